@@ -1,0 +1,3 @@
+/** CivicKit cli. */
+package io.civickit.cli;
+

@@ -1,0 +1,10 @@
+/** The {@code civickit} command. */
+module io.civickit.cli {
+  requires io.civickit.core;
+  requires io.civickit.forms;
+  requires io.civickit.notify;
+  requires info.picocli;
+  opens io.civickit.cli to info.picocli;
+
+  exports io.civickit.cli;
+}

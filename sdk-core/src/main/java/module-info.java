@@ -1,0 +1,14 @@
+/**
+ * CivicKit core: journeys, steps and routing, the condition language, saved progress and
+ * resume, journey events, channel handoff, segments, nudges and KPIs.
+ */
+module io.civickit.core {
+  requires transitive java.sql;
+  requires org.slf4j;
+  requires com.fasterxml.jackson.databind;
+  requires com.github.benmanes.caffeine;
+  requires static org.jspecify;
+  requires static micrometer.core;
+
+  exports io.civickit.core;
+}

@@ -1,0 +1,5 @@
+/** CivicKit forms. */
+@NullMarked
+package io.civickit.forms;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** CivicKit identity. */
+@NullMarked
+package io.civickit.identity;
+
+import org.jspecify.annotations.NullMarked;

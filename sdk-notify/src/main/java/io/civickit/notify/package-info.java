@@ -1,0 +1,5 @@
+/** CivicKit notify. */
+@NullMarked
+package io.civickit.notify;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** CivicKit test. */
+@NullMarked
+package io.civickit.test;
+
+import org.jspecify.annotations.NullMarked;
