@@ -11,4 +11,7 @@ module io.civickit.core {
   requires static micrometer.core;
 
   exports io.civickit.core;
+  exports io.civickit.core.condition;
+  exports io.civickit.core.event;
+  exports io.civickit.core.progress;
 }

@@ -1,0 +1,104 @@
+package io.civickit.core.event;
+
+import io.civickit.core.Actor;
+import io.civickit.core.Channel;
+import io.civickit.core.HandoffReason;
+import io.civickit.core.Journey;
+import io.civickit.core.JourneyId;
+import io.civickit.core.Outcome;
+import io.civickit.core.Value;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Something that happened to a journey. Events never carry answers or personal data: only ids,
+ * step ids, outcomes, reasons and who acted (the person, or an adviser's staff id).
+ */
+public sealed interface JourneyEvent {
+
+  /** The journey the event is about, as it was when the event happened. */
+  Subject subject();
+
+  /** When it happened, by the engine's clock. */
+  Instant at();
+
+  /** A short, stable name for the event type, as stored and exported: {@code started}, {@code completed}... */
+  default String type() {
+    return JourneyEvents.typeName(this);
+  }
+
+  /**
+   * The journey an event is about.
+   *
+   * @param journeyId the journey's id
+   * @param definitionId the service
+   * @param definitionVersion the version of the service's definition
+   * @param channel the channel the journey is on
+   * @param segment the person's segment, if assigned
+   * @param arms experiment arms the journey is in, by experiment name
+   */
+  record Subject(JourneyId journeyId, String definitionId, int definitionVersion, Channel channel,
+      Optional<String> segment, Map<String, String> arms) {
+    public Subject {
+      Objects.requireNonNull(journeyId, "journeyId");
+      Objects.requireNonNull(definitionId, "definitionId");
+      Objects.requireNonNull(channel, "channel");
+      Objects.requireNonNull(segment, "segment");
+      arms = java.util.Collections.unmodifiableMap(new TreeMap<>(arms));
+    }
+
+    /** Journey attributes named {@code arm:<experiment>} hold the experiment arms. */
+    public static final String ARM_ATTRIBUTE_PREFIX = "arm:";
+
+    /** The subject for a journey as it is now. */
+    public static Subject of(Journey j) {
+      Map<String, String> arms = new TreeMap<>();
+      j.attributes().forEach((k, v) -> {
+        if (k.startsWith(ARM_ATTRIBUTE_PREFIX) && v instanceof Value.Text t) {
+          arms.put(k.substring(ARM_ATTRIBUTE_PREFIX.length()), t.value());
+        }
+      });
+      return new Subject(j.id(), j.definitionId(), j.definitionVersion(), j.channel(), j.segment(), arms);
+    }
+  }
+
+  /** A journey started (a resume is not a start). */
+  record Started(Subject subject, Instant at, Actor actor) implements JourneyEvent {}
+
+  /** A step was submitted and accepted. */
+  record StepCompleted(Subject subject, Instant at, String stepId, Actor actor) implements JourneyEvent {}
+
+  /** A step was submitted with errors; {@code fields} names the inputs in error, never what was typed. */
+  record ValidationFailed(Subject subject, Instant at, String stepId, List<String> fields, int failuresOnStep)
+      implements JourneyEvent {
+    public ValidationFailed {
+      fields = List.copyOf(fields);
+    }
+  }
+
+  /** The person chose to save and come back later. */
+  record Saved(Subject subject, Instant at, String stepId) implements JourneyEvent {}
+
+  /** A saved or handed-back journey was resumed. */
+  record Resumed(Subject subject, Instant at, String stepId) implements JourneyEvent {}
+
+  /** The journey was handed to an assisted channel. */
+  record HandedOff(Subject subject, Instant at, String stepId, HandoffReason reason, String handoffChannel)
+      implements JourneyEvent {}
+
+  /** An agent handed the journey back for the person to continue online. */
+  record HandedBack(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
+
+  /** The transaction completed: the service did what it should. */
+  record Completed(Subject subject, Instant at, Outcome outcome, Actor actor) implements JourneyEvent {}
+
+  /** The journey was given up (by the person or the host app). */
+  record Abandoned(Subject subject, Instant at, String stepId) implements JourneyEvent {}
+
+  /** The journey was left past its retention period and purged. */
+  record Expired(Subject subject, Instant at, String stepId) implements JourneyEvent {}
+}
