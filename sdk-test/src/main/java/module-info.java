@@ -5,5 +5,8 @@ module io.civickit.test {
   requires transitive io.civickit.identity;
   requires static org.jspecify;
 
+  requires org.junit.jupiter.api;
+  requires org.assertj.core;
+
   exports io.civickit.test;
 }

@@ -45,15 +45,17 @@ public interface ProgressStore {
 
   /**
    * A store in this JVM's memory, for one app instance: journeys are forgotten on restart and
-   * expire {@code retention} after their last save.
+   * expire {@code retention} after their last save. Set it longer than the engine's retention
+   * ({@code Journeys.Builder.retention}), so that {@code Journeys.purgeExpired()} sees each
+   * abandoned journey first and publishes its expired event; this expiry is the safety net.
    */
   static ProgressStore inMemory(Duration retention, Clock clock) {
     return new InMemoryProgressStore(retention, clock);
   }
 
-  /** An in-memory store keeping journeys 28 days after their last save. */
+  /** An in-memory store keeping journeys 35 days after their last save (the engine purges at 28). */
   static ProgressStore inMemory() {
-    return inMemory(Duration.ofDays(28), Clock.systemUTC());
+    return inMemory(Duration.ofDays(35), Clock.systemUTC());
   }
 
   /**
