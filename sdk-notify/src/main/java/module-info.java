@@ -2,6 +2,16 @@
 module io.civickit.notify {
   requires transitive io.civickit.core;
   requires static org.jspecify;
+  requires static jakarta.mail;
+  requires static org.eclipse.angus.mail;
+  requires com.nimbusds.jose.jwt;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires java.net.http;
+  requires owasp.encoder;
 
   exports io.civickit.notify;
+  exports io.civickit.notify.channel;
+  exports io.civickit.notify.outbox;
+  exports io.civickit.notify.template;
 }

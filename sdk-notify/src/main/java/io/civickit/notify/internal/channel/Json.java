@@ -1,0 +1,29 @@
+package io.civickit.notify.internal.channel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.civickit.core.CivicKitException;
+
+/** The one JSON mapper the notify implementation uses. */
+public final class Json {
+  private Json() {}
+
+  public static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new CivicKitException("could not write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  public static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new CivicKitException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

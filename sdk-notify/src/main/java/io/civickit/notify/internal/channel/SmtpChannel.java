@@ -1,0 +1,166 @@
+package io.civickit.notify.internal.channel;
+
+import io.civickit.notify.Recipient;
+import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.channel.NotificationChannel;
+import io.civickit.notify.channel.OutgoingNotification;
+import io.civickit.notify.channel.SendResult;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Email over SMTP with Jakarta Mail. */
+public final class SmtpChannel implements NotificationChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
+
+  private final String name;
+  private final Session session;
+  private final String host;
+  private final Optional<String> username;
+  private final Optional<String> password;
+  private final InternetAddress from;
+  private final Optional<InternetAddress> replyTo;
+
+  public SmtpChannel(String name, String host, int port, Optional<String> username, Optional<String> password,
+      String fromAddress, Optional<String> fromName, Optional<String> replyTo, boolean startTls, boolean ssl,
+      Duration connectTimeout, Duration timeout) {
+    this.name = name;
+    this.host = host;
+    this.username = username;
+    this.password = password;
+    String protocol = ssl ? "smtps" : "smtp";
+    Properties p = new Properties();
+    p.put("mail.transport.protocol", protocol);
+    p.put("mail." + protocol + ".host", host);
+    p.put("mail." + protocol + ".port", String.valueOf(port));
+    p.put("mail." + protocol + ".connectiontimeout", String.valueOf(connectTimeout.toMillis()));
+    p.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis()));
+    p.put("mail." + protocol + ".writetimeout", String.valueOf(timeout.toMillis()));
+    p.put("mail." + protocol + ".auth", String.valueOf(username.isPresent()));
+    if (startTls) {
+      p.put("mail.smtp.starttls.enable", "true");
+      p.put("mail.smtp.starttls.required", "true");
+    }
+    if (ssl) {
+      p.put("mail.smtps.ssl.checkserveridentity", "true");
+    }
+    this.session = Session.getInstance(p);
+    try {
+      this.from = fromName.isPresent()
+          ? new InternetAddress(fromAddress, fromName.get(), StandardCharsets.UTF_8.name())
+          : new InternetAddress(fromAddress, true);
+      this.replyTo = replyTo.isPresent() ? Optional.of(new InternetAddress(replyTo.get(), true)) : Optional.empty();
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalArgumentException("bad SMTP sender address: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean supports(Recipient recipient) {
+    return recipient instanceof Recipient.Email;
+  }
+
+  @Override
+  public SendResult send(OutgoingNotification n) {
+    if (!(n.recipient() instanceof Recipient.Email to)) {
+      return new SendResult.PermanentFailure("the SMTP channel sends email only, not "
+          + n.recipient().getClass().getSimpleName());
+    }
+    Optional<String> problem = Addresses.emailProblem(to.address());
+    if (problem.isPresent()) {
+      return new SendResult.PermanentFailure(problem.get());
+    }
+    RenderedMessage.Email m = (RenderedMessage.Email) n.message();
+    String messageId = "<" + HexFormat.of().formatHex(sha256(n.idempotencyKey()), 0, 16) + "@civickit.invalid>";
+    try {
+      MimeMessage msg = new MimeMessage(session) {
+        @Override
+        protected void updateMessageID() throws MessagingException {
+          setHeader("Message-ID", messageId);
+        }
+      };
+      msg.setFrom(from);
+      msg.setRecipient(Message.RecipientType.TO, new InternetAddress(to.address().strip(), true));
+      if (replyTo.isPresent()) {
+        msg.setReplyTo(new InternetAddress[] {replyTo.get()});
+      }
+      msg.setSubject(m.subject(), StandardCharsets.UTF_8.name());
+      msg.setHeader("Content-Language", n.language().toLanguageTag());
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(m.plainText(), StandardCharsets.UTF_8.name(), "plain");
+      MimeBodyPart html = new MimeBodyPart();
+      html.setText(m.html(), StandardCharsets.UTF_8.name(), "html");
+      MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+      msg.setContent(alternative);
+      msg.saveChanges();
+      if (username.isPresent()) {
+        Transport.send(msg, username.get(), password.orElse(""));
+      } else {
+        Transport.send(msg);
+      }
+      LOG.info("sent {} to {} through {}", n.idempotencyKey(), n.recipient(), host);
+      return new SendResult.Accepted(messageId);
+    } catch (AuthenticationFailedException e) {
+      LOG.warn("the SMTP server {} refused our credentials", host);
+      return new SendResult.PermanentFailure("SMTP authentication failed");
+    } catch (SendFailedException e) {
+      if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+        LOG.warn("the SMTP server refused the address for {} ({})", n.idempotencyKey(), n.recipient());
+        return new SendResult.PermanentFailure("the SMTP server refused the address");
+      }
+      return classify(n, e);
+    } catch (MessagingException e) {
+      return classify(n, e);
+    }
+  }
+
+  private SendResult classify(OutgoingNotification n, MessagingException e) {
+    Throwable cause = e;
+    while (cause != null) {
+      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+        LOG.warn("could not connect to the SMTP server {} for {}: will retry", host, n.idempotencyKey());
+        return new SendResult.RetryableFailure("could not connect to the SMTP server: " + cause.getMessage());
+      }
+      if (cause instanceof SocketTimeoutException) {
+        LOG.warn("the SMTP server {} timed out for {}: outcome unknown", host, n.idempotencyKey());
+        return new SendResult.UnknownOutcome("the SMTP server timed out");
+      }
+      cause = cause.getCause() == cause ? null : cause.getCause();
+    }
+    LOG.warn("SMTP send of {} failed: {}", n.idempotencyKey(), e.getClass().getSimpleName());
+    return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

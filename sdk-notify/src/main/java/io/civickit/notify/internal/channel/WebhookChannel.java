@@ -1,0 +1,146 @@
+package io.civickit.notify.internal.channel;
+
+import io.civickit.notify.Recipient;
+import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.channel.NotificationChannel;
+import io.civickit.notify.channel.OutgoingNotification;
+import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.channel.Webhook;
+import io.civickit.notify.channel.WebhookVerifier;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** JSON POST signed with HMAC-SHA256. */
+public final class WebhookChannel implements NotificationChannel {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookChannel.class);
+
+  private final String name;
+  private final URI url;
+  private final byte[] secret;
+  private final Duration requestTimeout;
+  private final Clock clock;
+  private final HttpClient http;
+
+  public WebhookChannel(String name, URI url, byte[] secret, Duration connectTimeout, Duration requestTimeout, Clock clock) {
+    this.name = name;
+    this.url = url;
+    this.secret = secret;
+    this.requestTimeout = requestTimeout;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean supports(Recipient recipient) {
+    return true;
+  }
+
+  /** The JSON the supplier receives. */
+  static Map<String, Object> body(OutgoingNotification n) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("idempotency_key", n.idempotencyKey());
+    body.put("template_id", n.templateId());
+    body.put("language", n.language().toLanguageTag());
+    Map<String, Object> message = new LinkedHashMap<>();
+    if (n.message() instanceof RenderedMessage.Email m) {
+      body.put("type", "email");
+      body.put("email_address", ((Recipient.Email) n.recipient()).address().strip());
+      message.put("subject", m.subject());
+      message.put("plain_text", m.plainText());
+      message.put("html", m.html());
+    } else if (n.message() instanceof RenderedMessage.Sms m) {
+      body.put("type", "sms");
+      body.put("phone_number", ((Recipient.Sms) n.recipient()).phoneNumber().strip());
+      message.put("text", m.text());
+    } else {
+      RenderedMessage.Letter m = (RenderedMessage.Letter) n.message();
+      body.put("type", "letter");
+      body.put("address_lines", ((Recipient.Letter) n.recipient()).addressLines());
+      message.put("address_block", m.addressBlock());
+      message.put("subject", m.subject());
+      message.put("body", m.body());
+    }
+    body.put("message", message);
+    return body;
+  }
+
+  @Override
+  public SendResult send(OutgoingNotification n) {
+    Optional<String> problem = Addresses.problem(n.recipient());
+    if (problem.isPresent()) {
+      return new SendResult.PermanentFailure(problem.get());
+    }
+    byte[] json = Json.write(body(n)).getBytes(StandardCharsets.UTF_8);
+    String timestamp = String.valueOf(clock.instant().getEpochSecond());
+    String signature = "v1=" + HexFormat.of().formatHex(WebhookVerifier.sign(secret, timestamp, json));
+    HttpRequest request = HttpRequest.newBuilder(url)
+        .timeout(requestTimeout)
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("User-Agent", "civickit-notify/0.1")
+        .header(Webhook.TIMESTAMP_HEADER, timestamp)
+        .header(Webhook.SIGNATURE_HEADER, signature)
+        .header(Webhook.IDEMPOTENCY_HEADER, n.idempotencyKey())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      LOG.warn("could not connect to the webhook for {}: will retry", n.idempotencyKey());
+      return new SendResult.RetryableFailure("could not connect: " + e.getMessage());
+    } catch (HttpTimeoutException e) {
+      LOG.warn("the webhook did not answer within {} for {}: outcome unknown", requestTimeout, n.idempotencyKey());
+      return new SendResult.UnknownOutcome("no response within " + requestTimeout);
+    } catch (IOException e) {
+      LOG.warn("the webhook connection failed for {}: outcome unknown", n.idempotencyKey());
+      return new SendResult.UnknownOutcome("connection failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SendResult.UnknownOutcome("interrupted");
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      LOG.debug("webhook accepted {} to {}", n.idempotencyKey(), n.recipient());
+      return new SendResult.Accepted(response.headers().firstValue("X-Message-Id").filter(s -> !s.isBlank())
+          .orElse(n.idempotencyKey()));
+    }
+    if (status == 408 || status == 429) {
+      Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(WebhookChannel::seconds);
+      return new SendResult.RetryableFailure("webhook answered " + status, retryAfter);
+    }
+    if (status >= 500) {
+      return new SendResult.UnknownOutcome("webhook answered " + status);
+    }
+    LOG.warn("the webhook refused {} to {}: {}", n.idempotencyKey(), n.recipient(), status);
+    return new SendResult.PermanentFailure("webhook answered " + status);
+  }
+
+  private static Optional<Duration> seconds(String s) {
+    try {
+      long v = Long.parseLong(s.strip());
+      return v >= 0 ? Optional.of(Duration.ofSeconds(v)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package io.civickit.notify.outbox;
+
+import static io.civickit.notify.outbox.ScriptedChannel.Step.ACCEPT;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.ACCEPT_BUT_LOSE_RESPONSE;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.CRASH_AFTER_ACCEPT;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.FAIL_UNKNOWN;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.PERMANENT;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.RETRYABLE;
+import static io.civickit.notify.outbox.ScriptedChannel.Step.RETRY_AFTER_MINUTE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.civickit.core.CivicKitException;
+import io.civickit.notify.MessageRenderer;
+import io.civickit.notify.NotificationId;
+import io.civickit.notify.NotificationRequest;
+import io.civickit.notify.Recipient;
+import io.civickit.notify.RenderedMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Outbox behaviour, run on H2 and on PostgreSQL by the subclasses. */
+abstract class OutboxBehaviour {
+
+  /** A database with the outbox schema installed. */
+  protected abstract DataSource dataSource();
+
+  static final MessageRenderer RENDERER = req -> {
+    if (req.templateId().equals("broken")) {
+      throw new CivicKitException("missing personalisation: name");
+    }
+    Recipient r = req.recipient();
+    if (r instanceof Recipient.Email) {
+      return new RenderedMessage.Email("Your code", "Hello " + req.personalisation().getOrDefault("name", ""),
+          "<p>Hello</p>");
+    }
+    if (r instanceof Recipient.Sms) {
+      return new RenderedMessage.Sms("Hello " + req.personalisation().getOrDefault("name", ""));
+    }
+    return new RenderedMessage.Letter(((Recipient.Letter) r).addressLines(), "Your code", "Hello");
+  };
+
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final List<StatusChange> changes = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeEach
+  void emptyTables() throws SQLException {
+    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM civickit_outbox");
+      s.executeUpdate("DELETE FROM civickit_outbox_rate");
+      s.executeUpdate("DELETE FROM civickit_outbox_bucket");
+    }
+  }
+
+  Outbox.Builder outbox(ScriptedChannel... channels) {
+    Outbox.Builder b = Outbox.builder().dataSource(dataSource()).renderer(RENDERER).clock(clock)
+        .random(RandomGenerator.of("L64X128MixRandom")).backoff(new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(1)))
+        .lease(Duration.ofMinutes(2)).maxAttempts(4).listener(changes::add);
+    for (ScriptedChannel c : channels) {
+      b.channel(c);
+    }
+    return b;
+  }
+
+  static NotificationRequest sms(String key) {
+    return new NotificationRequest("passcode", new Recipient.Sms("07700 900123"), Map.of("name", "Sam"), key,
+        Locale.UK);
+  }
+
+  @Test
+  void theSameKeyTwiceIsOneMessage() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    NotificationId first = outbox.enqueue(sms("k1"));
+    NotificationId second = outbox.send(sms("k1"));
+    assertThat(second).isEqualTo(first);
+    outbox.runOnce();
+    outbox.runOnce();
+    assertThat(channel.accepted).containsExactly(Map.entry("k1", 1));
+    assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, 1L);
+  }
+
+  @Test
+  void aMessageQueuedInTheCallersTransactionIsSentOnlyIfItCommits() throws SQLException {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      outbox.enqueue(c, sms("rolled-back"));
+      c.rollback();
+      outbox.enqueue(c, sms("committed"));
+      outbox.enqueue(c, sms("committed")); // the same key again inside the transaction
+      c.commit();
+    }
+    outbox.runOnce();
+    assertThat(channel.accepted).containsOnlyKeys("committed");
+    assertThat(outbox.findByKey("rolled-back")).isEmpty();
+  }
+
+  @Test
+  void aSentMessageGoesThroughQueuedSendingSentAndCanBeMarkedDelivered() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    NotificationId id = outbox.enqueue(sms("k1"));
+    assertThat(outbox.runOnce()).isEqualTo(1);
+    assertThat(outbox.markDelivered(id)).isTrue();
+    assertThat(outbox.markDelivered(id)).isFalse();
+    assertThat(changes).extracting(StatusChange::to).containsExactly(OutboxStatus.QUEUED, OutboxStatus.SENDING,
+        OutboxStatus.SENT, OutboxStatus.DELIVERED);
+    OutboxMessage m = outbox.find(id).orElseThrow();
+    assertThat(m.status()).isEqualTo(OutboxStatus.DELIVERED);
+    assertThat(m.providerId()).contains("p-k1");
+    assertThat(m.channel()).contains("a");
+    assertThat(channel.attempts.get(0).message()).isEqualTo(new RenderedMessage.Sms("Hello Sam"));
+  }
+
+  @Test
+  void aRetryableFailureWaitsAFullyJitteredBackoffAndIsThenRetried() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(RETRYABLE, RETRYABLE);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("k1"));
+    outbox.runOnce();
+    OutboxMessage afterOne = outbox.findByKey("k1").orElseThrow();
+    assertThat(afterOne.status()).isEqualTo(OutboxStatus.QUEUED);
+    assertThat(afterOne.lastError()).contains("busy");
+    assertThat(afterOne.nextAttemptAt()).isBetween(clock.instant(), clock.instant().plusSeconds(2));
+    clock.advance(Duration.ofSeconds(2));
+    outbox.runOnce();
+    OutboxMessage afterTwo = outbox.findByKey("k1").orElseThrow();
+    assertThat(afterTwo.attempts()).isEqualTo(2);
+    assertThat(afterTwo.nextAttemptAt()).isBetween(clock.instant(), clock.instant().plusSeconds(4));
+    clock.advance(Duration.ofSeconds(4));
+    outbox.runOnce();
+    assertThat(outbox.findByKey("k1").orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+  }
+
+  @Test
+  void aMessageIsNotRetriedBeforeItsRetryAfter() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(RETRY_AFTER_MINUTE);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("k1"));
+    outbox.runOnce();
+    assertThat(outbox.findByKey("k1").orElseThrow().nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(60));
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(outbox.runOnce()).isZero();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(outbox.runOnce()).isEqualTo(1);
+    assertThat(channel.accepted).containsKey("k1");
+  }
+
+  @Test
+  void aPermanentFailureIsNotRetriedAndKeepsItsError() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(PERMANENT);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("k1"));
+    outbox.runOnce();
+    clock.advance(Duration.ofHours(1));
+    assertThat(outbox.runOnce()).isZero();
+    OutboxMessage m = outbox.findByKey("k1").orElseThrow();
+    assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(m.lastError()).contains("bad address");
+    assertThat(channel.attempts).hasSize(1);
+  }
+
+  @Test
+  void afterTheMaximumAttemptsAMessageIsDeadLetteredWithTheLastError() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(RETRYABLE, RETRYABLE, RETRYABLE, FAIL_UNKNOWN, ACCEPT);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("k1"));
+    for (int i = 0; i < 10; i++) {
+      outbox.runOnce();
+      clock.advance(Duration.ofMinutes(1));
+    }
+    OutboxMessage m = outbox.findByKey("k1").orElseThrow();
+    assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(m.attempts()).isEqualTo(4);
+    assertThat(m.lastError()).hasValueSatisfying(e -> assertThat(e).contains("4 attempts").contains("500"));
+    assertThat(channel.accepted).isEmpty();
+  }
+
+  @Test
+  void afterAnUnknownOutcomeTheChannelIsAskedBeforeSendingAgain() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(ACCEPT_BUT_LOSE_RESPONSE, FAIL_UNKNOWN);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("lost"));
+    outbox.enqueue(sms("failed"));
+    outbox.runOnce();
+    clock.advance(Duration.ofMinutes(1));
+    outbox.runOnce();
+    assertThat(channel.accepted).containsOnly(Map.entry("lost", 1), Map.entry("failed", 1));
+    assertThat(channel.lookups).isEqualTo(2);
+    assertThat(outbox.findByKey("lost").orElseThrow().providerId()).contains("p-lost");
+    assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, 2L);
+  }
+
+  @Test
+  void aKilledWorkersMessagesAreClaimedAgainWhenItsLeaseRunsOutAndNotSentTwice() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(ACCEPT, CRASH_AFTER_ACCEPT);
+    Outbox doomed = outbox(channel).instanceId("doomed").build();
+    Outbox survivor = outbox(channel).instanceId("survivor").build();
+    for (int i = 0; i < 4; i++) {
+      doomed.enqueue(sms("k" + i));
+    }
+    assertThatThrownBy(doomed::runOnce).isInstanceOf(ScriptedChannel.WorkerKilled.class);
+    assertThat(outbox(channel).build().counts()).containsEntry(OutboxStatus.SENT, 1L).containsEntry(OutboxStatus.SENDING, 3L);
+    assertThat(survivor.runOnce()).as("leased messages are not claimed").isZero();
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(survivor.runOnce()).isEqualTo(3);
+    assertThat(channel.accepted).containsOnly(Map.entry("k0", 1), Map.entry("k1", 1), Map.entry("k2", 1),
+        Map.entry("k3", 1));
+    assertThat(survivor.counts()).containsEntry(OutboxStatus.SENT, 4L);
+  }
+
+  @Test
+  void theRateLimitBucketIsSharedByEveryInstanceAndRefillsSteadily() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox one = outbox(channel).rateLimit("a", RateLimit.perMinute(3)).batchSize(5).build();
+    Outbox two = outbox(channel).rateLimit("a", RateLimit.perMinute(3)).batchSize(5).build();
+    for (int i = 0; i < 10; i++) {
+      one.enqueue(sms("k" + i));
+    }
+    one.runOnce();
+    two.runOnce();
+    assertThat(channel.accepted).as("a full bucket allows a burst of 3").hasSize(3);
+    OutboxMessage waiting = java.util.stream.IntStream.range(0, 10).mapToObj(i -> one.findByKey("k" + i).orElseThrow())
+        .filter(m -> m.status() == OutboxStatus.QUEUED).findFirst().orElseThrow();
+    assertThat(waiting.attempts()).as("waiting for the rate limit uses no attempt").isZero();
+    assertThat(waiting.nextAttemptAt()).as("one token every 20 seconds").isEqualTo(Instant.parse("2026-03-02T10:00:20Z"));
+    clock.advance(Duration.ofSeconds(20));
+    one.runOnce();
+    two.runOnce();
+    assertThat(channel.accepted).hasSize(4);
+    clock.advance(Duration.ofSeconds(40));
+    one.runOnce();
+    two.runOnce();
+    assertThat(channel.accepted).hasSize(6);
+    clock.advance(Duration.ofHours(1));
+    one.runOnce();
+    two.runOnce();
+    assertThat(channel.accepted).as("the bucket holds no more than the burst").hasSize(9);
+  }
+
+  @Test
+  void notifysLimitIsABucketOf1001RefilledAt50ASecond() {
+    RateLimit notify = RateLimit.govUkNotify();
+    assertThat(notify.burst()).isEqualTo(1001);
+    assertThat(notify.limit()).isEqualTo(3000);
+    assertThat(notify.per()).isEqualTo(Duration.ofMinutes(1));
+    assertThatThrownBy(() -> RateLimit.perMinute(0)).hasMessageContaining("was 0");
+    assertThatThrownBy(() -> RateLimit.perMinute(5).withBurst(0)).hasMessageContaining("was 0");
+  }
+
+  @Test
+  void theDailyLimitHoldsUntilMidnightInTheOutboxZone() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).rateLimit("a", RateLimit.perMinute(100).andPerDay(2)).build();
+    for (int i = 0; i < 3; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    outbox.runOnce();
+    assertThat(channel.accepted).hasSize(2);
+    clock.advance(Duration.ofHours(1));
+    outbox.runOnce();
+    assertThat(channel.accepted).hasSize(2);
+    clock.advance(Duration.ofHours(13)); // past midnight in London (UTC in March)
+    outbox.runOnce();
+    assertThat(channel.accepted).hasSize(3);
+  }
+
+  @Test
+  void aMessageThatFailsForGoodFallsBackToTheNextKindOfRecipient() {
+    ScriptedChannel smsChannel = new ScriptedChannel("sms", r -> r instanceof Recipient.Sms, true).then(PERMANENT);
+    ScriptedChannel emailChannel = new ScriptedChannel("email", r -> r instanceof Recipient.Email, true);
+    Outbox outbox = outbox(smsChannel, emailChannel)
+        .fallback(RecipientKind.SMS, RecipientKind.EMAIL, RecipientKind.LETTER).build();
+    outbox.enqueue(sms("k1"), List.of(new Recipient.Letter(List.of("1 High St", "Anytown", "AB1 2CD")),
+        new Recipient.Email("sam@example.org")));
+    outbox.runOnce();
+    outbox.runOnce();
+    assertThat(emailChannel.attempts).hasSize(1);
+    assertThat(emailChannel.attempts.get(0).message()).isInstanceOf(RenderedMessage.Email.class);
+    OutboxMessage m = outbox.findByKey("k1").orElseThrow();
+    assertThat(m.status()).isEqualTo(OutboxStatus.SENT);
+    assertThat(m.recipient()).isEqualTo(new Recipient.Email("sam@example.org"));
+    assertThat(m.channel()).contains("email");
+  }
+
+  @Test
+  void withoutFallbackConfiguredAlternativesAreIgnored() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(PERMANENT);
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(sms("k1"), List.of(new Recipient.Email("sam@example.org")));
+    outbox.runOnce();
+    outbox.runOnce();
+    assertThat(outbox.findByKey("k1").orElseThrow().status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(channel.attempts).hasSize(1);
+  }
+
+  @Test
+  void aTemplateThatCannotBeRenderedFailsWithoutASend() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    outbox.enqueue(new NotificationRequest("broken", new Recipient.Sms("07700900123"), Map.of(), "k1", Locale.UK));
+    outbox.runOnce();
+    OutboxMessage m = outbox.findByKey("k1").orElseThrow();
+    assertThat(m.status()).isEqualTo(OutboxStatus.FAILED);
+    assertThat(m.lastError()).hasValueSatisfying(e -> assertThat(e).contains("missing personalisation: name"));
+    assertThat(channel.attempts).isEmpty();
+  }
+
+  @Test
+  void aMessageNoChannelCanSendIsDeadLettered() {
+    ScriptedChannel emailOnly = new ScriptedChannel("email", r -> r instanceof Recipient.Email, true);
+    Outbox outbox = outbox(emailOnly).build();
+    outbox.enqueue(sms("k1"));
+    outbox.runOnce();
+    assertThat(outbox.findByKey("k1").orElseThrow().lastError())
+        .hasValueSatisfying(e -> assertThat(e).contains("no channel"));
+  }
+
+  @Test
+  void workersDeliverEverythingQueued() throws Exception {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(50);
+    Outbox outbox = outbox(channel).pollInterval(Duration.ofMillis(10)).listener(change -> {
+      if (change.to() == OutboxStatus.SENT) {
+        sent.countDown();
+      }
+    }).build();
+    for (int i = 0; i < 50; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    try (Outbox.Workers workers = outbox.startWorkers(3)) {
+      assertThat(sent.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(channel.accepted).hasSize(50).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+  }
+
+  @Test
+  void theBuilderSaysWhatIsMissing() {
+    assertThatThrownBy(() -> Outbox.builder().renderer(RENDERER).channel(ScriptedChannel.any("a")).build())
+        .hasMessageContaining("data source");
+    assertThatThrownBy(() -> Outbox.builder().dataSource(dataSource()).channel(ScriptedChannel.any("a")).build())
+        .hasMessageContaining("renderer");
+    assertThatThrownBy(() -> Outbox.builder().dataSource(dataSource()).renderer(RENDERER).build())
+        .hasMessageContaining("channel");
+    assertThatThrownBy(() -> outbox(ScriptedChannel.any("a")).rateLimit("b", RateLimit.perMinute(1)).build())
+        .hasMessageContaining("'b'");
+    assertThatThrownBy(() -> Outbox.builder().maxAttempts(0)).hasMessageContaining("was 0");
+  }
+}
