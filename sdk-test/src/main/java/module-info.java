@@ -7,6 +7,16 @@ module io.civickit.test {
 
   requires org.junit.jupiter.api;
   requires org.assertj.core;
+  requires jdk.httpserver;
+  requires com.fasterxml.jackson.databind;
+  requires mock.oauth2.server;
+  requires okhttp3;
+  requires okhttp3.mockwebserver;
+  requires okio;
+  requires com.nimbusds.jose.jwt;
+  requires java.net.http;
 
   exports io.civickit.test;
+  exports io.civickit.test.notify;
+  exports io.civickit.test.onelogin;
 }

@@ -1,0 +1,5 @@
+/** Implementation; not exported. */
+@NullMarked
+package io.civickit.identity.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,1019 @@
+package io.civickit.identity.onelogin;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.Audience;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.JWTID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import io.civickit.core.CivicKitException;
+import io.civickit.identity.AuthenticationLevel;
+import io.civickit.identity.IdentityStore;
+import io.civickit.identity.internal.RemoteJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A GOV.UK One Login relying party, following One Login's technical documentation, on the Nimbus
+ * OAuth 2.0 / OpenID Connect SDK.
+ *
+ * <pre>{@code
+ * OneLogin oneLogin = OneLogin.builder()
+ *     .issuer(URI.create("https://oidc.integration.account.gov.uk/"))
+ *     .clientId("your-client-id")
+ *     .redirectUri(URI.create("https://apply.example.gov.uk/one-login/callback"))
+ *     .clientKey(rsaPrivateJwk)                       // private_key_jwt, RS256, with a kid
+ *     .userAgent("example-council-apply/1.4 (https://apply.example.gov.uk)")
+ *     .identityIssuer("https://identity.integration.account.gov.uk/")
+ *     .identityKeys(didPublicKeys)                    // from One Login's DID document
+ *     .store(IdentityStore.jdbc(dataSource))          // logout jti replay, shared
+ *     .build();
+ *
+ * AuthorizationRedirect go = oneLogin.start(LoginRequest.identityWithAddress().in(Locale.forLanguageTag("cy")));
+ * session.put("one-login", go.pending());  response.redirect(go.uri());
+ * ...
+ * LoginResult result = oneLogin.complete(session.remove("one-login"), callbackQueryParameters);
+ * }</pre>
+ *
+ * <p>Checked on every sign-in: {@code state}; a token request authenticated by
+ * {@code private_key_jwt} (RS256, fresh {@code jti}, five-minute life) with the PKCE verifier; the
+ * ID token's algorithm (ES256 unless configured), key id (the JWKS is fetched again once for an
+ * unknown one), signature, {@code iss}, {@code aud}, {@code exp} and {@code iat} (with a small
+ * clock skew), {@code nonce}, {@code vot} and {@code at_hash} when present; userinfo's {@code sub}; and for identity the core
+ * identity JWT (ES256 against the configured key, {@code iss}, {@code aud}, {@code sub},
+ * {@code exp}, {@code vot = P2}). Every server-to-server call carries the configured
+ * {@code User-Agent}. Discovery and JWKS are cached for their {@code Cache-Control: max-age} and
+ * kept through an outage.
+ */
+public final class OneLogin {
+  /** The core identity claim. */
+  public static final String CORE_IDENTITY_CLAIM = "https://vocab.account.gov.uk/v1/coreIdentityJWT";
+  /** The address claim. */
+  public static final String ADDRESS_CLAIM = "https://vocab.account.gov.uk/v1/address";
+  /** The passport claim. */
+  public static final String PASSPORT_CLAIM = "https://vocab.account.gov.uk/v1/passport";
+  /** The driving permit claim. */
+  public static final String DRIVING_PERMIT_CLAIM = "https://vocab.account.gov.uk/v1/drivingPermit";
+  /** The return code claim. */
+  public static final String RETURN_CODE_CLAIM = "https://vocab.account.gov.uk/v1/returnCode";
+  /** One Login's limit on the length of an authorisation URL. */
+  public static final int MAX_AUTHORIZE_URL_LENGTH = 4096;
+  /** One Login's limit on the length of a logout URL. */
+  public static final int MAX_LOGOUT_URL_LENGTH = 2048;
+  /** The event a back-channel logout token carries. */
+  public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+  static final String JTI_KIND = "onelogin-jti";
+  private static final Logger LOG = LoggerFactory.getLogger(OneLogin.class);
+  private static final Duration FORCED_REFRESH_GAP = Duration.ofSeconds(30);
+
+  private final URI issuer;
+  private final ClientID clientId;
+  private final URI redirectUri;
+  private final RSAKey clientKey;
+  private final String userAgent;
+  private final String identityIssuer;
+  private final JWKSet identityKeys;
+  private final JWSAlgorithm idTokenAlgorithm;
+  private final Duration clockSkew;
+  private final Duration timeout;
+  private final Clock clock;
+  private final IdentityStore store;
+  private final SecureRandom random;
+  private final HttpClient http;
+  private final RemoteJson<OIDCProviderMetadata> discovery;
+  private @Nullable RemoteJson<JWKSet> jwks;
+  private Instant lastForcedRefresh = Instant.MIN;
+
+  private OneLogin(Builder b) {
+    this.issuer = b.issuer;
+    this.clientId = new ClientID(b.clientId);
+    this.redirectUri = b.redirectUri;
+    this.clientKey = b.clientKey;
+    this.userAgent = b.userAgent;
+    this.identityIssuer = b.identityIssuer;
+    this.identityKeys = b.identityKeys;
+    this.idTokenAlgorithm = b.idTokenAlgorithm;
+    this.clockSkew = b.clockSkew;
+    this.timeout = b.timeout;
+    this.clock = b.clock;
+    this.store = b.store;
+    this.random = b.random;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
+    this.discovery = new RemoteJson<>(URI.create(base + ".well-known/openid-configuration"), http, userAgent, timeout,
+        clock, Duration.ofHours(1), OneLogin::parseMetadata);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static OIDCProviderMetadata parseMetadata(String json) {
+    try {
+      return OIDCProviderMetadata.parse(json);
+    } catch (ParseException e) {
+      throw new CivicKitException("the discovery document is not OpenID provider metadata: " + e.getMessage(), e);
+    }
+  }
+
+  private OIDCProviderMetadata metadata() {
+    OIDCProviderMetadata m = discovery.get();
+    if (!same(m.getIssuer().getValue(), issuer.toString())) {
+      throw new OneLoginUnavailableException("the discovery document names issuer " + m.getIssuer()
+          + ", not the configured " + issuer);
+    }
+    return m;
+  }
+
+  private static boolean same(String a, String b) {
+    return a.equals(b);
+  }
+
+  private synchronized RemoteJson<JWKSet> jwks() {
+    if (jwks == null) {
+      jwks = new RemoteJson<>(metadata().getJWKSetURI(), http, userAgent, timeout, clock, Duration.ofMinutes(5), s -> {
+        try {
+          return JWKSet.parse(s);
+        } catch (java.text.ParseException e) {
+          throw new CivicKitException("the JWKS is not a JWK set: " + e.getMessage(), e);
+        }
+      });
+    }
+    return jwks;
+  }
+
+  /** How many times the JWKS has been fetched (visible for tests of caching and rotation). */
+  public int jwksFetches() {
+    return jwks == null ? 0 : jwks().fetches();
+  }
+
+  // ---------------------------------------------------------------- authorisation request
+
+  /**
+   * Starts a sign-in: a new {@code state}, {@code nonce} and PKCE verifier, and the URL to send
+   * the person to.
+   *
+   * @throws CivicKitException if the URL would be longer than One Login accepts (too many claims)
+   */
+  public AuthorizationRedirect start(LoginRequest request) {
+    Objects.requireNonNull(request, "request");
+    State state = new State(randomToken(24));
+    Nonce nonce = new Nonce(randomToken(24));
+    CodeVerifier verifier = new CodeVerifier(randomToken(48));
+    AuthenticationRequest.Builder b = new AuthenticationRequest.Builder(ResponseType.CODE,
+        new Scope(request.scopes().toArray(new String[0])), clientId, redirectUri)
+        .endpointURI(metadata().getAuthorizationEndpointURI())
+        .state(state)
+        .nonce(nonce)
+        .codeChallenge(verifier, CodeChallengeMethod.S256)
+        .customParameter("vtr", request.vtr());
+    b.customParameter("ui_locales", request.language().getLanguage());
+    if (!request.userInfoClaims().isEmpty()) {
+      ClaimsSetRequest userinfo = new ClaimsSetRequest();
+      for (String claim : request.userInfoClaims()) {
+        userinfo = userinfo.add(claim);
+      }
+      b.claims(new OIDCClaimsRequest().withUserInfoClaimsRequest(userinfo));
+    }
+    URI uri = b.build().toURI();
+    if (uri.toString().length() > MAX_AUTHORIZE_URL_LENGTH) {
+      throw new CivicKitException("the authorisation URL is " + uri.toString().length()
+          + " characters, over One Login's limit of " + MAX_AUTHORIZE_URL_LENGTH + ": ask for fewer claims");
+    }
+    return new AuthorizationRedirect(uri, new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(),
+        request.authentication(), request.identity(), clock.instant()));
+  }
+
+  private String randomToken(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  // ---------------------------------------------------------------- callback
+
+  /** {@link #complete(PendingLogin, Map)} with the query string of the callback URL. */
+  public LoginResult complete(PendingLogin pending, URI callback) {
+    Map<String, String> params = new LinkedHashMap<>();
+    String query = callback.getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        params.putIfAbsent(k, v);
+      }
+    }
+    return complete(pending, params);
+  }
+
+  /**
+   * Completes a sign-in from the callback's parameters ({@code code}, {@code state}, or
+   * {@code error}): checks the state, redeems the code, validates the ID token, reads userinfo
+   * and, when identity was asked for, verifies the core identity.
+   *
+   * @throws OneLoginUnavailableException if One Login cannot be reached
+   */
+  public LoginResult complete(PendingLogin pending, Map<String, String> callback) {
+    LoginResult result = doComplete(pending, callback);
+    if (result instanceof LoginResult.Rejected) {
+      LoginResult.Rejected r = (LoginResult.Rejected) result;
+      // Reasons and details name claims and key ids, never tokens or personal data.
+      LOG.warn("One Login sign-in rejected: {} ({})", r.reason(), r.detail());
+    }
+    return result;
+  }
+
+  private LoginResult doComplete(PendingLogin pending, Map<String, String> callback) {
+    Objects.requireNonNull(pending, "pending");
+    String state = callback.getOrDefault("state", "");
+    if (!constantTimeEquals(state, pending.state())) {
+      return new LoginResult.Rejected(RejectionReason.STATE_MISMATCH, "the state returned is not the one sent");
+    }
+    if (callback.containsKey("error")) {
+      return new LoginResult.Rejected(RejectionReason.AUTHORIZATION_ERROR, "One Login answered " + callback.get("error"));
+    }
+    String code = callback.get("code");
+    if (code == null || code.isBlank()) {
+      return new LoginResult.Rejected(RejectionReason.AUTHORIZATION_ERROR, "the callback has no code");
+    }
+    OIDCProviderMetadata meta = metadata();
+    TokenResponse response = tokenRequest(meta.getTokenEndpointURI(), code, pending.codeVerifier());
+    if (!response.indicatesSuccess()) {
+      TokenErrorResponse error = response.toErrorResponse();
+      return new LoginResult.Rejected(RejectionReason.TOKEN_ERROR, "the token endpoint answered "
+          + (error.getErrorObject() == null ? "an error" : error.getErrorObject().getCode()));
+    }
+    OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+    String idToken = tokens.getOIDCTokens().getIDTokenString();
+    if (idToken == null) {
+      return new LoginResult.Rejected(RejectionReason.MALFORMED_TOKEN, "the token response has no ID token");
+    }
+    Validated validated = validateIdToken(idToken, pending.nonce(), pending.authentication());
+    if (validated.rejection != null) {
+      return validated.rejection;
+    }
+    JWTClaimsSet claims = Objects.requireNonNull(validated.claims);
+    AccessToken accessToken = tokens.getOIDCTokens().getAccessToken();
+    String atHash = stringClaim(claims, "at_hash");
+    if (atHash != null) {
+      JWSAlgorithm alg = idTokenAlgorithm;
+      AccessTokenHash expected = AccessTokenHash.compute(accessToken, alg);
+      if (expected == null || !constantTimeEquals(expected.getValue(), atHash)) {
+        return new LoginResult.Rejected(RejectionReason.ACCESS_TOKEN_MISMATCH,
+            "the ID token's at_hash does not match the access token");
+      }
+    }
+    String subject = claims.getSubject();
+    Map<String, Object> userinfo;
+    try {
+      userinfo = userinfo(meta.getUserInfoEndpointURI(), accessToken.getValue());
+    } catch (UserinfoRefused e) {
+      return new LoginResult.Rejected(RejectionReason.USERINFO_ERROR, e.getMessage());
+    }
+    if (!subject.equals(userinfo.get("sub"))) {
+      return new LoginResult.Rejected(RejectionReason.SUBJECT_MISMATCH, "userinfo is for another subject");
+    }
+    Optional<VerifiedIdentity> identity = Optional.empty();
+    if (pending.identity()) {
+      Object jwt = userinfo.get(CORE_IDENTITY_CLAIM);
+      if (!(jwt instanceof String)) {
+        return new LoginResult.Rejected(RejectionReason.IDENTITY_MISSING,
+            "no core identity came back: One Login could not prove this person's identity");
+      }
+      IdentityOutcome outcome = verifyCoreIdentity((String) jwt, subject);
+      if (outcome.rejection != null) {
+        return outcome.rejection;
+      }
+      identity = Optional.of(Objects.requireNonNull(outcome.identity));
+    }
+    AuthenticationLevel vot = AuthenticationLevel.fromVector(stringClaim(claims, "vot")).orElseThrow();
+    return new LoginResult.LoggedIn(subject, vot, idToken, Optional.ofNullable(stringClaim(claims, "sid")),
+        Optional.ofNullable((String) stringOrNull(userinfo.get("email"))),
+        Optional.ofNullable((String) stringOrNull(userinfo.get("phone_number"))), identity, addresses(userinfo),
+        clock.instant());
+  }
+
+  private static @Nullable Object stringOrNull(@Nullable Object o) {
+    return o instanceof String ? o : null;
+  }
+
+  private TokenResponse tokenRequest(URI tokenEndpoint, String code, String verifier) {
+    try {
+      Instant now = clock.instant();
+      JWTAuthenticationClaimsSet assertion = new JWTAuthenticationClaimsSet(clientId,
+          List.of(new Audience(tokenEndpoint.toString())), Date.from(now.plus(Duration.ofMinutes(5))), null,
+          Date.from(now), new JWTID(randomToken(24)));
+      PrivateKeyJWT auth = new PrivateKeyJWT(assertion, JWSAlgorithm.RS256, clientKey.toPrivateKey(),
+          clientKey.getKeyID(), null);
+      TokenRequest request = new TokenRequest.Builder(tokenEndpoint, auth,
+          new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(verifier))).build();
+      HTTPRequest http = request.toHTTPRequest();
+      http.setHeader("User-Agent", userAgent);
+      http.setConnectTimeout((int) timeout.toMillis());
+      http.setReadTimeout((int) timeout.toMillis());
+      HTTPResponse response = http.send();
+      return OIDCTokenResponseParser.parse(response);
+    } catch (IOException e) {
+      throw new OneLoginUnavailableException("could not reach One Login's token endpoint: " + e.getMessage(), e);
+    } catch (JOSEException e) {
+      throw new CivicKitException("could not sign the client assertion with the client key: " + e.getMessage(), e);
+    } catch (ParseException e) {
+      throw new OneLoginUnavailableException("One Login's token endpoint answered something unreadable: "
+          + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- ID token
+
+  /** A validation outcome: claims, or a rejection. */
+  static final class Validated {
+    final @Nullable JWTClaimsSet claims;
+    final LoginResult.@Nullable Rejected rejection;
+
+    private Validated(@Nullable JWTClaimsSet claims, LoginResult.@Nullable Rejected rejection) {
+      this.claims = claims;
+      this.rejection = rejection;
+    }
+
+    static Validated ok(JWTClaimsSet claims) {
+      return new Validated(claims, null);
+    }
+
+    static Validated no(RejectionReason reason, String detail) {
+      return new Validated(null, new LoginResult.Rejected(reason, detail));
+    }
+  }
+
+  /** Validates an ID token as One Login's documentation lists. */
+  Validated validateIdToken(String idToken, String expectedNonce, AuthenticationLevel asked) {
+    Validated signed = verifySignature(idToken);
+    if (signed.rejection != null) {
+      return signed;
+    }
+    JWTClaimsSet c = Objects.requireNonNull(signed.claims);
+    Validated common = checkCommonClaims(c);
+    if (common.rejection != null) {
+      return common;
+    }
+    if (c.getIssueTime() == null) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the ID token has no iat");
+    }
+    String nonce = stringClaim(c, "nonce");
+    if (nonce == null || !constantTimeEquals(nonce, expectedNonce)) {
+      return Validated.no(RejectionReason.NONCE_MISMATCH, "the ID token's nonce is not the one sent");
+    }
+    String vot = stringClaim(c, "vot");
+    Optional<AuthenticationLevel> reached = vot == null ? Optional.empty() : AuthenticationLevel.fromVector(vot);
+    if (reached.isEmpty() || !reached.get().isAtLeast(asked)) {
+      return Validated.no(RejectionReason.LEVEL_TOO_LOW,
+          "the ID token's vot is " + vot + ", lower than the " + asked.vectorOfTrust() + " asked for");
+    }
+    return Validated.ok(c);
+  }
+
+  /** iss, aud, exp, iat and sub, as every One Login token must have them. */
+  private Validated checkCommonClaims(JWTClaimsSet c) {
+    Instant now = clock.instant();
+    if (c.getIssuer() == null || !same(c.getIssuer(), issuer.toString())) {
+      return Validated.no(RejectionReason.WRONG_ISSUER, "the token's iss is not " + issuer);
+    }
+    if (c.getAudience() == null || !c.getAudience().contains(clientId.getValue())) {
+      return Validated.no(RejectionReason.WRONG_AUDIENCE, "the token is not for client " + clientId);
+    }
+    if (c.getExpirationTime() == null) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token has no exp");
+    }
+    if (!now.minus(clockSkew).isBefore(c.getExpirationTime().toInstant())) {
+      return Validated.no(RejectionReason.EXPIRED, "the token expired at " + c.getExpirationTime().toInstant());
+    }
+    if (c.getIssueTime() != null && c.getIssueTime().toInstant().isAfter(now.plus(clockSkew))) {
+      return Validated.no(RejectionReason.ISSUED_IN_FUTURE, "the token was issued in the future");
+    }
+    if (c.getSubject() == null || c.getSubject().isBlank()) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token has no sub");
+    }
+    return Validated.ok(c);
+  }
+
+  /** Parses, checks the algorithm and key id (one JWKS refresh for an unknown one) and verifies the signature. */
+  private Validated verifySignature(String token) {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (java.text.ParseException e) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "not a JWT");
+    }
+    if (!(jwt instanceof SignedJWT)) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token is not signed (alg " + jwt.getHeader().getAlgorithm() + ")");
+    }
+    SignedJWT signed = (SignedJWT) jwt;
+    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
+    if (!idTokenAlgorithm.equals(alg)) {
+      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "the token is signed with " + alg + ", not " + idTokenAlgorithm);
+    }
+    String kid = signed.getHeader().getKeyID();
+    JWK key = kid == null ? null : jwks().get().getKeyByKeyId(kid);
+    if (key == null && kid != null && mayForceRefresh()) {
+      key = jwks().refresh().getKeyByKeyId(kid);
+    }
+    if (key == null) {
+      return Validated.no(RejectionReason.UNKNOWN_KEY, "no published key has id " + kid);
+    }
+    if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
+      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "key " + kid + " is for " + key.getAlgorithm() + ", not " + alg);
+    }
+    try {
+      JWSVerifier verifier = verifierFor(key);
+      if (verifier == null || !signed.verify(verifier)) {
+        return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + kid);
+      }
+      return Validated.ok(signed.getJWTClaimsSet());
+    } catch (JOSEException | java.text.ParseException e) {
+      return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature could not be verified: " + e.getMessage());
+    }
+  }
+
+  private synchronized boolean mayForceRefresh() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastForcedRefresh.plus(FORCED_REFRESH_GAP))) {
+      return false;
+    }
+    lastForcedRefresh = now;
+    return true;
+  }
+
+  private static @Nullable JWSVerifier verifierFor(JWK key) throws JOSEException {
+    if (key instanceof ECKey) {
+      return new ECDSAVerifier((ECKey) key);
+    }
+    if (key instanceof RSAKey) {
+      return new RSASSAVerifier((RSAKey) key);
+    }
+    return null;
+  }
+
+  private static @Nullable String stringClaim(JWTClaimsSet c, String name) {
+    Object v = c.getClaim(name);
+    return v instanceof String ? (String) v : null;
+  }
+
+  private static boolean constantTimeEquals(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------- userinfo
+
+  private static final class UserinfoRefused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UserinfoRefused(String message) {
+      super(message);
+    }
+  }
+
+  private Map<String, Object> userinfo(URI endpoint, String accessToken) throws UserinfoRefused {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
+          .header("Authorization", "Bearer " + accessToken).header("User-Agent", userAgent)
+          .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 401 || response.statusCode() == 403) {
+        throw new UserinfoRefused("userinfo answered HTTP " + response.statusCode());
+      }
+      if (response.statusCode() != 200) {
+        throw new OneLoginUnavailableException("userinfo answered HTTP " + response.statusCode());
+      }
+      return JSONObjectUtils.parse(response.body());
+    } catch (IOException e) {
+      throw new OneLoginUnavailableException("could not reach One Login's userinfo endpoint: " + e.getMessage(), e);
+    } catch (java.text.ParseException e) {
+      throw new OneLoginUnavailableException("userinfo answered something that is not JSON", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OneLoginUnavailableException("interrupted while calling userinfo", e);
+    }
+  }
+
+  private static List<PostalAddress> addresses(Map<String, Object> userinfo) {
+    Object raw = userinfo.get(ADDRESS_CLAIM);
+    List<PostalAddress> out = new ArrayList<>();
+    if (raw instanceof List) {
+      for (Object item : (List<?>) raw) {
+        if (item instanceof Map) {
+          Map<String, String> fields = new LinkedHashMap<>();
+          ((Map<?, ?>) item).forEach((k, v) -> {
+            if (k instanceof String && v != null) {
+              fields.put((String) k, String.valueOf(v));
+            }
+          });
+          out.add(new PostalAddress(fields));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- core identity
+
+  /** A core identity outcome: an identity, or a rejection. */
+  static final class IdentityOutcome {
+    final @Nullable VerifiedIdentity identity;
+    final LoginResult.@Nullable Rejected rejection;
+
+    IdentityOutcome(@Nullable VerifiedIdentity identity, LoginResult.@Nullable Rejected rejection) {
+      this.identity = identity;
+      this.rejection = rejection;
+    }
+
+    static IdentityOutcome no(RejectionReason reason, String detail) {
+      return new IdentityOutcome(null, new LoginResult.Rejected(reason, detail));
+    }
+  }
+
+  /** Verifies a core identity JWT for the subject of the ID token, as One Login's documentation lists. */
+  IdentityOutcome verifyCoreIdentity(String token, String expectedSubject) {
+    SignedJWT jwt;
+    try {
+      JWT parsed = JWTParser.parse(token);
+      if (!(parsed instanceof SignedJWT)) {
+        return IdentityOutcome.no(RejectionReason.MALFORMED_TOKEN, "the core identity is not signed");
+      }
+      jwt = (SignedJWT) parsed;
+    } catch (java.text.ParseException e) {
+      return IdentityOutcome.no(RejectionReason.MALFORMED_TOKEN, "the core identity is not a JWT");
+    }
+    if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+      return IdentityOutcome.no(RejectionReason.UNEXPECTED_ALGORITHM,
+          "the core identity is signed with " + jwt.getHeader().getAlgorithm() + ", not ES256");
+    }
+    ECKey key = identityKey(jwt.getHeader().getKeyID());
+    if (key == null) {
+      return IdentityOutcome.no(RejectionReason.UNKNOWN_KEY, "no configured identity key has id "
+          + jwt.getHeader().getKeyID());
+    }
+    JWTClaimsSet c;
+    try {
+      if (!jwt.verify(new ECDSAVerifier(key))) {
+        return IdentityOutcome.no(RejectionReason.BAD_SIGNATURE, "the core identity's signature does not verify");
+      }
+      c = jwt.getJWTClaimsSet();
+    } catch (JOSEException | java.text.ParseException e) {
+      return IdentityOutcome.no(RejectionReason.BAD_SIGNATURE, "the core identity could not be verified: " + e.getMessage());
+    }
+    Instant now = clock.instant();
+    if (c.getIssuer() == null || !c.getIssuer().equals(identityIssuer)) {
+      return IdentityOutcome.no(RejectionReason.WRONG_ISSUER, "the core identity's iss is not " + identityIssuer);
+    }
+    if (c.getAudience() == null || !c.getAudience().contains(clientId.getValue())) {
+      return IdentityOutcome.no(RejectionReason.WRONG_AUDIENCE, "the core identity is not for client " + clientId);
+    }
+    if (c.getSubject() == null || !constantTimeEquals(c.getSubject(), expectedSubject)) {
+      return IdentityOutcome.no(RejectionReason.SUBJECT_MISMATCH, "the core identity is for another subject");
+    }
+    if (c.getExpirationTime() == null || !now.minus(clockSkew).isBefore(c.getExpirationTime().toInstant())) {
+      return IdentityOutcome.no(RejectionReason.EXPIRED, "the core identity has expired");
+    }
+    if (!"P2".equals(stringClaim(c, "vot"))) {
+      return IdentityOutcome.no(RejectionReason.IDENTITY_INVALID, "the core identity's vot is "
+          + stringClaim(c, "vot") + ", not P2");
+    }
+    try {
+      return new IdentityOutcome(readCredential(c, now), null);
+    } catch (RuntimeException | java.text.ParseException e) {
+      return IdentityOutcome.no(RejectionReason.IDENTITY_INVALID, "the identity credential cannot be read");
+    }
+  }
+
+  private @Nullable ECKey identityKey(@Nullable String kid) {
+    List<JWK> keys = identityKeys.getKeys();
+    for (JWK k : keys) {
+      if (k instanceof ECKey && kid != null && k.getKeyID() != null
+          && (kid.equals(k.getKeyID()) || kid.endsWith("#" + k.getKeyID()))) {
+        return (ECKey) k;
+      }
+    }
+    if (kid == null && keys.size() == 1 && keys.get(0) instanceof ECKey) {
+      return (ECKey) keys.get(0);
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static VerifiedIdentity readCredential(JWTClaimsSet c, Instant now) throws java.text.ParseException {
+    Map<String, Object> vc = c.getJSONObjectClaim("vc");
+    Map<String, Object> subject = (Map<String, Object>) vc.get("credentialSubject");
+    List<Object> names = (List<Object>) subject.get("name");
+    Map<String, Object> current = null;
+    for (Object n : names) {
+      Map<String, Object> name = (Map<String, Object>) n;
+      if (name.get("validUntil") == null) {
+        current = name;
+        break;
+      }
+    }
+    if (current == null) {
+      current = (Map<String, Object>) names.get(0);
+    }
+    List<String> given = new ArrayList<>();
+    List<String> family = new ArrayList<>();
+    for (Object p : (List<Object>) current.get("nameParts")) {
+      Map<String, Object> part = (Map<String, Object>) p;
+      String value = String.valueOf(part.get("value"));
+      if ("GivenName".equals(part.get("type"))) {
+        given.add(value);
+      } else if ("FamilyName".equals(part.get("type"))) {
+        family.add(value);
+      }
+    }
+    List<Object> births = (List<Object>) subject.get("birthDate");
+    String birth = String.valueOf(((Map<String, Object>) births.get(0)).get("value"));
+    try {
+      return new VerifiedIdentity(given, String.join(" ", family), LocalDate.parse(birth), now);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("unreadable birth date", e);
+    }
+  }
+
+  /**
+   * The public keys of a One Login DID document ({@code /.well-known/did.json}), keyed by their
+   * full DID key id, for {@link Builder#identityKeys}. Only keys whose id belongs to
+   * {@code controllerId} (for example {@code did:web:identity.integration.account.gov.uk}) are
+   * taken, as One Login's documentation requires.
+   *
+   * @throws IllegalArgumentException if the document is not a DID document of that controller
+   */
+  @SuppressWarnings("unchecked")
+  public static JWKSet keysFromDidDocument(String json, String controllerId) {
+    try {
+      Map<String, Object> doc = JSONObjectUtils.parse(json);
+      if (!controllerId.equals(doc.get("id"))) {
+        throw new IllegalArgumentException("the DID document is for " + doc.get("id") + ", not " + controllerId);
+      }
+      List<JWK> keys = new ArrayList<>();
+      Object methods = doc.get("assertionMethod");
+      if (methods instanceof List) {
+        for (Object m : (List<Object>) methods) {
+          if (!(m instanceof Map)) {
+            continue;
+          }
+          Map<String, Object> method = (Map<String, Object>) m;
+          Object id = method.get("id");
+          Object jwk = method.get("publicKeyJwk");
+          if (id instanceof String && ((String) id).startsWith(controllerId + "#") && jwk instanceof Map) {
+            Map<String, Object> withKid = new LinkedHashMap<>((Map<String, Object>) jwk);
+            withKid.put("kid", id);
+            JWK key = JWK.parse(withKid);
+            if (key instanceof ECKey && !key.isPrivate()) {
+              keys.add(key);
+            }
+          }
+        }
+      }
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException("the DID document has no EC public key of " + controllerId);
+      }
+      return new JWKSet(keys);
+    } catch (java.text.ParseException e) {
+      throw new IllegalArgumentException("not a DID document: " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- logout
+
+  /**
+   * The URL that logs the person out of One Login, to redirect their browser to.
+   *
+   * @param idTokenHint the ID token from {@link LoginResult.LoggedIn#idToken()}
+   * @param postLogoutRedirect where One Login sends them after (must be registered), if anywhere
+   * @param state a value to get back on that redirect, if any
+   * @throws CivicKitException if the URL is longer than One Login's 2048-character limit
+   */
+  public URI logoutUri(String idTokenHint, Optional<URI> postLogoutRedirect, Optional<String> state) {
+    URI endpoint = metadata().getEndSessionEndpointURI();
+    if (endpoint == null) {
+      throw new OneLoginUnavailableException("the discovery document has no end_session_endpoint");
+    }
+    StringBuilder s = new StringBuilder(endpoint.toString()).append("?id_token_hint=").append(enc(idTokenHint));
+    postLogoutRedirect.ifPresent(u -> s.append("&post_logout_redirect_uri=").append(enc(u.toString())));
+    state.ifPresent(v -> s.append("&state=").append(enc(v)));
+    if (s.length() > MAX_LOGOUT_URL_LENGTH) {
+      throw new CivicKitException("the logout URL is " + s.length() + " characters, over One Login's limit of "
+          + MAX_LOGOUT_URL_LENGTH);
+    }
+    return URI.create(s.toString());
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Validates a back-channel logout token (the {@code logout_token} form field One Login POSTs):
+   * the key id in the JWKS and the algorithm of that key, the signature, {@code iss},
+   * {@code aud}, {@code iat}, {@code exp}, {@code sub}, the back-channel logout event, and a
+   * {@code jti} not seen before by any instance sharing the store.
+   */
+  public LogoutResult validateLogoutToken(String logoutToken) {
+    Validated signed = verifyLogoutSignature(logoutToken);
+    if (signed.rejection != null) {
+      return new LogoutResult.Invalid(signed.rejection.reason(), signed.rejection.detail());
+    }
+    JWTClaimsSet c = Objects.requireNonNull(signed.claims);
+    Validated common = checkCommonClaims(c);
+    if (common.rejection != null) {
+      return new LogoutResult.Invalid(common.rejection.reason(), common.rejection.detail());
+    }
+    if (c.getIssueTime() == null) {
+      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no iat");
+    }
+    Object events = c.getClaim("events");
+    if (!(events instanceof Map) || ((Map<?, ?>) events).size() != 1
+        || !(((Map<?, ?>) events).get(BACKCHANNEL_LOGOUT_EVENT) instanceof Map)
+        || !((Map<?, ?>) ((Map<?, ?>) events).get(BACKCHANNEL_LOGOUT_EVENT)).isEmpty()) {
+      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no back-channel logout event");
+    }
+    if (c.getClaim("nonce") != null) {
+      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "a logout token must not carry a nonce");
+    }
+    String jti = c.getJWTID();
+    if (jti == null || jti.isBlank()) {
+      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no jti");
+    }
+    if (!firstSighting(jti, c.getExpirationTime().toInstant())) {
+      LOG.warn("One Login back-channel logout token replayed");
+      return new LogoutResult.Invalid(RejectionReason.REPLAYED, "this logout token was received before");
+    }
+    return new LogoutResult.Valid(c.getSubject(), Optional.ofNullable(stringClaim(c, "sid")));
+  }
+
+  /** Like the ID token, but the algorithm is the one the key says (One Login signs logout tokens with its own). */
+  private Validated verifyLogoutSignature(String token) {
+    JWT jwt;
+    try {
+      jwt = JWTParser.parse(token);
+    } catch (java.text.ParseException e) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "not a JWT");
+    }
+    if (!(jwt instanceof SignedJWT)) {
+      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the logout token is not signed");
+    }
+    SignedJWT signed = (SignedJWT) jwt;
+    String kid = signed.getHeader().getKeyID();
+    JWK key = kid == null ? null : jwks().get().getKeyByKeyId(kid);
+    if (key == null && kid != null && mayForceRefresh()) {
+      key = jwks().refresh().getKeyByKeyId(kid);
+    }
+    if (key == null) {
+      return Validated.no(RejectionReason.UNKNOWN_KEY, "no published key has id " + kid);
+    }
+    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
+    boolean algFits = key.getAlgorithm() != null ? key.getAlgorithm().getName().equals(alg.getName())
+        : (key instanceof ECKey && alg.equals(JWSAlgorithm.ES256)) || (key instanceof RSAKey && alg.equals(JWSAlgorithm.RS256));
+    if (!algFits) {
+      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "the logout token's alg " + alg + " is not its key's");
+    }
+    try {
+      JWSVerifier verifier = verifierFor(key);
+      if (verifier == null || !signed.verify(verifier)) {
+        return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + kid);
+      }
+      return Validated.ok(signed.getJWTClaimsSet());
+    } catch (JOSEException | java.text.ParseException e) {
+      return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature could not be verified: " + e.getMessage());
+    }
+  }
+
+  private boolean firstSighting(String jti, Instant exp) {
+    String key;
+    try {
+      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new CivicKitException("SHA-256 is not available", e);
+    }
+    // Remembered until well after the token could still be accepted (One Login: at least 3 minutes).
+    Instant keep = max(exp.plus(clockSkew), clock.instant().plus(Duration.ofMinutes(3))).plus(Duration.ofMinutes(5));
+    for (int race = 0; race < 20; race++) {
+      Optional<IdentityStore.Entry> seen = store.find(JTI_KIND, key);
+      if (seen.isPresent() && !seen.get().expiresAt().isBefore(clock.instant())) {
+        return false;
+      }
+      if (store.compareAndSet(JTI_KIND, key, seen.map(IdentityStore.Entry::version).orElse(0L), "seen", keep)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** Builds {@link OneLogin}; each setter validates at once. */
+  public static final class Builder {
+    private URI issuer;
+    private String clientId;
+    private URI redirectUri;
+    private RSAKey clientKey;
+    private String userAgent;
+    private String identityIssuer;
+    private JWKSet identityKeys = new JWKSet();
+    private JWSAlgorithm idTokenAlgorithm = JWSAlgorithm.ES256;
+    private Duration clockSkew = Duration.ofSeconds(30);
+    private Duration timeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private IdentityStore store = IdentityStore.inMemory();
+    private SecureRandom random = new SecureRandom();
+
+    private Builder() {}
+
+    /** One Login's issuer, exactly as its discovery document gives it. Required. */
+    public Builder issuer(URI value) {
+      this.issuer = Objects.requireNonNull(value, "issuer");
+      return this;
+    }
+
+    /** The client id One Login gave this service. Required. */
+    public Builder clientId(String value) {
+      Objects.requireNonNull(value, "clientId");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("the client id must not be blank");
+      }
+      this.clientId = value;
+      return this;
+    }
+
+    /** The registered redirect URI. Required. */
+    public Builder redirectUri(URI value) {
+      this.redirectUri = Objects.requireNonNull(value, "redirectUri");
+      return this;
+    }
+
+    /** The RSA private key (with a key id) whose public half is registered with One Login. Required. */
+    public Builder clientKey(RSAKey value) {
+      Objects.requireNonNull(value, "clientKey");
+      if (!value.isPrivate()) {
+        throw new IllegalArgumentException("the client key must include the private key, to sign client assertions");
+      }
+      if (value.getKeyID() == null) {
+        throw new IllegalArgumentException("the client key needs a key id (kid)");
+      }
+      this.clientKey = value;
+      return this;
+    }
+
+    /** The User-Agent on every call to One Login, for example {@code council-apply/1.4 (https://apply.example.gov.uk)}. Required. */
+    public Builder userAgent(String value) {
+      Objects.requireNonNull(value, "userAgent");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("One Login refuses calls with an empty User-Agent");
+      }
+      this.userAgent = value;
+      return this;
+    }
+
+    /** The issuer of core identity JWTs, for example {@code https://identity.integration.account.gov.uk/}. */
+    public Builder identityIssuer(String value) {
+      this.identityIssuer = Objects.requireNonNull(value, "identityIssuer");
+      return this;
+    }
+
+    /** The public keys (EC P-256) from One Login's DID document that sign core identity JWTs. */
+    public Builder identityKeys(JWKSet value) {
+      this.identityKeys = Objects.requireNonNull(value, "identityKeys").toPublicJWKSet();
+      return this;
+    }
+
+    /** The ID token algorithm registered for this client: {@code ES256} (One Login's default) or {@code RS256}. */
+    public Builder idTokenAlgorithm(String value) {
+      JWSAlgorithm alg = JWSAlgorithm.parse(value);
+      if (!alg.equals(JWSAlgorithm.ES256) && !alg.equals(JWSAlgorithm.RS256)) {
+        throw new IllegalArgumentException("One Login signs ID tokens with ES256 or RS256, not " + value);
+      }
+      this.idTokenAlgorithm = alg;
+      return this;
+    }
+
+    /** The clock skew allowed on exp and iat: 0 to 60 seconds, small against One Login's two-minute token life. */
+    public Builder clockSkew(Duration value) {
+      Objects.requireNonNull(value, "clockSkew");
+      if (value.isNegative() || value.compareTo(Duration.ofSeconds(60)) > 0) {
+        throw new IllegalArgumentException("the clock skew must be 0 to 60 seconds, but was " + value);
+      }
+      this.clockSkew = value;
+      return this;
+    }
+
+    /** The connect and read timeout of calls to One Login. */
+    public Builder timeout(Duration value) {
+      Objects.requireNonNull(value, "timeout");
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException("the timeout must be positive, but was " + value);
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /** The clock tokens are checked against. */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** Where logout token ids are remembered; {@link IdentityStore#jdbc} when several instances run. */
+    public Builder store(IdentityStore value) {
+      this.store = Objects.requireNonNull(value, "store");
+      return this;
+    }
+
+    /** The random source for state, nonce, PKCE verifier and jti. */
+    public Builder random(SecureRandom value) {
+      this.random = Objects.requireNonNull(value, "random");
+      return this;
+    }
+
+    /**
+     * Builds it. Nothing is fetched until the first sign-in.
+     *
+     * @throws IllegalStateException if a required setting is missing
+     */
+    public OneLogin build() {
+      require(issuer, "issuer");
+      require(clientId, "clientId");
+      require(redirectUri, "redirectUri");
+      require(clientKey, "clientKey");
+      require(userAgent, "userAgent");
+      if (identityIssuer == null) {
+        String host = issuer.getHost() == null ? "" : issuer.getHost();
+        identityIssuer = host.startsWith("oidc.") ? "https://identity." + host.substring(5) + "/" : issuer.toString();
+      }
+      return new OneLogin(this);
+    }
+
+    private static void require(@Nullable Object value, String name) {
+      if (value == null) {
+        throw new IllegalStateException(name + " is required");
+      }
+    }
+  }
+}
