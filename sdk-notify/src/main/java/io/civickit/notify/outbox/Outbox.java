@@ -1,5 +1,6 @@
 package io.civickit.notify.outbox;
 
+import io.civickit.core.progress.KeyRing;
 import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
@@ -146,6 +147,7 @@ public interface Outbox extends Notifier {
     private ZoneId zone = ZoneId.of("Europe/London");
     private final List<StatusListener> listeners = new ArrayList<>();
     private String instanceId = UUID.randomUUID().toString();
+    private KeyRing keyRing;
 
     Builder() {}
 
@@ -281,6 +283,21 @@ public interface Outbox extends Notifier {
     }
 
     /**
+     * Encrypts the personal data each queued message holds (its recipients and personalisation)
+     * with AES-256-GCM under this key ring, the message id bound in as associated data. Rows
+     * written without a key ring stay readable, so switching it on needs no migration; keep
+     * retired keys in the ring until every message sealed with them is final. Without a key ring
+     * the columns hold JSON in the clear until the message is final.
+     *
+     * @param keyRing the keys, e.g. the same ring the progress store uses
+     * @return this builder
+     */
+    public Builder keyRing(KeyRing keyRing) {
+      this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
+      return this;
+    }
+
+    /**
      * Builds the outbox. It does not create its tables: see {@link OutboxSchema}.
      *
      * @throws IllegalStateException if the data source, the renderer or every channel is missing,
@@ -304,7 +321,7 @@ public interface Outbox extends Notifier {
       }
       return new JdbcOutbox(new OutboxConfig(dataSource, renderer, List.copyOf(channels), Map.copyOf(rateLimits),
           fallback, maxAttempts, backoff, lease, batchSize, pollInterval, clock, random, zone, List.copyOf(listeners),
-          instanceId));
+          instanceId, java.util.Optional.ofNullable(keyRing)));
     }
   }
 }

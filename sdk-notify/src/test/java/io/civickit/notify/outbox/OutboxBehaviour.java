@@ -360,4 +360,45 @@ abstract class OutboxBehaviour {
         .hasMessageContaining("'b'");
     assertThatThrownBy(() -> Outbox.builder().maxAttempts(0)).hasMessageContaining("was 0");
   }
+  @Test
+  void withAKeyRingTheQueuedRowHoldsNoPersonalDataInTheClearAndIsStillSent() throws SQLException {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    io.civickit.core.progress.KeyRing keys = io.civickit.core.progress.KeyRing.generate("k1");
+    Outbox outbox = outbox(channel).keyRing(keys).build();
+    NotificationId id = outbox.enqueue(sms("sealed-1"));
+    String recipients;
+    String personalisation;
+    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT recipients, personalisation FROM civickit_outbox")) {
+      assertThat(rs.next()).isTrue();
+      recipients = rs.getString(1);
+      personalisation = rs.getString(2);
+    }
+    assertThat(recipients).startsWith("sealed:").doesNotContain("07700").doesNotContain("900123");
+    assertThat(personalisation).startsWith("sealed:").doesNotContain("Sam");
+    assertThat(outbox.find(id).orElseThrow().recipient()).isEqualTo(new Recipient.Sms("07700 900123"));
+
+    assertThatThrownBy(() -> outbox(channel).build().find(id))
+        .isInstanceOf(CivicKitException.class).hasMessageContaining("keyRing");
+
+    outbox.runOnce();
+    assertThat(channel.attempts.get(0).message()).isEqualTo(new RenderedMessage.Sms("Hello Sam"));
+    assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+  }
+
+  @Test
+  void aSealedRowCopiedOntoAnotherMessageDoesNotDecrypt() throws SQLException {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).keyRing(io.civickit.core.progress.KeyRing.generate("k1")).build();
+    NotificationId first = outbox.enqueue(sms("sealed-a"));
+    NotificationId second = outbox.enqueue(sms("sealed-b"));
+    try (Connection c = dataSource().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "UPDATE civickit_outbox SET recipients = (SELECT recipients FROM civickit_outbox WHERE id = ?) WHERE id = ?")) {
+      ps.setString(1, first.value());
+      ps.setString(2, second.value());
+      ps.executeUpdate();
+    }
+    assertThat(outbox.find(first)).isPresent();
+    assertThatThrownBy(() -> outbox.find(second)).isInstanceOf(CivicKitException.class);
+  }
 }

@@ -94,8 +94,8 @@ public final class JdbcOutbox implements Outbox {
         ps.setString(2, request.idempotencyKey());
         ps.setString(3, request.templateId());
         ps.setString(4, request.language().toLanguageTag());
-        ps.setString(5, Codec.recipients(recipients));
-        ps.setString(6, Codec.personalisation(request.personalisation()));
+        ps.setString(5, seal(id, Codec.recipients(recipients)));
+        ps.setString(6, seal(id, Codec.personalisation(request.personalisation())));
         ps.setLong(7, now);
         ps.setLong(8, now);
         ps.setLong(9, now);
@@ -204,8 +204,10 @@ public final class JdbcOutbox implements Outbox {
             boolean reclaimed = "SENDING".equals(rs.getString("status"));
             wasSending.add(reclaimed);
             batch.add(new Claimed(rs.getString("id"), rs.getString("idempotency_key"), rs.getString("template_id"),
-                Locale.forLanguageTag(rs.getString("language")), Codec.recipients(rs.getString("recipients")),
-                rs.getInt("recipient_index"), Codec.personalisation(rs.getString("personalisation")),
+                Locale.forLanguageTag(rs.getString("language")),
+                Codec.recipients(unseal(rs.getString("id"), rs.getString("recipients"))),
+                rs.getInt("recipient_index"),
+                Codec.personalisation(unseal(rs.getString("id"), rs.getString("personalisation"))),
                 rs.getInt("attempts") + 1, rs.getBoolean("outcome_unknown") || reclaimed, lease));
           }
         }
@@ -498,7 +500,7 @@ public final class JdbcOutbox implements Outbox {
         if (!rs.next()) {
           return Optional.empty();
         }
-        List<Recipient> recipients = Codec.recipients(rs.getString("recipients"));
+        List<Recipient> recipients = Codec.recipients(unseal(rs.getString("id"), rs.getString("recipients")));
         return Optional.of(new OutboxMessage(new NotificationId(rs.getString("id")), rs.getString("idempotency_key"),
             rs.getString("template_id"), recipients.get(rs.getInt("recipient_index")),
             OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
@@ -561,5 +563,31 @@ public final class JdbcOutbox implements Outbox {
   public String toString() {
     return "JdbcOutbox[" + config.instanceId() + ", channels=" + config.channels().stream()
         .map(NotificationChannel::name).toList() + "]";
+  }
+  /** Prefix of a column value sealed with the key ring; JSON never starts with it. */
+  private static final String SEALED = "sealed:";
+
+  /** Encrypts a column value under the key ring, bound to the message id; the clear text when there is none. */
+  private String seal(String id, String json) {
+    if (config.keyRing().isEmpty()) {
+      return json;
+    }
+    byte[] sealed = config.keyRing().get().encrypt(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return SEALED + java.util.Base64.getEncoder().encodeToString(sealed);
+  }
+
+  /** Reverses {@link #seal}; values written without a key ring pass through. */
+  private String unseal(String id, String stored) {
+    if (!stored.startsWith(SEALED)) {
+      return stored;
+    }
+    if (config.keyRing().isEmpty()) {
+      throw new CivicKitException("outbox message " + id + " is encrypted but the outbox has no key ring:"
+          + " call Outbox.builder().keyRing(...)");
+    }
+    byte[] sealed = java.util.Base64.getDecoder().decode(stored.substring(SEALED.length()));
+    return new String(config.keyRing().get().decrypt(sealed, id.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 }

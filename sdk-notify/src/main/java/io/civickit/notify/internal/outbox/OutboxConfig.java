@@ -1,5 +1,6 @@
 package io.civickit.notify.internal.outbox;
 
+import io.civickit.core.progress.KeyRing;
 import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.outbox.Backoff;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
 
@@ -30,4 +32,5 @@ public record OutboxConfig(
     RandomGenerator random,
     ZoneId zone,
     List<StatusListener> listeners,
-    String instanceId) {}
+    String instanceId,
+    Optional<KeyRing> keyRing) {}
