@@ -35,9 +35,14 @@ import org.apache.commons.codec.binary.Base32;
  * <p>A code is accepted within {@code window} time steps either side of now (clock drift), and
  * never twice: once a step has been used, that step and every earlier one are refused for that
  * user, on every instance sharing the store.
+ *
+ * <p>Wrong codes are counted per user in the same store: after {@code maxFailures} (5 by default)
+ * in a row the user is locked out for {@code lockout} (15 minutes by default) and no code is
+ * checked until it ends, so a six-digit code cannot be guessed. A right code resets the count.
  */
 public final class Totp {
   static final String KIND = "totp";
+  static final String FAILURES = "totp-failures";
 
   private final TotpAlgorithm algorithm;
   private final int digits;
@@ -46,6 +51,8 @@ public final class Totp {
   private final Clock clock;
   private final IdentityStore store;
   private final AssuranceLevel level;
+  private final int maxFailures;
+  private final Duration lockout;
 
   private Totp(Builder b) {
     this.algorithm = b.algorithm;
@@ -55,6 +62,8 @@ public final class Totp {
     this.clock = b.clock;
     this.store = b.store;
     this.level = b.level;
+    this.maxFailures = b.maxFailures;
+    this.lockout = b.lockout;
   }
 
   /** A builder: SHA-1, 6 digits, 30-second steps, a window of 1 step, an in-memory store. */
@@ -104,6 +113,12 @@ public final class Totp {
       return new CheckResult.Failed(FailureReason.MALFORMED, true, 0);
     }
     Instant now = clock.instant();
+    String key = userKey(userId);
+    Optional<IdentityStore.Entry> failures = store.find(FAILURES, key);
+    Optional<Instant> lockedUntil = failures.flatMap(e -> lockedUntil(e, now));
+    if (lockedUntil.isPresent()) {
+      return new CheckResult.LockedOut(lockedUntil.get());
+    }
     long step = Math.floorDiv(now.getEpochSecond(), period.toSeconds());
     byte[] typedBytes = code.getBytes(StandardCharsets.US_ASCII);
     long matched = Long.MIN_VALUE;
@@ -114,9 +129,8 @@ public final class Totp {
       }
     }
     if (matched == Long.MIN_VALUE) {
-      return new CheckResult.Failed(FailureReason.NOT_MATCHED, true, 0);
+      return recordFailure(key, now);
     }
-    String key = userKey(userId);
     for (int race = 0; race < 20; race++) {
       Optional<IdentityStore.Entry> entry = store.find(KIND, key);
       long last = entry.map(e -> Long.parseLong(e.value())).orElse(Long.MIN_VALUE);
@@ -126,10 +140,49 @@ public final class Totp {
       Instant keep = Instant.ofEpochSecond((matched + window + 1) * period.toSeconds()).plus(Duration.ofDays(1));
       if (store.compareAndSet(KIND, key, entry.map(IdentityStore.Entry::version).orElse(0L), Long.toString(matched),
           keep)) {
+        resetFailures(key, now);
         return new CheckResult.Verified(level, new Evidence("totp", Map.of("algorithm", algorithm.name()), now));
       }
     }
     throw new IllegalStateException("TOTP state kept changing under 20 attempts");
+  }
+
+  /** Failure state is "count|lockedUntilEpochMilli" (0 when not locked). */
+  private static Optional<Instant> lockedUntil(IdentityStore.Entry e, Instant now) {
+    long until = Long.parseLong(e.value().substring(e.value().indexOf('|') + 1));
+    return until > now.toEpochMilli() ? Optional.of(Instant.ofEpochMilli(until)) : Optional.empty();
+  }
+
+  private CheckResult recordFailure(String key, Instant now) {
+    for (int race = 0; race < 20; race++) {
+      Optional<IdentityStore.Entry> entry = store.find(FAILURES, key);
+      int count = 0;
+      if (entry.isPresent() && entry.get().expiresAt().isAfter(now)) {
+        String v = entry.get().value();
+        boolean lockEnded = Long.parseLong(v.substring(v.indexOf('|') + 1)) != 0;
+        count = lockEnded ? 0 : Integer.parseInt(v.substring(0, v.indexOf('|')));
+      }
+      count++;
+      long version = entry.map(IdentityStore.Entry::version).orElse(0L);
+      if (count >= maxFailures) {
+        Instant until = now.plus(lockout);
+        if (store.compareAndSet(FAILURES, key, version, count + "|" + until.toEpochMilli(), until)) {
+          return new CheckResult.LockedOut(until);
+        }
+      } else if (store.compareAndSet(FAILURES, key, version, count + "|0", now.plus(lockout))) {
+        return new CheckResult.Failed(FailureReason.NOT_MATCHED, true, maxFailures - count);
+      }
+    }
+    throw new IllegalStateException("TOTP failure count kept changing under 20 attempts");
+  }
+
+  private void resetFailures(String key, Instant now) {
+    for (int race = 0; race < 20; race++) {
+      Optional<IdentityStore.Entry> entry = store.find(FAILURES, key);
+      if (entry.isEmpty() || store.compareAndSet(FAILURES, key, entry.get().version(), "0|0", now)) {
+        return;
+      }
+    }
   }
 
   private static String userKey(String userId) {
@@ -174,6 +227,8 @@ public final class Totp {
     private Clock clock = Clock.systemUTC();
     private IdentityStore store = IdentityStore.inMemory();
     private AssuranceLevel level = AssuranceLevel.NONE;
+    private int maxFailures = 5;
+    private Duration lockout = Duration.ofMinutes(15);
 
     private Builder() {}
 
@@ -226,6 +281,25 @@ public final class Totp {
     /** The assurance level a right code gives (NONE by default: TOTP authenticates, it does not prove identity). */
     public Builder levelOnSuccess(AssuranceLevel value) {
       this.level = Objects.requireNonNull(value, "level");
+      return this;
+    }
+
+    /** Wrong codes in a row before a lockout (1 to 100; 5 by default). */
+    public Builder maxFailures(int value) {
+      if (value < 1 || value > 100) {
+        throw new IllegalArgumentException("maxFailures must be 1 to 100, but was " + value);
+      }
+      this.maxFailures = value;
+      return this;
+    }
+
+    /** How long a lockout lasts (15 minutes by default). */
+    public Builder lockout(Duration value) {
+      Objects.requireNonNull(value, "lockout");
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("the lockout must be positive, but was " + value);
+      }
+      this.lockout = value;
       return this;
     }
 

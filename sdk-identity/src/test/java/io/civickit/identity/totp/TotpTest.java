@@ -56,7 +56,7 @@ class TotpTest {
     assertThat(totp.verify("a", SHA1_SEED, totp.generate(SHA1_SEED, now.minusSeconds(30)))).isInstanceOf(CheckResult.Verified.class);
     assertThat(totp.verify("b", SHA1_SEED, totp.generate(SHA1_SEED, now.plusSeconds(30)))).isInstanceOf(CheckResult.Verified.class);
     assertThat(totp.verify("c", SHA1_SEED, totp.generate(SHA1_SEED, now.minusSeconds(60))))
-        .isEqualTo(new CheckResult.Failed(FailureReason.NOT_MATCHED, true, 0));
+        .isEqualTo(new CheckResult.Failed(FailureReason.NOT_MATCHED, true, 4));
   }
 
   @Test
@@ -89,5 +89,41 @@ class TotpTest {
     assertThatThrownBy(() -> Totp.builder().digits(9)).hasMessageContaining("6 to 8 digits, but was 9");
     assertThatThrownBy(() -> Totp.builder().period(Duration.ofMillis(1500))).hasMessageContaining("PT1.5S");
     assertThatThrownBy(() -> Totp.builder().window(11)).hasMessageContaining("but was 11");
+  }
+  @Test
+  void fiveWrongCodesLockTheUserOutAndEvenTheRightCodeWaitsForTheLockoutToEnd() {
+    TestClock clock = TestClock.at("2026-03-01T09:00:15Z");
+    io.civickit.identity.IdentityStore store = io.civickit.identity.IdentityStore.inMemory();
+    Totp totp = Totp.builder().clock(clock).store(store).build();
+    String right = totp.generate(SHA1_SEED, clock.instant());
+    String wrong = right.equals("000000") ? "111111" : "000000";
+    for (int i = 1; i <= 4; i++) {
+      assertThat(totp.verify("staff-1", SHA1_SEED, wrong))
+          .isEqualTo(new CheckResult.Failed(io.civickit.identity.FailureReason.NOT_MATCHED, true, 5 - i));
+    }
+    assertThat(totp.verify("staff-1", SHA1_SEED, wrong))
+        .isEqualTo(new CheckResult.LockedOut(clock.instant().plus(Duration.ofMinutes(15))));
+    // another instance sharing the store sees the lockout too
+    Totp other = Totp.builder().clock(clock).store(store).build();
+    assertThat(other.verify("staff-1", SHA1_SEED, right)).isInstanceOf(CheckResult.LockedOut.class);
+    assertThat(totp.verify("staff-2", SHA1_SEED, right)).isInstanceOf(CheckResult.Verified.class);
+
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(totp.verify("staff-1", SHA1_SEED, totp.generate(SHA1_SEED, clock.instant())))
+        .isInstanceOf(CheckResult.Verified.class);
+  }
+
+  @Test
+  void aRightCodeResetsTheFailureCount() {
+    TestClock clock = TestClock.at("2026-03-01T09:00:15Z");
+    Totp totp = Totp.builder().clock(clock).maxFailures(3).build();
+    String wrong = totp.generate(SHA1_SEED, clock.instant()).equals("000000") ? "111111" : "000000";
+    totp.verify("staff-1", SHA1_SEED, wrong);
+    totp.verify("staff-1", SHA1_SEED, wrong);
+    assertThat(totp.verify("staff-1", SHA1_SEED, totp.generate(SHA1_SEED, clock.instant())))
+        .isInstanceOf(CheckResult.Verified.class);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(totp.verify("staff-1", SHA1_SEED, wrong))
+        .isEqualTo(new CheckResult.Failed(io.civickit.identity.FailureReason.NOT_MATCHED, true, 2));
   }
 }
