@@ -5,6 +5,7 @@
 module io.civickit.core {
   requires transitive java.sql;
   requires org.slf4j;
+  requires java.net.http;
   requires com.fasterxml.jackson.databind;
   requires com.github.benmanes.caffeine;
   requires static org.jspecify;
@@ -13,5 +14,9 @@ module io.civickit.core {
   exports io.civickit.core;
   exports io.civickit.core.condition;
   exports io.civickit.core.event;
+  exports io.civickit.core.handoff;
+  exports io.civickit.core.kpi;
+  exports io.civickit.core.kpi.micrometer;
   exports io.civickit.core.progress;
+  exports io.civickit.core.segment;
 }

@@ -12,6 +12,7 @@ module io.civickit.notify {
 
   exports io.civickit.notify;
   exports io.civickit.notify.channel;
+  exports io.civickit.notify.handoff;
   exports io.civickit.notify.outbox;
   exports io.civickit.notify.template;
 }

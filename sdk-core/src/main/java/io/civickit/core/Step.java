@@ -41,4 +41,13 @@ public interface Step {
   default boolean fits(String key, Answer answer) {
     return true;
   }
+
+  /**
+   * The answer keys of this step that are sensitive (bank details, health, a National Insurance
+   * number): they are redacted from the context package sent to an assisted channel on handoff.
+   * The default is none; sdk-forms marks a question sensitive in its definition.
+   */
+  default Set<String> sensitiveAnswerKeys() {
+    return Set.of();
+  }
 }

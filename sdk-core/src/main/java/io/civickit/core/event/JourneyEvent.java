@@ -90,6 +90,12 @@ public sealed interface JourneyEvent {
   record HandedOff(Subject subject, Instant at, String stepId, HandoffReason reason, String handoffChannel)
       implements JourneyEvent {}
 
+  /** An adviser picked up a handed-off journey ({@code agent} is the adviser). */
+  record HandoffAccepted(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
+
+  /** An adviser resolved a handoff without handing the journey back online. */
+  record HandoffResolved(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
+
   /** An agent handed the journey back for the person to continue online. */
   record HandedBack(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
 

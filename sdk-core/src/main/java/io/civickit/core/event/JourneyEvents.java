@@ -44,6 +44,10 @@ public final class JourneyEvents {
       return "handed_off";
     } else if (e instanceof JourneyEvent.HandedBack) {
       return "handed_back";
+    } else if (e instanceof JourneyEvent.HandoffAccepted) {
+      return "handoff_accepted";
+    } else if (e instanceof JourneyEvent.HandoffResolved) {
+      return "handoff_resolved";
     } else if (e instanceof JourneyEvent.Completed) {
       return "completed";
     } else if (e instanceof JourneyEvent.Abandoned) {
@@ -65,6 +69,10 @@ public final class JourneyEvents {
     } else if (e instanceof JourneyEvent.HandedOff x) {
       return Optional.of(x.stepId());
     } else if (e instanceof JourneyEvent.HandedBack x) {
+      return Optional.of(x.stepId());
+    } else if (e instanceof JourneyEvent.HandoffAccepted x) {
+      return Optional.of(x.stepId());
+    } else if (e instanceof JourneyEvent.HandoffResolved x) {
       return Optional.of(x.stepId());
     } else if (e instanceof JourneyEvent.Abandoned x) {
       return Optional.of(x.stepId());
@@ -99,6 +107,10 @@ public final class JourneyEvents {
       n.put("reason", x.reason().name());
       n.put("handoffChannel", x.handoffChannel());
     } else if (e instanceof JourneyEvent.HandedBack x) {
+      putActor(n, "agent", x.agent());
+    } else if (e instanceof JourneyEvent.HandoffAccepted x) {
+      putActor(n, "agent", x.agent());
+    } else if (e instanceof JourneyEvent.HandoffResolved x) {
       putActor(n, "agent", x.agent());
     } else if (e instanceof JourneyEvent.Completed x) {
       n.put("outcome", x.outcome().name());
@@ -156,6 +168,10 @@ public final class JourneyEvents {
               n.path("handoffChannel").asText(""));
         case "handed_back":
           return new JourneyEvent.HandedBack(s, at, text(n, "stepId"), actor(n, "agent"));
+        case "handoff_accepted":
+          return new JourneyEvent.HandoffAccepted(s, at, text(n, "stepId"), actor(n, "agent"));
+        case "handoff_resolved":
+          return new JourneyEvent.HandoffResolved(s, at, text(n, "stepId"), actor(n, "agent"));
         case "completed":
           return new JourneyEvent.Completed(s, at, Outcome.valueOf(text(n, "outcome")), actor(n, "actor"));
         case "abandoned":

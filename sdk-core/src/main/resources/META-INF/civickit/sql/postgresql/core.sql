@@ -42,3 +42,11 @@ CREATE TABLE IF NOT EXISTS civickit_journey_events (
 );
 CREATE INDEX IF NOT EXISTS civickit_journey_events_def_time ON civickit_journey_events (definition_id, occurred_at);
 CREATE INDEX IF NOT EXISTS civickit_journey_events_journey ON civickit_journey_events (journey_id);
+
+-- Experiment arms of each journey, as assigned when it started: KPIs by arm group on this.
+CREATE TABLE IF NOT EXISTS civickit_journey_arms (
+  journey_id  VARCHAR(22)  NOT NULL,
+  experiment  VARCHAR(63)  NOT NULL,
+  arm         VARCHAR(63)  NOT NULL,
+  PRIMARY KEY (journey_id, experiment)
+);

@@ -19,6 +19,8 @@ public final class JdbcEventSink implements EventSink {
       + " (journey_id, event_type, definition_id, definition_version, channel, segment, step_id, outcome,"
       + " reason, actor_kind, occurred_at, payload) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
 
+  static final String INSERT_ARM = "INSERT INTO civickit_journey_arms (journey_id, experiment, arm) VALUES (?,?,?)";
+
   private final DataSource dataSource;
 
   public JdbcEventSink(DataSource dataSource) {
@@ -27,9 +29,12 @@ public final class JdbcEventSink implements EventSink {
 
   @Override
   public void publish(JourneyEvent e) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-      bind(ps, e);
-      ps.executeUpdate();
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        bind(ps, e);
+        ps.executeUpdate();
+      }
+      insertArms(c, e);
     } catch (SQLException ex) {
       throw new CivicKitException("could not record " + e.type() + " event for journey "
           + e.subject().journeyId() + ": " + ex.getMessage(), ex);
@@ -55,10 +60,35 @@ public final class JdbcEventSink implements EventSink {
       actor = x.actor().kind().name();
     } else if (e instanceof JourneyEvent.Started x) {
       actor = x.actor().kind().name();
+    } else if (e instanceof JourneyEvent.HandedBack x) {
+      actor = x.agent().kind().name();
+    } else if (e instanceof JourneyEvent.HandoffAccepted x) {
+      actor = x.agent().kind().name();
+    } else if (e instanceof JourneyEvent.HandoffResolved x) {
+      actor = x.agent().kind().name();
     }
     setNullable(ps, 10, actor);
     ps.setObject(11, java.time.OffsetDateTime.ofInstant(e.at(), java.time.ZoneOffset.UTC));
     ps.setString(12, JourneyEvents.toJson(e));
+  }
+
+  /**
+   * Records the experiment arms of a started event in {@code civickit_journey_arms}, the table
+   * KPIs by arm group on. Other events carry arms in their JSON only.
+   */
+  public static void insertArms(Connection c, JourneyEvent e) throws SQLException {
+    if (!(e instanceof JourneyEvent.Started) || e.subject().arms().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_ARM)) {
+      for (var arm : e.subject().arms().entrySet()) {
+        ps.setString(1, e.subject().journeyId().value());
+        ps.setString(2, arm.getKey());
+        ps.setString(3, arm.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /** The insert statement, for batch loaders. */

@@ -1,0 +1,36 @@
+-- CivicKit channel handoff schema for H2 2.x. Safe to apply more than once. Apply after core.sql.
+-- Handoffs: no answers or contact details, only ids, steps, reasons, channels and staff ids.
+CREATE TABLE IF NOT EXISTS civickit_handoffs (
+  handoff_id          VARCHAR(22)  PRIMARY KEY,
+  journey_id          VARCHAR(22)  NOT NULL,
+  reference           VARCHAR(11)  NOT NULL,
+  definition_id       VARCHAR(63)  NOT NULL,
+  stuck_step          VARCHAR(63)  NOT NULL,
+  reason              VARCHAR(40)  NOT NULL,
+  segment             VARCHAR(64),
+  channel             VARCHAR(63)  NOT NULL,
+  status              VARCHAR(16)  NOT NULL,
+  agent_id            VARCHAR(128),
+  external_reference  VARCHAR(255),
+  what_happens_next   VARCHAR(2000) NOT NULL,
+  expected_by         TIMESTAMP WITH TIME ZONE,
+  requested_at        TIMESTAMP WITH TIME ZONE  NOT NULL,
+  updated_at          TIMESTAMP WITH TIME ZONE  NOT NULL,
+  version             BIGINT       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS civickit_handoffs_journey ON civickit_handoffs (journey_id);
+CREATE INDEX IF NOT EXISTS civickit_handoffs_status ON civickit_handoffs (status, requested_at);
+
+-- The call-back queue for the contact centre. The context package (phone number, answers) is
+-- encrypted with the key ring (AES-GCM, the handoff id as associated data).
+CREATE TABLE IF NOT EXISTS civickit_callback_requests (
+  handoff_id    VARCHAR(22)  PRIMARY KEY,
+  queue         VARCHAR(63)  NOT NULL,
+  status        VARCHAR(16)  NOT NULL,
+  call_by       TIMESTAMP WITH TIME ZONE  NOT NULL,
+  requested_at  TIMESTAMP WITH TIME ZONE  NOT NULL,
+  claimed_by    VARCHAR(128),
+  claimed_at    TIMESTAMP WITH TIME ZONE,
+  context       VARBINARY(1048576)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS civickit_callback_requests_queue ON civickit_callback_requests (queue, status, call_by);
