@@ -1,0 +1,325 @@
+package io.civickit.forms;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One question on a page. Immutable; build with {@link #builder(String, QuestionType)} or load
+ * from JSON with {@link Forms#read(String)}.
+ *
+ * @param id the answer key, unique within the form ({@code [a-z][a-z0-9_]*}, usable in conditions)
+ * @param type the kind of question
+ * @param label the question text
+ * @param hint optional hint text
+ * @param errorNoun the noun used in error messages, authored in both languages
+ *     (e.g. "date of birth" / "dyddiad geni"); never derived from the label
+ * @param required whether an answer is needed
+ * @param showIf optional condition (condition language) that must hold for the question to be asked
+ * @param maxLength the maximum characters accepted (text, textarea), always positive
+ * @param min optional minimum for numbers and money
+ * @param max optional maximum for numbers and money
+ * @param options choices for radios, checkboxes and select
+ * @param dateRule extra rule for date questions
+ * @param maxFileBytes for files, the largest size accepted
+ * @param fileTypes for files, the accepted media types (empty = any)
+ * @param items for repeating groups, the questions asked for each item
+ * @param minItems for repeating groups, the least number of items
+ * @param maxItems for repeating groups (and checkboxes), the most items accepted
+ * @param earliestDate for dates, the earliest date accepted (inclusive), on top of {@code dateRule}
+ * @param latestDate for dates, the latest date accepted (inclusive), on top of {@code dateRule}
+ * @param autocomplete the HTML {@code autocomplete} token for the input (e.g. {@code name},
+ *     {@code bday} for a date of birth); the type's default when empty
+ */
+public record Question(
+    String id,
+    QuestionType type,
+    LocalisedText label,
+    Optional<LocalisedText> hint,
+    LocalisedText errorNoun,
+    boolean required,
+    Optional<String> showIf,
+    int maxLength,
+    Optional<BigDecimal> min,
+    Optional<BigDecimal> max,
+    List<Option> options,
+    DateRule dateRule,
+    long maxFileBytes,
+    List<String> fileTypes,
+    List<Question> items,
+    int minItems,
+    int maxItems,
+    Optional<LocalDate> earliestDate,
+    Optional<LocalDate> latestDate,
+    Optional<String> autocomplete) {
+
+  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
+
+  /** Default character limit for text answers. */
+  public static final int DEFAULT_MAX_LENGTH = 500;
+
+  /** Validates the question eagerly, naming the bad value. */
+  public Question {
+    Objects.requireNonNull(id, "id");
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("question id '" + id + "' must match " + ID.pattern());
+    }
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(errorNoun, "errorNoun");
+    Objects.requireNonNull(showIf, "showIf");
+    Objects.requireNonNull(min, "min");
+    Objects.requireNonNull(max, "max");
+    Objects.requireNonNull(dateRule, "dateRule");
+    options = List.copyOf(options);
+    fileTypes = List.copyOf(fileTypes);
+    items = List.copyOf(items);
+    if (maxLength < 1 || maxLength > 100_000) {
+      throw new IllegalArgumentException("question '" + id + "': maxLength " + maxLength + " not in 1..100000");
+    }
+    if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+      throw new IllegalArgumentException("question '" + id + "': min " + min.get() + " is above max " + max.get());
+    }
+    boolean choice = type == QuestionType.RADIOS || type == QuestionType.CHECKBOXES || type == QuestionType.SELECT;
+    if (choice && options.isEmpty()) {
+      throw new IllegalArgumentException("question '" + id + "' of type " + type.jsonName() + " needs options");
+    }
+    if (type == QuestionType.REPEATING_GROUP && items.isEmpty()) {
+      throw new IllegalArgumentException("repeating group '" + id + "' needs item questions");
+    }
+    if (minItems < 0 || maxItems < Math.max(1, minItems) || maxItems > 1000) {
+      throw new IllegalArgumentException("question '" + id + "': items " + minItems + ".." + maxItems + " is not a valid range");
+    }
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("question '" + id + "': maxFileBytes " + maxFileBytes + " must be positive");
+    }
+    Objects.requireNonNull(earliestDate, "earliestDate");
+    Objects.requireNonNull(latestDate, "latestDate");
+    Objects.requireNonNull(autocomplete, "autocomplete");
+    if (earliestDate.isPresent() && latestDate.isPresent() && earliestDate.get().isAfter(latestDate.get())) {
+      throw new IllegalArgumentException("question '" + id + "': earliest date " + earliestDate.get()
+          + " is after latest date " + latestDate.get());
+    }
+    if (autocomplete.isPresent() && !AUTOCOMPLETE.matcher(autocomplete.get()).matches()) {
+      throw new IllegalArgumentException("question '" + id + "': autocomplete '" + autocomplete.get()
+          + "' must be HTML autocomplete tokens such as 'name' or 'bday'");
+    }
+  }
+
+  /**
+   * The question without date bounds or autocomplete (the shape before those settings existed).
+   *
+   * @param id the answer key
+   * @param type the kind of question
+   * @param label the question text
+   * @param hint optional hint text
+   * @param errorNoun the noun used in error messages
+   * @param required whether an answer is needed
+   * @param showIf optional show-if condition
+   * @param maxLength the maximum characters accepted
+   * @param min optional minimum for numbers and money
+   * @param max optional maximum for numbers and money
+   * @param options choices for radios, checkboxes and select
+   * @param dateRule extra rule for date questions
+   * @param maxFileBytes for files, the largest size accepted
+   * @param fileTypes for files, the accepted media types
+   * @param items for repeating groups, the questions asked for each item
+   * @param minItems the least number of items
+   * @param maxItems the most items accepted
+   */
+  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
+      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
+      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
+      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems) {
+    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
+        maxFileBytes, fileTypes, items, minItems, maxItems, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @param id the answer key
+   * @param type the question type
+   * @return a builder
+   */
+  public static Builder builder(String id, QuestionType type) {
+    return new Builder(id, type);
+  }
+
+  /** Extra rule a date answer must meet. */
+  public enum DateRule {
+    /** Any real date. */
+    ANY,
+    /** Must be before today. */
+    PAST,
+    /** Must be after today. */
+    FUTURE,
+    /** Today or before. */
+    TODAY_OR_PAST,
+    /** Today or after. */
+    TODAY_OR_FUTURE
+  }
+
+  /** Builder for {@link Question}; {@link #build()} validates. */
+  public static final class Builder {
+    private final String id;
+    private final QuestionType type;
+    private LocalisedText label;
+    private LocalisedText hint;
+    private LocalisedText errorNoun;
+    private boolean required = true;
+    private String showIf;
+    private int maxLength = DEFAULT_MAX_LENGTH;
+    private BigDecimal min;
+    private BigDecimal max;
+    private final List<Option> options = new ArrayList<>();
+    private DateRule dateRule = DateRule.ANY;
+    private long maxFileBytes = 10L * 1024 * 1024;
+    private final List<String> fileTypes = new ArrayList<>();
+    private final List<Question> items = new ArrayList<>();
+    private int minItems = 0;
+    private int maxItems = 50;
+    private LocalDate earliestDate;
+    private LocalDate latestDate;
+    private String autocomplete;
+
+    private Builder(String id, QuestionType type) {
+      this.id = Objects.requireNonNull(id, "id");
+      this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /** @param en English label @param cy Welsh label @return this */
+    public Builder label(String en, String cy) {
+      this.label = LocalisedText.of(en, cy);
+      return this;
+    }
+
+    /** @param en English hint @param cy Welsh hint @return this */
+    public Builder hint(String en, String cy) {
+      this.hint = LocalisedText.of(en, cy);
+      return this;
+    }
+
+    /** @param en English error noun @param cy Welsh error noun @return this */
+    public Builder errorNoun(String en, String cy) {
+      this.errorNoun = LocalisedText.of(en, cy);
+      return this;
+    }
+
+    /** Marks the question optional. @return this */
+    public Builder optional() {
+      this.required = false;
+      return this;
+    }
+
+    /** @param required whether an answer is needed @return this */
+    public Builder required(boolean required) {
+      this.required = required;
+      return this;
+    }
+
+    /** @param condition condition-language source @return this */
+    public Builder showIf(String condition) {
+      this.showIf = condition;
+      return this;
+    }
+
+    /** @param maxLength character limit @return this */
+    public Builder maxLength(int maxLength) {
+      this.maxLength = maxLength;
+      return this;
+    }
+
+    /** @param min minimum value @return this */
+    public Builder min(BigDecimal min) {
+      this.min = min;
+      return this;
+    }
+
+    /** @param max maximum value @return this */
+    public Builder max(BigDecimal max) {
+      this.max = max;
+      return this;
+    }
+
+    /** @param value stored value @param en English label @param cy Welsh label @return this */
+    public Builder option(String value, String en, String cy) {
+      this.options.add(new Option(value, LocalisedText.of(en, cy)));
+      return this;
+    }
+
+    /** @param rule date rule @return this */
+    public Builder dateRule(DateRule rule) {
+      this.dateRule = rule;
+      return this;
+    }
+
+    /** @param bytes largest file accepted @return this */
+    public Builder maxFileBytes(long bytes) {
+      this.maxFileBytes = bytes;
+      return this;
+    }
+
+    /** @param mediaType accepted media type, e.g. {@code application/pdf} @return this */
+    public Builder fileType(String mediaType) {
+      this.fileTypes.add(mediaType);
+      return this;
+    }
+
+    /** @param item a question asked for each item of a repeating group @return this */
+    public Builder item(Question item) {
+      this.items.add(item);
+      return this;
+    }
+
+    /** @param min least items @param max most items @return this */
+    public Builder items(int min, int max) {
+      this.minItems = min;
+      this.maxItems = max;
+      return this;
+    }
+
+    /** @param date the earliest date a date question accepts (inclusive) @return this */
+    public Builder notBefore(LocalDate date) {
+      this.earliestDate = date;
+      return this;
+    }
+
+    /** @param date the latest date a date question accepts (inclusive) @return this */
+    public Builder notAfter(LocalDate date) {
+      this.latestDate = date;
+      return this;
+    }
+
+    /** @param token the HTML autocomplete token, e.g. {@code name} or {@code bday} @return this */
+    public Builder autocomplete(String token) {
+      this.autocomplete = token;
+      return this;
+    }
+
+    /**
+     * Builds the question.
+     *
+     * @return the immutable question
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public Question build() {
+      if (label == null) {
+        throw new IllegalArgumentException("question '" + id + "' needs a label");
+      }
+      if (errorNoun == null) {
+        throw new IllegalArgumentException("question '" + id + "' needs an error noun in English and Welsh");
+      }
+      return new Question(id, type, label, Optional.ofNullable(hint), errorNoun, required,
+          Optional.ofNullable(showIf), maxLength, Optional.ofNullable(min), Optional.ofNullable(max),
+          options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
+          Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete));
+    }
+  }
+}

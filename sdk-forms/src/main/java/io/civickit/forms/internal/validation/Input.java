@@ -1,0 +1,117 @@
+package io.civickit.forms.internal.validation;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and cleans submitted form fields. Invisible characters (zero-width spaces, word joiners,
+ * byte order marks) are removed wherever they are; other kinds of space become ordinary spaces;
+ * surrounding white space is removed. Never throws.
+ */
+public final class Input {
+  private Input() {}
+
+  /** Most values read from one field (checkboxes), against abuse. */
+  public static final int MAX_VALUES = 1_000;
+
+  private static boolean invisible(char c) {
+    return c == '\u180E' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060'
+        || c == '\uFEFF' || c == '\u00AD';
+  }
+
+  private static boolean space(char c) {
+    return c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028'
+        || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000' || c == '\t'
+        || c == '\u000B' || c == '\u000C';
+  }
+
+  /**
+   * Cleans a single-line value: invisible characters and other control characters removed, line
+   * breaks and unusual spaces turned into spaces, then stripped.
+   *
+   * @param s the raw value, may be null
+   * @return the cleaned value, never null
+   */
+  public static String line(@Nullable String s) {
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (invisible(c)) {
+        continue;
+      }
+      if (space(c) || c == '\n' || c == '\r') {
+        b.append(' ');
+      } else if (c < 0x20 || c == 0x7F) {
+        continue;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * Cleans a multi-line value: like {@link #line} but line breaks are kept, as {@code \n}
+   * ({@code \r\n} and {@code \r} become {@code \n}, so each counts as one character).
+   *
+   * @param s the raw value, may be null
+   * @return the cleaned value, never null
+   */
+  public static String multiline(@Nullable String s) {
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (invisible(c)) {
+        continue;
+      }
+      if (c == '\r') {
+        b.append('\n');
+        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\n') {
+        b.append('\n');
+      } else if (space(c)) {
+        b.append(' ');
+      } else if (c < 0x20 || c == 0x7F) {
+        continue;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString().strip();
+  }
+
+  /**
+   * The first value of a field, or null when absent.
+   *
+   * @param input the submitted fields
+   * @param name the field name
+   * @return the raw first value, or null
+   */
+  public static @Nullable String first(Map<String, List<String>> input, String name) {
+    List<String> v = input.get(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    return v.get(0);
+  }
+
+  /**
+   * The number of code points, so that an emoji counts as one character as the GOV.UK character
+   * count shows it.
+   *
+   * @param s a string
+   * @return its length in characters
+   */
+  public static int length(String s) {
+    return s.codePointCount(0, s.length());
+  }
+}
