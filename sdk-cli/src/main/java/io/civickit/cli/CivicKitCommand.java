@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code civickit} command: lint and preview forms, render templates, compute KPIs. */
 @Command(name = "civickit", mixinStandardHelpOptions = true, version = "civickit 0.1.0-SNAPSHOT",
+    subcommands = {TemplateCommand.class, FormCommand.class, KpiCommand.class},
     description = "CivicKit tools for a council's own CI: forms, templates and KPIs.")
 public final class CivicKitCommand implements Runnable {
 
