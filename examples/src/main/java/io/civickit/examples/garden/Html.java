@@ -1,0 +1,274 @@
+package io.civickit.examples.garden;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.owasp.encoder.Encode;
+
+/**
+ * The GOV.UK Frontend page layout and the few pieces of markup the service writes itself. Every
+ * value goes through the OWASP encoder; no inline script or style anywhere, so the strict
+ * Content-Security-Policy holds.
+ */
+final class Html {
+  private Html() {}
+
+  static String e(String s) {
+    return Encode.forHtml(s);
+  }
+
+  static String a(String s) {
+    return Encode.forHtmlAttribute(s);
+  }
+
+  /** What surrounds a page's content. */
+  record Chrome(String path, Optional<String> backHref, boolean languageSwitch, boolean helpLink, boolean staff,
+      boolean wide) {
+    static Chrome citizen(String path) {
+      return new Chrome(path, Optional.empty(), true, true, false, false);
+    }
+
+    static Chrome staffPage(String path) {
+      return new Chrome(path, Optional.empty(), false, false, true, true);
+    }
+
+    Chrome back(String href) {
+      return new Chrome(path, Optional.of(href), languageSwitch, helpLink, staff, wide);
+    }
+
+    Chrome noHelp() {
+      return new Chrome(path, backHref, languageSwitch, false, staff, wide);
+    }
+  }
+
+  /** A whole page. */
+  static String page(Locale locale, String serviceName, String title, boolean hasErrors, String content,
+      Chrome chrome) {
+    boolean cy = Text.welsh(locale);
+    String lang = cy ? "cy" : "en";
+    String council = Text.t(locale, "council");
+    String fullTitle = (hasErrors ? (cy ? "Gwall: " : "Error: ") : "") + (title.equals(serviceName) ? "" : title + " – ")
+        + serviceName + " – " + council;
+    StringBuilder b = new StringBuilder(8192);
+    b.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\" class=\"govuk-template\">")
+        .append("<head><meta charset=\"utf-8\"><title>").append(e(fullTitle)).append("</title>")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">")
+        .append("<meta name=\"theme-color\" content=\"#0b0c0c\">")
+        .append("<link rel=\"icon\" sizes=\"48x48\" href=\"/assets/images/favicon.ico\">")
+        .append("<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\">")
+        .append("</head><body class=\"govuk-template__body\">")
+        .append("<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">")
+        .append(e(Text.t(locale, "skip"))).append("</a>")
+        .append("<header class=\"govuk-header\" data-module=\"govuk-header\">")
+        .append("<div class=\"govuk-header__container govuk-width-container\"><div class=\"govuk-header__logo\">")
+        .append("<a href=\"/\" class=\"govuk-header__link govuk-header__link--homepage\">")
+        .append("<span class=\"govuk-header__product-name\">").append(e(council)).append("</span></a>")
+        .append("</div></div></header>")
+        .append("<section aria-label=\"").append(a(cy ? "Gwybodaeth am y gwasanaeth" : "Service information"))
+        .append("\" class=\"govuk-service-navigation\" data-module=\"govuk-service-navigation\">")
+        .append("<div class=\"govuk-width-container\"><div class=\"govuk-service-navigation__container\">")
+        .append("<span class=\"govuk-service-navigation__service-name\">")
+        .append("<a href=\"").append(chrome.staff() ? "/agent" : "/").append("\" class=\"govuk-service-navigation__link\">")
+        .append(e(chrome.staff() ? "Agent console" : serviceName)).append("</a></span>");
+    if (chrome.staff()) {
+      b.append("<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">")
+          .append("<ul class=\"govuk-service-navigation__list\" id=\"navigation\">");
+      for (String[] item : new String[][] {{"/agent", "Handoffs"}, {"/agent/kpis", "Service performance"}}) {
+        boolean active = chrome.path().equals(item[0]);
+        b.append("<li class=\"govuk-service-navigation__item").append(active ? " govuk-service-navigation__item--active" : "")
+            .append("\"><a class=\"govuk-service-navigation__link\" href=\"").append(item[0]).append("\"")
+            .append(active ? " aria-current=\"page\"" : "").append(">").append(e(item[1])).append("</a></li>");
+      }
+      b.append("</ul></nav>");
+    }
+    b.append("</div></div></section>")
+        .append("<div class=\"govuk-width-container\">");
+    if (chrome.languageSwitch()) {
+      b.append(languageSwitch(locale, chrome.path()));
+    }
+    chrome.backHref().ifPresent(h -> b.append("<a href=\"").append(a(h)).append("\" class=\"govuk-back-link\">")
+        .append(e(Text.t(locale, "back"))).append("</a>"));
+    b.append("<main class=\"govuk-main-wrapper\" id=\"main-content\">")
+        .append("<div class=\"govuk-grid-row\"><div class=\"")
+        .append(chrome.wide() ? "govuk-grid-column-full" : "govuk-grid-column-two-thirds").append("\">")
+        .append(content);
+    if (chrome.helpLink()) {
+      b.append("<h2 class=\"govuk-heading-s govuk-!-margin-top-8\">").append(e(Text.t(locale, "help.link")))
+          .append("</h2><p class=\"govuk-body\">").append(e(Text.t(locale, "help.stuck"))).append(" ")
+          .append("<a class=\"govuk-link\" id=\"get-help\" href=\"/help\">").append(e(Text.t(locale, "help.link")))
+          .append("</a></p>");
+    }
+    b.append("</div></div></main></div>")
+        .append("<footer class=\"govuk-footer\"><div class=\"govuk-width-container\"><div class=\"govuk-footer__meta\">")
+        .append("<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">")
+        .append("<h2 class=\"govuk-visually-hidden\">").append(e(cy ? "Dolenni cymorth" : "Support links")).append("</h2>")
+        .append("<ul class=\"govuk-footer__inline-list\">");
+    footerLink(b, "/help", Text.t(locale, "help.link"));
+    footerLink(b, "/accessibility", Text.t(locale, "footer.accessibility"));
+    footerLink(b, "/privacy", Text.t(locale, "footer.privacy"));
+    footerLink(b, "/agent", Text.t(locale, "footer.agents"));
+    b.append("</ul><p class=\"govuk-body-s\">").append(e(Text.t(locale, "footer.licence"))).append("</p>")
+        .append("</div></div></div></footer>")
+        .append("<script type=\"module\" src=\"/assets/app.js\"></script>")
+        .append("</body></html>\n");
+    return b.toString();
+  }
+
+  private static void footerLink(StringBuilder b, String href, String text) {
+    b.append("<li class=\"govuk-footer__inline-list-item\"><a class=\"govuk-footer__link\" href=\"")
+        .append(a(href)).append("\">").append(e(text)).append("</a></li>");
+  }
+
+  /** English | Cymraeg, the current language as plain text and the other as a link. */
+  static String languageSwitch(Locale locale, String path) {
+    boolean cy = Text.welsh(locale);
+    StringBuilder b = new StringBuilder("<nav class=\"govuk-!-margin-top-3 govuk-!-text-align-right\" aria-label=\"")
+        .append(a(Text.t(locale, "language.nav"))).append("\"><ul class=\"govuk-list govuk-!-margin-0\">")
+        .append("<li class=\"govuk-!-display-inline-block govuk-!-margin-0\">");
+    String ret = Encode.forUriComponent(path);
+    if (cy) {
+      b.append("<a class=\"govuk-link\" id=\"language-en\" href=\"/language?to=en&amp;return=").append(a(ret))
+          .append("\" lang=\"en\" hreflang=\"en\"><span class=\"govuk-visually-hidden\">Change the language to </span>English</a>")
+          .append("</li><li class=\"govuk-!-display-inline-block govuk-!-margin-0 govuk-!-margin-left-2\">")
+          .append("<span aria-current=\"true\">Cymraeg</span>");
+    } else {
+      b.append("<span aria-current=\"true\">English</span>")
+          .append("</li><li class=\"govuk-!-display-inline-block govuk-!-margin-0 govuk-!-margin-left-2\">")
+          .append("<a class=\"govuk-link\" id=\"language-cy\" href=\"/language?to=cy&amp;return=").append(a(ret))
+          .append("\" lang=\"cy\" hreflang=\"cy\"><span class=\"govuk-visually-hidden\">Newid yr iaith i </span>Cymraeg</a>");
+    }
+    return b.append("</li></ul></nav>").toString();
+  }
+
+  /** The hidden CSRF field every form carries. */
+  static String csrf(String token) {
+    return "<input type=\"hidden\" name=\"csrf\" value=\"" + a(token) + "\">";
+  }
+
+  /**
+   * Adds the CSRF field to a form rendered by sdk-forms, and optionally a secondary button after
+   * its Continue button. {@code FormRenderer} has no hook for hidden fields or extra buttons, so
+   * the example adds them to its output.
+   */
+  static String withCsrf(String renderedForm, String token, Optional<String> secondaryButton) {
+    int open = renderedForm.indexOf("novalidate>");
+    if (open < 0) {
+      throw new IllegalStateException("the rendered form has no <form ... novalidate> tag");
+    }
+    String out = renderedForm.substring(0, open + "novalidate>".length()) + csrf(token)
+        + renderedForm.substring(open + "novalidate>".length());
+    if (secondaryButton.isPresent()) {
+      int button = out.lastIndexOf("<button type=\"submit\" class=\"govuk-button\"");
+      int end = out.lastIndexOf("</form>");
+      if (button >= 0 && end > button) {
+        out = out.substring(0, button) + "<div class=\"govuk-button-group\">" + out.substring(button, end)
+            + secondaryButton.get() + "</div>" + out.substring(end);
+      }
+    }
+    return out;
+  }
+
+  static String button(String text, Optional<String> nameValue, boolean secondary, String id) {
+    StringBuilder b = new StringBuilder("<button type=\"submit\" class=\"govuk-button")
+        .append(secondary ? " govuk-button--secondary" : "").append("\" data-module=\"govuk-button\" id=\"")
+        .append(a(id)).append("\"");
+    nameValue.ifPresent(nv -> b.append(" name=\"action\" value=\"").append(a(nv)).append("\""));
+    return b.append(">").append(e(text)).append("</button>").toString();
+  }
+
+  /** A form posting to {@code action} with only a button (start, resend, sign out...). */
+  static String buttonForm(String action, String token, String button) {
+    return "<form method=\"post\" action=\"" + a(action) + "\" novalidate>" + csrf(token) + button + "</form>";
+  }
+
+  static String h1(String text) {
+    return "<h1 class=\"govuk-heading-l\">" + e(text) + "</h1>";
+  }
+
+  static String p(String text) {
+    return "<p class=\"govuk-body\">" + e(text) + "</p>";
+  }
+
+  static String link(String href, String text, String id) {
+    return "<a class=\"govuk-link\" id=\"" + a(id) + "\" href=\"" + a(href) + "\">" + e(text) + "</a>";
+  }
+
+  /** A GOV.UK error summary over links to fields. */
+  static String errorSummary(Locale locale, List<String[]> targetsAndMessages) {
+    if (targetsAndMessages.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
+        + "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">")
+        .append(e(Text.welsh(locale) ? "Mae problem wedi codi" : "There is a problem"))
+        .append("</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list govuk-error-summary__list\">");
+    for (String[] t : targetsAndMessages) {
+      b.append("<li><a href=\"#").append(a(t[0])).append("\">").append(e(t[1])).append("</a></li>");
+    }
+    return b.append("</ul></div></div></div>").toString();
+  }
+
+  /** A labelled text input, with an error when given. */
+  static String input(Locale locale, String id, String type, String label, Optional<String> hint,
+      Optional<String> error, String value, String autocomplete, String extraClass) {
+    StringBuilder b = new StringBuilder("<div class=\"govuk-form-group")
+        .append(error.isPresent() ? " govuk-form-group--error" : "").append("\">")
+        .append("<label class=\"govuk-label\" for=\"").append(a(id)).append("\">").append(e(label)).append("</label>");
+    StringBuilder describedBy = new StringBuilder();
+    hint.ifPresent(h -> {
+      b.append("<div id=\"").append(a(id)).append("-hint\" class=\"govuk-hint\">").append(e(h)).append("</div>");
+      describedBy.append(id).append("-hint");
+    });
+    error.ifPresent(m -> {
+      b.append("<p id=\"").append(a(id)).append("-error\" class=\"govuk-error-message\">")
+          .append("<span class=\"govuk-visually-hidden\">").append(Text.welsh(locale) ? "Gwall:" : "Error:")
+          .append("</span> ").append(e(m)).append("</p>");
+      describedBy.append(describedBy.length() > 0 ? " " : "").append(id).append("-error");
+    });
+    b.append("<input class=\"govuk-input").append(extraClass.isEmpty() ? "" : " " + extraClass)
+        .append(error.isPresent() ? " govuk-input--error" : "").append("\" id=\"").append(a(id))
+        .append("\" name=\"").append(a(id)).append("\" type=\"").append(a(type)).append("\"");
+    if (!value.isEmpty() && !type.equals("password")) {
+      b.append(" value=\"").append(a(value)).append("\"");
+    }
+    if (describedBy.length() > 0) {
+      b.append(" aria-describedby=\"").append(a(describedBy.toString())).append("\"");
+    }
+    if (!autocomplete.isEmpty()) {
+      b.append(" autocomplete=\"").append(a(autocomplete)).append("\"");
+    }
+    if (type.equals("email") || type.equals("password") || autocomplete.equals("one-time-code")) {
+      b.append(" spellcheck=\"false\"");
+    }
+    return b.append("></div>").toString();
+  }
+
+  /** A summary list row: key, value lines, optional change link. */
+  record Row(String key, List<String> lines, Optional<String> changeHref, String hiddenChangeText) {}
+
+  static String summaryList(Locale locale, List<Row> rows) {
+    StringBuilder b = new StringBuilder("<dl class=\"govuk-summary-list\">");
+    for (Row r : rows) {
+      b.append("<div class=\"govuk-summary-list__row")
+          .append(r.changeHref().isEmpty() ? " govuk-summary-list__row--no-actions" : "")
+          .append("\"><dt class=\"govuk-summary-list__key\">").append(e(r.key()))
+          .append("</dt><dd class=\"govuk-summary-list__value\">");
+      for (int i = 0; i < r.lines().size(); i++) {
+        b.append(i > 0 ? "<br>" : "").append(e(r.lines().get(i)));
+      }
+      b.append("</dd>");
+      r.changeHref().ifPresent(h -> b.append("<dd class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" href=\"")
+          .append(a(h)).append("\">").append(Text.welsh(locale) ? "Newid" : "Change")
+          .append("<span class=\"govuk-visually-hidden\"> ").append(e(r.hiddenChangeText())).append("</span></a></dd>"));
+      b.append("</div>");
+    }
+    return b.append("</dl>").toString();
+  }
+
+  /** The confirmation panel. */
+  static String panel(String title, String label, String reference) {
+    return "<div class=\"govuk-panel govuk-panel--confirmation\"><h1 class=\"govuk-panel__title\">" + e(title)
+        + "</h1><div class=\"govuk-panel__body\">" + e(label) + "<br><strong id=\"reference\">" + e(reference)
+        + "</strong></div></div>";
+  }
+}

@@ -1,0 +1,67 @@
+package io.civickit.examples.garden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civickit.core.progress.KeyRing;
+import io.civickit.testsupport.PostgresDatabase;
+import java.net.CookieManager;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the service on two ports sharing one PostgreSQL (and the same secrets): a
+ * person starts on one, continues on the other, asks for help there, and an adviser signed in to
+ * the first sees them in the queue. Skipped without PostgreSQL; fails on CI without it.
+ */
+class TwoInstancesOnePostgresTest {
+  @RegisterExtension static final PostgresDatabase PG = new PostgresDatabase();
+
+  @Test
+  void aPersonCanContinueOnEitherInstance(@TempDir Path dir) {
+    byte[] serverKey = new byte[32];
+    new SecureRandom().nextBytes(serverKey);
+    Map<String, String> secrets = Map.of("CIVICKIT_KEYS", KeyRing.generate("k1").format(),
+        "CIVICKIT_SERVER_KEY", Base64.getEncoder().encodeToString(serverKey));
+    ServiceConfig.Builder shared = ServiceConfig.builder().port(0).databaseUrl(PG.jdbcUrl()).env(secrets)
+        .outboxDir(dir.resolve("outbox"))
+        .staff(new ServiceConfig.StaffAccount(TestService.SUPERVISOR,
+            PasswordHash.hash(TestService.STAFF_PASSWORD.toCharArray(), 1000), Optional.empty()));
+    try (GardenWasteApp a = GardenWasteApp.start(shared.dataDir(dir.resolve("a")).build());
+         GardenWasteApp b = GardenWasteApp.start(shared.dataDir(dir.resolve("b")).build())) {
+      assertThat(a.port()).isNotEqualTo(b.port());
+      CookieManager browser = new CookieManager();
+      Http onA = new Http(a.url().toString(), browser);
+      Http onB = new Http(b.url().toString(), browser);
+
+      onA.get("/");
+      onA.follow(onA.post("/start", Map.of()));
+      HttpResponse<String> next = onA.post("/apply/lives-in-area", Map.of("lives_in_area", "yes"));
+      assertThat(next.headers().firstValue("Location")).contains("/apply/address");
+
+      HttpResponse<String> address = onB.get("/apply/address");
+      assertThat(address.statusCode()).isEqualTo(200);
+      assertThat(address.body()).contains("What is your address?");
+      onB.csrf = onA.csrf;
+      assertThat(onB.post("/apply/address", Map.of("address-line1", "1 Garden Row", "address-town", "Anytown",
+          "address-postcode", "SW1A 1AA")).headers().firstValue("Location")).contains("/apply/bins");
+      assertThat(onA.get("/apply/bins").body()).contains("How many garden waste bins do you need?");
+
+      onB.get("/help");
+      assertThat(onB.post("/help", Map.of("email", "both@example.org")).headers().firstValue("Location"))
+          .contains("/help/requested");
+      String reference = onB.get("/help/requested").body().replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
+
+      Http adviser = new Http(a.url().toString());
+      adviser.get("/agent/login");
+      adviser.post("/agent/login", Map.of("username", TestService.SUPERVISOR, "password", TestService.STAFF_PASSWORD));
+      assertThat(adviser.get("/agent").body()).contains(reference);
+    }
+  }
+}
