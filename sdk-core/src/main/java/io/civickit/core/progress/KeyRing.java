@@ -32,6 +32,15 @@ public final class KeyRing {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
+  // Cipher.getInstance looks the provider up on every call; a Cipher is not thread-safe but is
+  // fully re-initialised (key and a fresh nonce) before each use, so one per thread is safe.
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  });
 
   private final String activeId;
   private final Map<String, SecretKey> keys;
@@ -147,7 +156,7 @@ public final class KeyRing {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeId), new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(header(id));
       cipher.updateAAD(associatedData);
@@ -189,7 +198,7 @@ public final class KeyRing {
           + "\", which is not in the key ring " + keys.keySet() + ": add it back to read these journeys");
     }
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = CIPHERS.get();
       cipher.init(Cipher.DECRYPT_MODE, key,
           new GCMParameterSpec(TAG_BITS, sealed, 2 + idLength, NONCE_BYTES));
       cipher.updateAAD(header(id));
