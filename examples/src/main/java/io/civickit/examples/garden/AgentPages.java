@@ -10,15 +10,12 @@ import io.civickit.identity.CheckResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent console: a second role in the same app, behind a sign-in (password, and a TOTP code
@@ -34,11 +31,11 @@ final class AgentPages {
   private static final String DUMMY_HASH = PasswordHash.hash("not-a-password".toCharArray(), 1000);
 
   private final GardenWasteApp app;
-  private final Map<String, int[]> failures = new ConcurrentHashMap<>();
-  private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
+  private final SignInLimit limit;
 
   AgentPages(GardenWasteApp app) {
     this.app = app;
+    this.limit = new SignInLimit(app.identityStore, app.config.clock(), MAX_FAILURES, LOCKOUT);
   }
 
   void routes(RoutesConfig r) {
@@ -87,21 +84,6 @@ final class AgentPages {
         new Html.Chrome("/agent/login", Optional.empty(), false, false, true, false)));
   }
 
-  private boolean locked(String username) {
-    Instant until = lockedUntil.get(username);
-    return until != null && until.isAfter(app.config.clock().instant());
-  }
-
-  private void failed(String username) {
-    int[] n = failures.computeIfAbsent(username, k -> new int[1]);
-    synchronized (n) {
-      if (++n[0] >= MAX_FAILURES) {
-        lockedUntil.put(username, app.config.clock().instant().plus(LOCKOUT));
-        n[0] = 0;
-      }
-    }
-  }
-
   private void login(Context ctx) {
     String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip().toLowerCase(Locale.ROOT);
     char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
@@ -109,13 +91,13 @@ final class AgentPages {
     boolean ok = PasswordHash.matches(password, account.map(ServiceConfig.StaffAccount::passwordHash).orElse(DUMMY_HASH))
         && account.isPresent();
     java.util.Arrays.fill(password, '\0');
-    if (!ok || locked(username)) {
-      failed(username);
+    if (!ok || limit.locked(username)) {
+      limit.failed(username);
       ctx.status(200);
       showLogin(ctx, Optional.of("Enter a correct username and password"));
       return;
     }
-    failures.remove(username);
+    limit.succeeded(username);
     Sessions.Session s = app.session(ctx);
     if (account.get().totpSecretBase32().isPresent()) {
       s.put("staff-pending", username);

@@ -83,6 +83,8 @@ public final class GardenWasteApp implements AutoCloseable {
   final Notifier notifier;
   final Passcodes passcodes;
   final Totp totp;
+  /** Limits and lockouts shared by every instance (passcodes, TOTP, staff sign-in). */
+  final IdentityStore identityStore;
   final Sessions sessions;
   final HelpDesk helpDesk;
   final Assist assist;
@@ -121,7 +123,7 @@ public final class GardenWasteApp implements AutoCloseable {
         .pollInterval(Duration.ofMillis(200))
         .build();
     this.notifier = outbox;
-    IdentityStore identityStore = IdentityStore.jdbc(dataSource);
+    this.identityStore = IdentityStore.jdbc(dataSource);
     this.passcodes = Passcodes.builder()
         .notifier(notifier)
         .emailTemplate(Notifications.PASSCODE)

@@ -64,4 +64,34 @@ class TwoInstancesOnePostgresTest {
       assertThat(adviser.get("/agent").body()).contains(reference);
     }
   }
+
+  @Test
+  void wrongPasswordsOnEitherInstanceCountTogetherAndLockBoth(@TempDir Path dir) {
+    byte[] serverKey = new byte[32];
+    new SecureRandom().nextBytes(serverKey);
+    Map<String, String> secrets = Map.of("CIVICKIT_KEYS", KeyRing.generate("k1").format(),
+        "CIVICKIT_SERVER_KEY", Base64.getEncoder().encodeToString(serverKey));
+    ServiceConfig.Builder shared = ServiceConfig.builder().port(0).databaseUrl(PG.jdbcUrl()).env(secrets)
+        .outboxDir(dir.resolve("outbox"))
+        .staff(new ServiceConfig.StaffAccount("locksmith",
+            PasswordHash.hash(TestService.STAFF_PASSWORD.toCharArray(), 1000), Optional.empty()));
+    try (GardenWasteApp a = GardenWasteApp.start(shared.dataDir(dir.resolve("a")).build());
+         GardenWasteApp b = GardenWasteApp.start(shared.dataDir(dir.resolve("b")).build())) {
+      Http onA = new Http(a.url().toString());
+      Http onB = new Http(b.url().toString());
+      onA.get("/agent/login");
+      onB.get("/agent/login");
+      for (int i = 0; i < 5; i++) {
+        Http h = i % 2 == 0 ? onA : onB;
+        assertThat(h.post("/agent/login", Map.of("username", "locksmith", "password", "wrong " + i))
+            .body()).contains("Enter a correct username and password");
+      }
+      for (Http h : new Http[] {onA, onB}) {
+        HttpResponse<String> right = h.post("/agent/login",
+            Map.of("username", "locksmith", "password", TestService.STAFF_PASSWORD));
+        assertThat(right.statusCode()).as("the right password during the lockout").isEqualTo(200);
+        assertThat(right.body()).contains("Enter a correct username and password");
+      }
+    }
+  }
 }

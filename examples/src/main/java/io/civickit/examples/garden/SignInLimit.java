@@ -1,0 +1,96 @@
+package io.civickit.examples.garden;
+
+import io.civickit.identity.IdentityStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Wrong-password counts and lockouts for the agent console, kept in the shared
+ * {@link IdentityStore} so that every instance of the service sees them: five wrong passwords
+ * for one username lock it for 15 minutes on all instances. The store holds a hash of the
+ * username, never the name.
+ */
+final class SignInLimit {
+  private static final String KIND = "staff-sign-in";
+
+  private final IdentityStore store;
+  private final Clock clock;
+  private final int maxFailures;
+  private final Duration lockout;
+
+  SignInLimit(IdentityStore store, Clock clock, int maxFailures, Duration lockout) {
+    this.store = store;
+    this.clock = clock;
+    this.maxFailures = maxFailures;
+    this.lockout = lockout;
+  }
+
+  /** True while the username is locked out. */
+  boolean locked(String username) {
+    return state(username).lockedUntil() > clock.instant().getEpochSecond();
+  }
+
+  /** Records a wrong password; the fifth in a row locks the username. */
+  void failed(String username) {
+    String key = key(username);
+    for (int attempt = 0; attempt < 20; attempt++) {
+      Optional<IdentityStore.Entry> entry = store.find(KIND, key);
+      State s = entry.filter(e -> e.expiresAt().isAfter(clock.instant())).map(e -> State.parse(e.value()))
+          .orElse(new State(0, 0));
+      Instant now = clock.instant();
+      State next = s.failures() + 1 >= maxFailures
+          ? new State(0, now.plus(lockout).getEpochSecond())
+          : new State(s.failures() + 1, s.lockedUntil());
+      if (store.compareAndSet(KIND, key, entry.map(IdentityStore.Entry::version).orElse(0L), next.format(),
+          now.plus(lockout).plus(lockout))) {
+        return;
+      }
+    }
+    throw new IllegalStateException("could not record a failed sign-in: too much contention");
+  }
+
+  /** Forgets the failures after a correct password (a lockout still stands). */
+  void succeeded(String username) {
+    String key = key(username);
+    Optional<IdentityStore.Entry> entry = store.find(KIND, key);
+    if (entry.isPresent()) {
+      State s = State.parse(entry.get().value());
+      store.compareAndSet(KIND, key, entry.get().version(), new State(0, s.lockedUntil()).format(),
+          entry.get().expiresAt());
+    }
+  }
+
+  private State state(String username) {
+    return store.find(KIND, key(username)).filter(e -> e.expiresAt().isAfter(clock.instant()))
+        .map(e -> State.parse(e.value())).orElse(new State(0, 0));
+  }
+
+  private static String key(String username) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(("staff:" + username).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record State(int failures, long lockedUntil) {
+    static State parse(String value) {
+      int bar = value.indexOf('|');
+      if (bar < 0) {
+        return new State(0, 0);
+      }
+      return new State(Integer.parseInt(value.substring(0, bar)), Long.parseLong(value.substring(bar + 1)));
+    }
+
+    String format() {
+      return failures + "|" + lockedUntil;
+    }
+  }
+}
