@@ -140,36 +140,10 @@ public final class GardenWasteForm {
   }
 
   /**
-   * The journey: {@link FormJourney#definition} with {@code identityStep} inserted between check
-   * your answers and the confirmation, so nobody is confirmed until they prove the email
-   * address is theirs. {@code FormJourney} has no hook for extra steps, so the definition is
-   * rebuilt from its public parts (steps, routes, default next steps, ends).
+   * The journey: the form's pages and check your answers, then {@code identityStep}, then the
+   * confirmation, so nobody is confirmed until they prove the email address is theirs.
    */
   public static JourneyDefinition definition(Form form, Clock clock, Step identityStep) {
-    return insertBefore(FormJourney.definition(form, clock), identityStep, CONFIRMATION);
-  }
-
-  /** A copy of {@code base} with {@code inserted} placed just before {@code before}. */
-  static JourneyDefinition insertBefore(JourneyDefinition base, Step inserted, String before) {
-    Objects.requireNonNull(inserted, "inserted");
-    JourneyDefinition.Builder b = JourneyDefinition.builder(base.id(), base.version());
-    List<Step> steps = base.steps();
-    for (Step s : steps) {
-      if (s.id().equals(before)) {
-        b.step(inserted);
-      }
-      b.step(s);
-    }
-    for (Step s : steps) {
-      for (JourneyDefinition.Route r : base.routesFrom(s.id())) {
-        b.route(r.from(), r.condition().toString(), r.to().equals(before) ? inserted.id() : r.to());
-      }
-      base.endOutcome(s.id()).ifPresent(o -> b.end(s.id(), o));
-      if (base.endOutcome(s.id()).isEmpty()) {
-        base.defaultNext(s.id()).ifPresent(n -> b.next(s.id(), n.equals(before) ? inserted.id() : n));
-      }
-    }
-    b.next(inserted.id(), before);
-    return b.build();
+    return FormJourney.builder(form, clock).afterCheckAnswers(identityStep).build();
   }
 }
