@@ -123,10 +123,27 @@ public final class FormRenderer {
    */
   public String renderPage(Page page, Map<String, List<String>> raw, List<FieldError> errors, Locale locale,
       Map<String, String> hiddenFields) {
+    return renderPage(page, raw, errors, locale,
+        hiddenFields == null ? FormOptions.NONE : FormOptions.hidden(hiddenFields));
+  }
+
+  /**
+   * Renders a whole HTML page from validation's field errors, with what the host page adds to
+   * the form (see {@link FormOptions}).
+   *
+   * @param page the page
+   * @param raw what the person typed, by field name
+   * @param errors the field errors
+   * @param locale the language
+   * @param options hidden fields, a sentence under the heading, button texts, secondary buttons
+   * @return the HTML document
+   */
+  public String renderPage(Page page, Map<String, List<String>> raw, List<FieldError> errors, Locale locale,
+      FormOptions options) {
     Lang lang = Lang.of(locale);
     String title = page.title().map(t -> t.in(locale)).orElseGet(() -> page.questions().get(0).label().in(locale));
     return Govuk.page(title, serviceName, !errors.isEmpty(), lang,
-        renderErrorSummary(page, errors, locale) + renderForm(page, raw, errors, locale, hiddenFields));
+        renderErrorSummary(page, errors, locale) + renderForm(page, raw, errors, locale, options));
   }
 
   /**
@@ -178,6 +195,40 @@ public final class FormRenderer {
    */
   public String renderForm(Page page, Map<String, List<String>> raw, List<FieldError> errors, Locale locale,
       Map<String, String> hiddenFields) {
+    return renderForm(page, raw, errors, locale,
+        hiddenFields == null ? FormOptions.NONE : FormOptions.hidden(hiddenFields));
+  }
+
+  /**
+   * The form element with what the host page adds: hidden fields, a sentence under the heading,
+   * the main button's text, secondary buttons.
+   *
+   * @param page the page
+   * @param raw what the person typed
+   * @param errors error messages by question id
+   * @param locale the language
+   * @param options the additions
+   * @return the HTML fragment
+   */
+  public String renderForm(Page page, Map<String, List<String>> raw, Map<String, String> errors, Locale locale,
+      FormOptions options) {
+    return renderForm(page, raw, byQuestion(page, errors), locale, options);
+  }
+
+  /**
+   * The form element from validation's field errors, with what the host page adds: hidden
+   * fields, a sentence under the heading, the main button's text, secondary buttons.
+   *
+   * @param page the page
+   * @param raw what the person typed
+   * @param errors the field errors
+   * @param locale the language
+   * @param options the additions
+   * @return the HTML fragment
+   */
+  public String renderForm(Page page, Map<String, List<String>> raw, List<FieldError> errors, Locale locale,
+      FormOptions options) {
+    Objects.requireNonNull(options, "options");
     Lang lang = Lang.of(locale);
     Map<String, String> byField = new LinkedHashMap<>();
     for (FieldError e : errors) {
@@ -187,6 +238,7 @@ public final class FormRenderer {
     StringBuilder b = new StringBuilder();
     boolean single = page.title().isEmpty() && page.questions().size() == 1;
     page.title().ifPresent(t -> b.append(Govuk.heading(t.in(locale))));
+    options.intro().ifPresent(t -> b.append("<p class=\"govuk-body\">").append(Govuk.text(t)).append("</p>"));
     boolean files = false;
     boolean groups = false;
     for (Question q : page.questions()) {
@@ -194,7 +246,12 @@ public final class FormRenderer {
       files |= q.type() == QuestionType.FILE || q.items().stream().anyMatch(i -> i.type() == QuestionType.FILE);
       groups |= q.type() == QuestionType.REPEATING_GROUP;
     }
-    return Govuk.form(null, files, hiddenFields == null ? Map.of() : hiddenFields, groups, b.toString(), lang);
+    List<String[]> buttons = new ArrayList<>();
+    for (FormOptions.Button button : options.secondaryButtons()) {
+      buttons.add(new String[] {button.name(), button.value(), button.label()});
+    }
+    return Govuk.form(null, files, options.hiddenFields(), groups, b.toString(), lang,
+        options.continueLabel().orElse(null), buttons);
   }
 
   // ------------------------------------------------------------------ check answers, task list

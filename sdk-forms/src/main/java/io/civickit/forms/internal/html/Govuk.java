@@ -127,6 +127,18 @@ public final class Govuk {
    */
   public static String form(@Nullable String action, boolean multipart, java.util.Map<String, String> hiddenFields,
       boolean defaultButtonFirst, String fields, Lang lang) {
+    return form(action, multipart, hiddenFields, defaultButtonFirst, fields, lang, null, java.util.List.of());
+  }
+
+  /**
+   * As {@link #form(String, boolean, java.util.Map, boolean, String, Lang)}, with the main
+   * button's text ({@code null}: Continue) and secondary buttons, each {name, value, label},
+   * grouped with it in a {@code govuk-button-group}.
+   */
+  public static String form(@Nullable String action, boolean multipart, java.util.Map<String, String> hiddenFields,
+      boolean defaultButtonFirst, String fields, Lang lang, @Nullable String continueLabel,
+      java.util.List<String[]> secondaryButtons) {
+    String label = continueLabel == null ? lang.continueButton : continueLabel;
     StringBuilder b = new StringBuilder("<form method=\"post\"");
     attr(b, "action", action);
     if (multipart) {
@@ -136,11 +148,23 @@ public final class Govuk {
     hiddenFields.forEach((k, v) -> b.append(hidden(k, v)));
     if (defaultButtonFirst) {
       b.append("<button type=\"submit\" class=\"govuk-visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\">")
-          .append(text(lang.continueButton)).append("</button>");
+          .append(text(label)).append("</button>");
     }
-    b.append(fields)
-        .append("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">")
-        .append(text(lang.continueButton)).append("</button></form>");
+    b.append(fields);
+    if (!secondaryButtons.isEmpty()) {
+      b.append("<div class=\"govuk-button-group\">");
+    }
+    b.append("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">")
+        .append(text(label)).append("</button>");
+    for (String[] button : secondaryButtons) {
+      b.append("<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\"")
+          .append(" name=\"").append(attr(button[0])).append("\" value=\"").append(attr(button[1])).append("\">")
+          .append(text(button[2])).append("</button>");
+    }
+    if (!secondaryButtons.isEmpty()) {
+      b.append("</div>");
+    }
+    b.append("</form>");
     return b.toString();
   }
 
