@@ -18,6 +18,7 @@ import io.civickit.forms.FormEnd;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
+import io.civickit.forms.html.FormOptions;
 import io.civickit.forms.validation.Validation;
 import io.civickit.forms.validation.ValidationResult;
 import io.civickit.identity.CheckResult;
@@ -199,8 +200,10 @@ final class CitizenPages {
       String title = p.title().map(t -> t.in(l)).orElse(p.questions().get(0).label().in(l));
       String caption = GardenWasteForm.section(form, p).map(s -> "<span class=\"govuk-caption-l\">"
           + Html.e(s.title().in(l)) + "</span>").orElse("");
-      String formHtml = Html.withCsrf(app.renderer.renderForm(p, raw, errors, l), app.csrf(ctx),
-          Optional.of(Html.button(Text.t(l, "save.button"), Optional.of("save"), true, "save")));
+      String formHtml = app.renderer.renderForm(p, raw, errors, l, FormOptions.builder()
+          .hidden("csrf", app.csrf(ctx))
+          .secondaryButton("action", "save", Text.t(l, "save.button"))
+          .build());
       render(ctx, title, !errors.isEmpty(), app.renderer.renderErrorSummary(p, errors, l) + caption + formHtml, chrome);
     } else if (step.equals(Form.CHECK_ANSWERS)) {
       String content = Html.h1(Text.t(l, "check.title")) + Html.summaryList(l, checkAnswersRows(j, l))
@@ -475,13 +478,13 @@ final class CitizenPages {
     Locale l = locale(ctx);
     Page page = Page.builder("save").title(Text.t(Locale.UK, "save.title"), Text.t(Text.WELSH, "save.title"))
         .question(emailQuestion("email", "save.email", Optional.empty())).build();
-    String formHtml = app.renderer.renderForm(page, raw, errors, l)
-        .replace("<h1 class=\"govuk-heading-l\">" + Html.e(Text.t(l, "save.title")) + "</h1>",
-            Html.h1(Text.t(l, "save.title")) + Html.p(Text.t(l, "save.text")));
-    formHtml = formHtml.replace(">" + (Text.welsh(l) ? "Parhau" : "Continue") + "</button>",
-        ">" + Html.e(Text.t(l, "save.send")) + "</button>");
+    String formHtml = app.renderer.renderForm(page, raw, errors, l, FormOptions.builder()
+        .hidden("csrf", app.csrf(ctx))
+        .intro(Text.t(l, "save.text"))
+        .continueLabel(Text.t(l, "save.send"))
+        .build());
     render(ctx, Text.t(l, "save.title"), !errors.isEmpty(),
-        app.renderer.renderErrorSummary(page, errors, l) + Html.withCsrf(formHtml, app.csrf(ctx), Optional.empty()),
+        app.renderer.renderErrorSummary(page, errors, l) + formHtml,
         Html.Chrome.citizen("/save").back("/apply/" + j.currentStep()));
   }
 
@@ -663,13 +666,13 @@ final class CitizenPages {
         ? contactEmail(j.get()).map(e -> Map.of("email", List.of(e))).orElse(Map.of()) : raw;
     Page page = Page.builder("help").title(Text.t(Locale.UK, "help.title"), Text.t(Text.WELSH, "help.title"))
         .question(emailQuestion("email", "help.email", Optional.of("help.email.hint"))).build();
-    String formHtml = app.renderer.renderForm(page, values, errors, l)
-        .replace("<h1 class=\"govuk-heading-l\">" + Html.e(Text.t(l, "help.title")) + "</h1>",
-            Html.h1(Text.t(l, "help.title")) + Html.p(Text.t(l, "help.text")))
-        .replace(">" + (Text.welsh(l) ? "Parhau" : "Continue") + "</button>",
-            " id=\"ask-for-help\">" + Html.e(Text.t(l, "help.button")) + "</button>");
+    String formHtml = app.renderer.renderForm(page, values, errors, l, FormOptions.builder()
+        .hidden("csrf", app.csrf(ctx))
+        .intro(Text.t(l, "help.text"))
+        .continueLabel(Text.t(l, "help.button"))
+        .build());
     render(ctx, Text.t(l, "help.title"), !errors.isEmpty(),
-        app.renderer.renderErrorSummary(page, errors, l) + Html.withCsrf(formHtml, app.csrf(ctx), Optional.empty())
+        app.renderer.renderErrorSummary(page, errors, l) + formHtml
             + Html.p(Text.t(l, "start.offline")),
         Html.Chrome.citizen("/help").noHelp().back("/apply/" + j.get().currentStep()));
   }

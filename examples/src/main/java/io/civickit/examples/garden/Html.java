@@ -145,29 +145,6 @@ final class Html {
     return "<input type=\"hidden\" name=\"csrf\" value=\"" + a(token) + "\">";
   }
 
-  /**
-   * Adds the CSRF field to a form rendered by sdk-forms, and optionally a secondary button after
-   * its Continue button. {@code FormRenderer} has no hook for hidden fields or extra buttons, so
-   * the example adds them to its output.
-   */
-  static String withCsrf(String renderedForm, String token, Optional<String> secondaryButton) {
-    int open = renderedForm.indexOf("novalidate>");
-    if (open < 0) {
-      throw new IllegalStateException("the rendered form has no <form ... novalidate> tag");
-    }
-    String out = renderedForm.substring(0, open + "novalidate>".length()) + csrf(token)
-        + renderedForm.substring(open + "novalidate>".length());
-    if (secondaryButton.isPresent()) {
-      int button = out.lastIndexOf("<button type=\"submit\" class=\"govuk-button\"");
-      int end = out.lastIndexOf("</form>");
-      if (button >= 0 && end > button) {
-        out = out.substring(0, button) + "<div class=\"govuk-button-group\">" + out.substring(button, end)
-            + secondaryButton.get() + "</div>" + out.substring(end);
-      }
-    }
-    return out;
-  }
-
   static String button(String text, Optional<String> nameValue, boolean secondary, String id) {
     StringBuilder b = new StringBuilder("<button type=\"submit\" class=\"govuk-button")
         .append(secondary ? " govuk-button--secondary" : "").append("\" data-module=\"govuk-button\" id=\"")

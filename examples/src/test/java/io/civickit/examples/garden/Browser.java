@@ -17,10 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -133,7 +134,21 @@ final class Browser implements AutoCloseable {
     WebElement html = find("html");
     target.click();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    wait.until(ExpectedConditions.stalenessOf(html));
+    // The old page is gone once its root element is stale. While Chromium swaps documents it may
+    // also answer that the node "does not belong to the document": that is gone too.
+    wait.until(d -> {
+      try {
+        html.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException e) {
+        return true;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    });
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 

@@ -68,7 +68,7 @@ class SaveAndReturnBrowserTest {
   /** On the bins page: types 2 without sending it, saves with an email address; returns the reference. */
   private String saveForLater(String lang, String email, boolean checkPages) {
     browser.type("number_of_bins", "2");
-    browser.click("#save");
+    browser.click("#main-content button[name=action][value=save]");
     assertThat(browser.path()).isEqualTo("/save");
     if (checkPages) {
       browser.check(lang + "-save");
