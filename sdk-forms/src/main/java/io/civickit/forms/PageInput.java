@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to show in a page's inputs: what the person typed last time the page had errors (the
@@ -54,15 +55,36 @@ public final class PageInput {
    */
   public static Map<String, List<String>> fields(Question q, Answer a) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    Value v = a.value();
-    String id = q.id();
-    if (v instanceof Value.Date d) {
+    put(out, q, q.id(), a.value(), a.display());
+    return out;
+  }
+
+  /**
+   * Adds one value's input fields under {@code base}: the question's id, or for an item of a
+   * repeating group {@code group[i].item}.
+   */
+  private static void put(Map<String, List<String>> out, Question q, String base, Value v, Optional<String> display) {
+    if (q.type() == QuestionType.REPEATING_GROUP && v instanceof Value.Items items) {
+      int i = 0;
+      for (Value item : items.values()) {
+        if (item instanceof Value.Fields f) {
+          for (Question iq : q.items()) {
+            Value x = f.values().get(iq.id());
+            if (x != null) {
+              put(out, iq, base + "[" + i + "]." + iq.id(), x, Optional.empty());
+            }
+          }
+          i++;
+        }
+      }
+      out.put(base + "-items", List.of(Integer.toString(Math.max(i, 1))));
+    } else if (v instanceof Value.Date d) {
       LocalDate date = d.value();
-      out.put(id + "-day", List.of(Integer.toString(date.getDayOfMonth())));
-      out.put(id + "-month", List.of(Integer.toString(date.getMonthValue())));
-      out.put(id + "-year", List.of(Integer.toString(date.getYear())));
+      out.put(base + "-day", List.of(Integer.toString(date.getDayOfMonth())));
+      out.put(base + "-month", List.of(Integer.toString(date.getMonthValue())));
+      out.put(base + "-year", List.of(Integer.toString(date.getYear())));
     } else if (v instanceof Value.Bool b) {
-      out.put(id, List.of(b.value() ? "yes" : "no"));
+      out.put(base, List.of(b.value() ? "yes" : "no"));
     } else if (v instanceof Value.Items items) {
       List<String> values = new ArrayList<>();
       items.values().forEach(x -> {
@@ -70,22 +92,21 @@ public final class PageInput {
           values.add(t.value());
         }
       });
-      out.put(id, values);
+      out.put(base, values);
     } else if (v instanceof Value.Fields f && q.type() == QuestionType.ADDRESS) {
       f.values().forEach((k, x) -> {
         if (x instanceof Value.Text t) {
-          out.put(id + "-" + k, List.of(t.value()));
+          out.put(base + "-" + k, List.of(t.value()));
         }
       });
-    } else if (a.display().isPresent() && !a.display().get().isBlank()
+    } else if (display.isPresent() && !display.get().isBlank()
         && q.type() != QuestionType.RADIOS && q.type() != QuestionType.SELECT) {
-      out.put(id, List.of(a.display().get()));
+      out.put(base, List.of(display.get()));
     } else if (v instanceof Value.Text t) {
-      out.put(id, List.of(t.value()));
+      out.put(base, List.of(t.value()));
     } else if (v instanceof Value.Decimal d) {
       BigDecimal n = d.value();
-      out.put(id, List.of(n.toPlainString()));
+      out.put(base, List.of(n.toPlainString()));
     }
-    return out;
   }
 }
