@@ -3,6 +3,7 @@ module io.civickit.test {
   requires transitive io.civickit.core;
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
+  requires transitive io.civickit.forms;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -17,6 +18,9 @@ module io.civickit.test {
   requires java.net.http;
 
   exports io.civickit.test;
+  exports io.civickit.test.forms;
+  exports io.civickit.test.handoff;
+  exports io.civickit.test.identity;
   exports io.civickit.test.notify;
   exports io.civickit.test.onelogin;
 }

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * may cache. Throw any unchecked exception when the service cannot be reached:
  * {@link PostcodeSearch} turns it into {@link PostcodeSearch.Unavailable} and the person enters
  * their address by hand.
+ *
+ * <p>The contract suite {@code io.civickit.test.forms.AddressLookupContract} in sdk-test checks
+ * an implementation.
  */
 public interface AddressLookup {
 
@@ -20,7 +23,8 @@ public interface AddressLookup {
    * The addresses at a postcode.
    *
    * @param postcode a normalised postcode, such as {@code CF10 1AA}
-   * @return the addresses in the order to show them; empty when there are none
+   * @return every address held at that postcode and none from elsewhere, in the order to show
+   *     them (the same order each time); an empty list, not null, when there are none
    */
   List<Address> find(String postcode);
 

@@ -1,0 +1,8 @@
+/**
+ * Test kit for forms: {@link io.civickit.test.forms.AddressLookupContract}, the contract every
+ * address lookup (a council's gazetteer, OS Places, a supplier's service) must pass.
+ */
+@NullMarked
+package io.civickit.test.forms;
+
+import org.jspecify.annotations.NullMarked;
