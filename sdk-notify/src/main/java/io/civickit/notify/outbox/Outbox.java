@@ -49,6 +49,14 @@ import javax.sql.DataSource;
  *       leaves its messages leased; when the lease runs out another worker claims them, treats
  *       their outcome as unknown and looks before sending. A worker abandons the rest of a batch
  *       once half its lease has gone, so set the lease to more than twice the longest send.
+ *   <li><b>One commit per batch.</b> A worker writes the outcomes of a batch together, in one
+ *       transaction at the end of the batch (or every second during a long one), which on a busy
+ *       worker is also the transaction that claims its next batch; while it sends a batch, a
+ *       helper thread writes the last one and claims the next. The price: if the process dies
+ *       mid-batch, every message of the batch is still {@link OutboxStatus#SENDING}, not only the
+ *       one in hand. Those are claimed again when the lease runs out, as unknown outcomes: a
+ *       channel that can look a message up is asked first, any other gets it again with the
+ *       same idempotency key, on which the receiver deduplicates.
  *   <li><b>Retries.</b> Exponential backoff with full jitter, or the provider's
  *       {@code Retry-After} if longer; after the maximum attempts the message is dead-lettered
  *       ({@link OutboxStatus#FAILED}) with the last error. Permanent failures are not retried.

@@ -401,4 +401,162 @@ abstract class OutboxBehaviour {
     assertThat(outbox.find(first)).isPresent();
     assertThatThrownBy(() -> outbox.find(second)).isInstanceOf(CivicKitException.class);
   }
+  // ------------------------------------------------------------ batches: outcomes written together
+
+  private static OutboxStatus status(Outbox outbox, String key) {
+    return outbox.findByKey(key).orElseThrow().status();
+  }
+
+  @Test
+  void aBatchsOutcomesAreWrittenTogetherInOneTransactionWhenTheBatchEnds() {
+    ScriptedChannel channel = ScriptedChannel.any("a").then(ACCEPT, RETRYABLE, PERMANENT, ACCEPT);
+    Outbox outbox = outbox(channel).build();
+    for (int i = 0; i < 4; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    List<List<OutboxStatus>> seenDuringLastSend = new ArrayList<>();
+    channel.beforeSend = n -> {
+      if (n.idempotencyKey().equals("k3")) {
+        seenDuringLastSend.add(List.of(status(outbox, "k0"), status(outbox, "k1"), status(outbox, "k2")));
+      }
+    };
+    changes.clear();
+    assertThat(outbox.runOnce()).isEqualTo(4);
+    assertThat(seenDuringLastSend).as("nothing is written while the batch is being sent")
+        .containsExactly(List.of(OutboxStatus.SENDING, OutboxStatus.SENDING, OutboxStatus.SENDING));
+    assertThat(List.of(status(outbox, "k0"), status(outbox, "k1"), status(outbox, "k2"), status(outbox, "k3")))
+        .containsExactly(OutboxStatus.SENT, OutboxStatus.QUEUED, OutboxStatus.FAILED, OutboxStatus.SENT);
+    assertThat(outbox.findByKey("k1").orElseThrow().lastError()).contains("busy");
+    assertThat(outbox.findByKey("k2").orElseThrow().lastError()).contains("bad address");
+    assertThat(outbox.findByKey("k3").orElseThrow().providerId()).contains("p-k3");
+    assertThat(changes).extracting(StatusChange::to).as("each change is reported once it is stored")
+        .containsExactly(OutboxStatus.SENDING, OutboxStatus.SENDING, OutboxStatus.SENDING, OutboxStatus.SENDING,
+            OutboxStatus.SENT, OutboxStatus.QUEUED, OutboxStatus.FAILED, OutboxStatus.SENT);
+  }
+
+  @Test
+  void aLongBatchWritesWhatItHasSentAtLeastEverySecond() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    for (int i = 0; i < 4; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    List<List<OutboxStatus>> seen = new ArrayList<>();
+    channel.beforeSend = n -> {
+      if (n.idempotencyKey().equals("k3")) {
+        seen.add(List.of(status(outbox, "k0"), status(outbox, "k1"), status(outbox, "k2")));
+      }
+      clock.advance(Duration.ofMillis(600)); // a slow provider
+    };
+    outbox.runOnce();
+    assertThat(seen).containsExactly(List.of(OutboxStatus.SENT, OutboxStatus.SENT, OutboxStatus.SENDING));
+    assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, 4L);
+  }
+
+  @Test
+  void aMessageWhoseLeaseWasLostMidBatchIsLeftToItsNewOwnerAndTheRestIsWritten() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox outbox = outbox(channel).build();
+    for (int i = 0; i < 3; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    channel.beforeSend = n -> {
+      if (n.idempotencyKey().equals("k2")) {
+        try (Connection c = dataSource().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+            "UPDATE civickit_outbox SET lease_owner = 'another-worker' WHERE idempotency_key = 'k0'")) {
+          ps.executeUpdate();
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    changes.clear();
+    outbox.runOnce();
+    assertThat(status(outbox, "k0")).isEqualTo(OutboxStatus.SENDING);
+    assertThat(status(outbox, "k1")).isEqualTo(OutboxStatus.SENT);
+    assertThat(status(outbox, "k2")).isEqualTo(OutboxStatus.SENT);
+    assertThat(changes).filteredOn(c -> c.to() == OutboxStatus.SENT).extracting(StatusChange::idempotencyKey)
+        .containsExactly("k1", "k2");
+  }
+
+  @Test
+  void aWorkerThatDiesMidBatchBeforeWritingLosesNothingAndTheChannelIsAskedBeforeAnythingIsSentAgain() {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    SeveringDataSource doomedDatabase = new SeveringDataSource(dataSource());
+    Outbox doomed = outbox(channel).dataSource(doomedDatabase).instanceId("doomed").build();
+    Outbox survivor = outbox(channel).instanceId("survivor").build();
+    for (int i = 0; i < 4; i++) {
+      doomed.enqueue(sms("k" + i));
+    }
+    channel.beforeSend = n -> {
+      if (n.idempotencyKey().equals("k2")) {
+        doomedDatabase.sever(); // the process dies from here on: nothing more reaches the database
+      }
+    };
+    assertThatThrownBy(doomed::runOnce).isInstanceOf(CivicKitException.class);
+    channel.beforeSend = n -> { };
+    assertThat(channel.accepted).as("the whole batch went out").hasSize(4);
+    assertThat(survivor.counts()).as("but none of its outcomes was written").containsEntry(OutboxStatus.SENDING, 4L);
+    assertThat(survivor.runOnce()).as("leased messages are not claimed").isZero();
+
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(survivor.runOnce()).isEqualTo(4);
+    assertThat(channel.lookups).isEqualTo(4);
+    assertThat(channel.accepted).as("nothing sent twice").containsOnly(Map.entry("k0", 1), Map.entry("k1", 1),
+        Map.entry("k2", 1), Map.entry("k3", 1));
+    assertThat(survivor.counts()).containsEntry(OutboxStatus.SENT, 4L).containsEntry(OutboxStatus.SENDING, 0L);
+    assertThat(survivor.findByKey("k1").orElseThrow().providerId()).contains("p-k1");
+  }
+
+  @Test
+  void withoutALookUpTheMessagesOfABatchWhoseOutcomesWereLostAreSentAgainWithTheSameKey() {
+    ScriptedChannel channel = new ScriptedChannel("webhook", r -> true, false);
+    SeveringDataSource doomedDatabase = new SeveringDataSource(dataSource());
+    Outbox doomed = outbox(channel).dataSource(doomedDatabase).instanceId("doomed").build();
+    Outbox survivor = outbox(channel).instanceId("survivor").build();
+    doomed.enqueue(sms("k0"));
+    doomed.enqueue(sms("k1"));
+    channel.beforeSend = n -> {
+      if (n.idempotencyKey().equals("k1")) {
+        doomedDatabase.sever();
+      }
+    };
+    assertThatThrownBy(doomed::runOnce).isInstanceOf(CivicKitException.class);
+    channel.beforeSend = n -> { };
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(survivor.runOnce()).isEqualTo(2);
+    assertThat(channel.attempts).extracting(io.civickit.notify.channel.OutgoingNotification::idempotencyKey)
+        .as("the receiver deduplicates on the key, which is the same on every attempt")
+        .containsExactly("k0", "k1", "k0", "k1");
+    assertThat(survivor.counts()).containsEntry(OutboxStatus.SENT, 2L);
+  }
+
+  @Test
+  void workersOnTwoInstancesDeliverEveryMessageOnceAndReportOnTheirOwnThreads() throws Exception {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    int messages = 120;
+    java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(messages);
+    java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    StatusListener listener = change -> {
+      threads.add(Thread.currentThread().getName());
+      if (change.to() == OutboxStatus.SENT) {
+        sent.countDown();
+      }
+    };
+    Outbox one = outbox(channel).batchSize(7).pollInterval(Duration.ofMillis(10)).instanceId("one").listener(listener)
+        .build();
+    Outbox two = outbox(channel).batchSize(7).pollInterval(Duration.ofMillis(10)).instanceId("two").listener(listener)
+        .build();
+    for (int i = 0; i < messages; i++) {
+      one.enqueue(sms("k" + i));
+    }
+    try (Outbox.Workers a = one.startWorkers(3); Outbox.Workers b = two.startWorkers(2)) {
+      assertThat(sent.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(channel.accepted).hasSize(messages).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+    assertThat(one.counts()).containsEntry(OutboxStatus.SENT, (long) messages).containsEntry(OutboxStatus.SENDING, 0L)
+        .containsEntry(OutboxStatus.QUEUED, 0L);
+    assertThat(threads).as("listeners hear changes on the worker threads")
+        .allSatisfy(t -> assertThat(t).matches("main|civickit-outbox-(one|two)-[0-9]+"));
+  }
 }

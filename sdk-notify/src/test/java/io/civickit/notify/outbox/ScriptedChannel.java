@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** A channel that does what the test scripts, and records what it accepted. */
@@ -32,6 +33,8 @@ final class ScriptedChannel implements NotificationChannel {
   final Map<String, Integer> accepted = new ConcurrentHashMap<>();
   final List<OutgoingNotification> attempts = Collections.synchronizedList(new ArrayList<>());
   int lookups;
+  /** Runs at the start of every send, before the script's step: lets a test act mid-batch. */
+  volatile Consumer<OutgoingNotification> beforeSend = n -> { };
 
   ScriptedChannel(String name, Predicate<Recipient> supports, boolean canLookUp) {
     this.name = name;
@@ -71,6 +74,7 @@ final class ScriptedChannel implements NotificationChannel {
 
   @Override
   public SendResult send(OutgoingNotification n) {
+    beforeSend.accept(n);
     attempts.add(n);
     Step step;
     synchronized (this) {

@@ -26,18 +26,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The outbox on JDBC: one code path for H2 and PostgreSQL. */
+/**
+ * The outbox on JDBC: one code path for H2 and PostgreSQL.
+ *
+ * <p>A worker claims a batch with {@code SELECT ... FOR UPDATE SKIP LOCKED} and leases it, then
+ * renders and sends each message, keeping each outcome in memory; the batch's outcomes are
+ * written together, each guarded by the lease, in one transaction. In the worker loop that
+ * transaction also claims the next batch, and runs on a helper thread while the worker sends, so
+ * a busy worker commits once per batch and rarely waits for the database. Only the rate limiter
+ * writes per message (one conditional UPDATE, auto-committed, so that every instance sees it at
+ * once).
+ *
+ * <p>The trade-off: until a batch's outcomes are written, its sent messages are still
+ * {@code SENDING}. If the process dies in that window they are claimed again when the lease runs
+ * out, marked as unknown outcomes, and looked up (if the channel can) or sent again with the same
+ * idempotency key, which the receiver deduplicates on. Nothing is lost; at worst a receiver
+ * without look-up sees a batch's keys a second time, as it already could for one message.
+ */
 public final class JdbcOutbox implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
 
@@ -162,70 +187,293 @@ public final class JdbcOutbox implements Outbox {
 
   // ---------------------------------------------------------------- workers
 
+  /**
+   * How often, at most, a worker writes the outcomes of a batch it is still sending: a batch's
+   * outcomes are written together when it ends, or sooner once this long has passed, so that a
+   * slow provider does not hold back a batch's statuses for long.
+   */
+  static final Duration WRITE_AT_LEAST_EVERY = Duration.ofSeconds(1);
+
   /** A claimed row. */
   private record Claimed(String id, String key, String templateId, Locale language, List<Recipient> recipients,
       int recipientIndex, Map<String, Object> personalisation, int attempts, boolean outcomeUnknown, String lease) {}
 
+  /** A claimed batch and when it was claimed (its lease runs from then). */
+  private record Batch(List<Claimed> messages, long claimedAt) {
+    static final Batch NONE = new Batch(List.of(), 0);
+  }
+
+  /**
+   * What one attempt at a claimed message came to, not yet written: the columns to set, and the
+   * status change to report once they are. Outcomes are written together (see
+   * {@link #writeAndClaim}), each guarded by the claim's lease; {@code set} is one of a few
+   * constant clauses, so a batch's outcomes go out as one JDBC batch per clause.
+   *
+   * @param whenStored what to log once the row is written
+   * @param whenLost what to log if the claim had lost its lease and the row was left alone
+   */
+  private record Outcome(Claimed message, String set, Object[] values, StatusChange change, Runnable whenStored,
+      Runnable whenLost) {}
+
+  /**
+   * Claims one batch, attempts each message and writes their outcomes: two transactions, one
+   * for the claim and one for every outcome of the batch.
+   */
   @Override
   public int runOnce() {
-    long claimedAt = config.clock().millis();
-    String lease = config.instanceId() + ":" + claims.incrementAndGet();
     try (Connection c = config.dataSource().getConnection()) {
-      List<Claimed> batch = claim(c, lease, claimedAt);
-      Map<String, Instant> deniedUntil = new HashMap<>();
-      for (int i = 0; i < batch.size(); i++) {
-        if (config.clock().millis() > claimedAt + config.lease().toMillis() / 2) {
-          LOG.info("half the lease has gone: handing back {} of {} claimed messages", batch.size() - i, batch.size());
-          for (Claimed rest : batch.subList(i, batch.size())) {
-            requeueUnused(c, rest, Instant.ofEpochMilli(config.clock().millis()), "lease running out");
-          }
-          break;
-        }
-        process(c, batch.get(i), deniedUntil);
+      c.setAutoCommit(true);
+      Batch batch = writeAndClaim(c, List.of(), true).reported();
+      if (!batch.messages().isEmpty()) {
+        writeAndClaim(c, attempt(() -> c, batch), false).reported();
       }
-      return batch.size();
+      return batch.messages().size();
     } catch (SQLException e) {
       throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
     }
   }
 
-  private List<Claimed> claim(Connection c, String lease, long now) throws SQLException {
-    List<Claimed> batch = new ArrayList<>();
+  /**
+   * What a worker does while there is work: batch after batch on one connection, pipelined.
+   * While the worker sends one batch, a helper thread writes the outcomes of the batch before
+   * it and claims the next one, in one transaction; so a busy worker commits once per batch and
+   * does not wait for the database between batches. Whenever the worker itself needs the
+   * connection (a rate limit, a failure), it first waits for the helper. Stops claiming once
+   * {@code stop} is released, after writing what it has sent.
+   *
+   * @return how many messages were claimed
+   */
+  private int drain(CountDownLatch stop, ExecutorService helper) {
+    int claimed = 0;
+    try (Connection c = config.dataSource().getConnection()) {
+      c.setAutoCommit(true);
+      Pipeline pipeline = new Pipeline(c);
+      Batch batch = writeAndClaim(c, List.of(), stop.getCount() > 0).reported();
+      List<Outcome> unwritten = List.of();
+      while (!batch.messages().isEmpty()) {
+        claimed += batch.messages().size();
+        List<Outcome> previous = unwritten;
+        pipeline.start(helper, () -> writeAndClaim(c, previous, stop.getCount() > 0));
+        try {
+          unwritten = attempt(pipeline::connection, batch);
+        } catch (SQLException | RuntimeException | Error e) {
+          handBack(c, pipeline.finish(e), "the worker failed", e);
+          throw e;
+        }
+        try {
+          batch = pipeline.finish(null);
+        } catch (SQLException | RuntimeException e) {
+          // The last batch's outcomes and the next claim were rolled back; this batch's are kept.
+          try {
+            writeAndClaim(c, unwritten, false).reported();
+          } catch (SQLException | RuntimeException alsoFailed) {
+            e.addSuppressed(alsoFailed);
+          }
+          throw e;
+        }
+        if (stop.getCount() == 0 && !batch.messages().isEmpty()) {
+          List<Outcome> all = new ArrayList<>(unwritten);
+          long now = config.clock().millis();
+          for (Claimed m : batch.messages()) {
+            all.add(requeueUnused(m, Instant.ofEpochMilli(now), "the workers are stopping"));
+          }
+          unwritten = all;
+          batch = Batch.NONE;
+        }
+      }
+      writeAndClaim(c, unwritten, false).reported();
+    } catch (SQLException e) {
+      throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
+    }
+    return claimed;
+  }
+
+  /**
+   * Hands a claimed batch that will not be attempted back to the queue without using up an
+   * attempt; if that fails too, the batch is claimed again when its lease runs out.
+   */
+  private void handBack(Connection c, Batch batch, String why, Throwable failing) {
+    if (batch.messages().isEmpty()) {
+      return;
+    }
+    List<Outcome> back = new ArrayList<>();
+    long now = config.clock().millis();
+    for (Claimed m : batch.messages()) {
+      back.add(requeueUnused(m, Instant.ofEpochMilli(now), why));
+    }
+    try {
+      writeAndClaim(c, back, false).reported();
+    } catch (SQLException | RuntimeException e) {
+      failing.addSuppressed(e);
+    }
+  }
+
+  /** The connection, waiting first for whatever the helper is doing with it. */
+  @FunctionalInterface
+  private interface ConnectionAccess {
+    Connection get() throws SQLException;
+  }
+
+  /**
+   * A worker's connection shared with its helper thread: {@link #start} hands the helper one
+   * transaction (write the outcomes of the last batch, claim the next); {@link #connection} and
+   * {@link #finish} wait for it, so only one thread uses the connection at a time. The status
+   * changes of the helper's transaction are reported on the worker's thread.
+   */
+  private static final class Pipeline {
+    private final Connection connection;
+    private Future<Written> inFlight;
+    private Written written;
+    private Throwable failed;
+
+    Pipeline(Connection connection) {
+      this.connection = connection;
+    }
+
+    void start(ExecutorService helper, Callable<Written> transaction) {
+      written = null;
+      failed = null;
+      FutureTask<Written> task = new FutureTask<>(transaction);
+      try {
+        helper.execute(task);
+      } catch (RejectedExecutionException e) {
+        task.run(); // the workers are closing and the helpers have stopped: run it here
+      }
+      inFlight = task;
+    }
+
+    /** The connection, once the helper is done with it. */
+    Connection connection() {
+      settle();
+      return connection;
+    }
+
+    /**
+     * Waits for the helper, reports its status changes and returns the batch it claimed.
+     *
+     * @param failing the worker's own failure, if it is failing: the helper's is then added to it
+     */
+    Batch finish(Throwable failing) throws SQLException {
+      settle();
+      if (failed != null) {
+        Throwable f = failed;
+        failed = null;
+        if (failing != null) {
+          failing.addSuppressed(f);
+          return Batch.NONE;
+        }
+        if (f instanceof SQLException e) {
+          throw e;
+        }
+        if (f instanceof RuntimeException e) {
+          throw e;
+        }
+        throw (Error) f;
+      }
+      Written w = written;
+      written = null;
+      return w == null ? Batch.NONE : w.reported();
+    }
+
+    private void settle() {
+      if (inFlight == null) {
+        return;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          written = inFlight.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // the helper is using the connection: wait for it all the same
+        } catch (ExecutionException e) {
+          failed = e.getCause();
+          break;
+        }
+      }
+      inFlight = null;
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Attempts each message of a claimed batch and returns the outcomes still to be written.
+   * Outcomes wait in memory until the batch ends (or {@link #WRITE_AT_LEAST_EVERY} has passed),
+   * then are written in one transaction. If the process dies before that, the batch's sent
+   * messages are still {@code SENDING}: they are claimed again when the lease runs out, as
+   * unknown outcomes, and looked up or sent again with the same idempotency key. If this worker
+   * fails in the middle (a channel throws, the database goes away), what it has learnt so far is
+   * written before the failure goes on, if the database allows.
+   */
+  private List<Outcome> attempt(ConnectionAccess c, Batch batch) throws SQLException {
+    List<Claimed> messages = batch.messages();
+    List<Outcome> unwritten = new ArrayList<>(messages.size());
+    Map<String, Instant> deniedUntil = new HashMap<>();
+    long writtenAt = config.clock().millis();
+    try {
+      for (int i = 0; i < messages.size(); i++) {
+        long now = config.clock().millis();
+        if (now > batch.claimedAt() + config.lease().toMillis() / 2) {
+          LOG.info("half the lease has gone: handing back {} of {} claimed messages", messages.size() - i,
+              messages.size());
+          for (Claimed rest : messages.subList(i, messages.size())) {
+            unwritten.add(requeueUnused(rest, Instant.ofEpochMilli(now), "lease running out"));
+          }
+          break;
+        }
+        if (!unwritten.isEmpty() && now - writtenAt >= WRITE_AT_LEAST_EVERY.toMillis()) {
+          writeAndClaim(c.get(), unwritten, false).reported();
+          unwritten.clear();
+          writtenAt = now;
+        }
+        unwritten.add(process(c, messages.get(i), deniedUntil));
+      }
+    } catch (Throwable failure) {
+      try {
+        writeAndClaim(c.get(), unwritten, false).reported();
+      } catch (Throwable alsoFailed) {
+        failure.addSuppressed(alsoFailed);
+      }
+      throw failure;
+    }
+    return unwritten;
+  }
+
+  /** A committed transaction's claimed batch, and its status changes still to be reported. */
+  private record Written(Batch batch, Runnable report) {
+    static final Written NONE = new Written(Batch.NONE, () -> { });
+
+    /** Reports the status changes on this thread and returns the batch. */
+    Batch reported() {
+      report.run();
+      return batch;
+    }
+  }
+
+  /**
+   * In one transaction, writes the outcomes of the last batch (each only if its claim still
+   * holds the lease) and, if {@code claim}, claims the next batch with
+   * {@code SELECT ... FOR UPDATE SKIP LOCKED}, marking it {@code SENDING} under a new lease.
+   * The status changes are reported by {@link Written#reported}, after the commit. If the
+   * transaction fails, nothing of it is written: the outcomes' messages stay {@code SENDING}
+   * until their lease runs out.
+   */
+  private Written writeAndClaim(Connection c, List<Outcome> outcomes, boolean claim) throws SQLException {
+    if (outcomes.isEmpty() && !claim) {
+      return Written.NONE;
+    }
+    long claimedAt = config.clock().millis();
+    String lease = config.instanceId() + ":" + claims.incrementAndGet();
+    boolean[] stored;
+    List<Claimed> batch = List.of();
     List<Boolean> wasSending = new ArrayList<>();
     c.setAutoCommit(false);
     try {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM civickit_outbox"
-          + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
-          + " ORDER BY next_attempt_ms FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-        ps.setLong(1, now);
-        ps.setLong(2, now);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            boolean reclaimed = "SENDING".equals(rs.getString("status"));
-            wasSending.add(reclaimed);
-            batch.add(new Claimed(rs.getString("id"), rs.getString("idempotency_key"), rs.getString("template_id"),
-                Locale.forLanguageTag(rs.getString("language")),
-                Codec.recipients(unseal(rs.getString("id"), rs.getString("recipients"))),
-                rs.getInt("recipient_index"),
-                Codec.personalisation(unseal(rs.getString("id"), rs.getString("personalisation"))),
-                rs.getInt("attempts") + 1, rs.getBoolean("outcome_unknown") || reclaimed, lease));
-          }
-        }
-      }
-      if (!batch.isEmpty()) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET status = 'SENDING',"
-            + " lease_owner = ?, lease_until_ms = ?, attempts = ?, outcome_unknown = ?, updated_ms = ? WHERE id = ?")) {
-          for (Claimed m : batch) {
-            ps.setString(1, lease);
-            ps.setLong(2, now + config.lease().toMillis());
-            ps.setInt(3, m.attempts());
-            ps.setBoolean(4, m.outcomeUnknown());
-            ps.setLong(5, now);
-            ps.setString(6, m.id());
-            ps.addBatch();
-          }
-          ps.executeBatch();
-        }
+      stored = write(c, outcomes);
+      if (claim) {
+        batch = claim(c, lease, claimedAt, wasSending);
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -234,42 +482,132 @@ public final class JdbcOutbox implements Outbox {
     } finally {
       c.setAutoCommit(true);
     }
-    for (int i = 0; i < batch.size(); i++) {
-      Claimed m = batch.get(i);
-      if (wasSending.get(i)) {
-        LOG.info("reclaimed {} after its lease ran out: will check before sending again", m.key());
+    List<Claimed> claimed = batch;
+    Runnable report = () -> {
+      for (int i = 0; i < outcomes.size(); i++) {
+        Outcome o = outcomes.get(i);
+        if (stored[i]) {
+          o.whenStored().run();
+          fire(o.change());
+        } else {
+          o.whenLost().run();
+        }
       }
-      fire(change(m, Optional.of(wasSending.get(i) ? OutboxStatus.SENDING : OutboxStatus.QUEUED), OutboxStatus.SENDING,
-          Optional.empty(), Optional.empty(), Optional.empty()));
+      for (int i = 0; i < claimed.size(); i++) {
+        Claimed m = claimed.get(i);
+        if (wasSending.get(i)) {
+          LOG.info("reclaimed {} after its lease ran out: will check before sending again", m.key());
+        }
+        if (!config.listeners().isEmpty()) {
+          fire(change(m, Optional.of(wasSending.get(i) ? OutboxStatus.SENDING : OutboxStatus.QUEUED),
+              OutboxStatus.SENDING, Optional.empty(), Optional.empty(), Optional.empty()));
+        }
+      }
+    };
+    return new Written(new Batch(claimed, claimedAt), report);
+  }
+
+  /**
+   * Writes outcomes inside the caller's transaction, one JDBC batch per distinct {@code SET}
+   * clause, each row guarded by its claim's lease.
+   *
+   * @return for each outcome, whether its row was written (false: the claim had lost its lease)
+   */
+  private static boolean[] write(Connection c, List<Outcome> outcomes) throws SQLException {
+    boolean[] stored = new boolean[outcomes.size()];
+    Map<String, List<Integer>> bySet = new LinkedHashMap<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET " + e.getKey()
+          + " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'")) {
+        for (int index : e.getValue()) {
+          Outcome o = outcomes.get(index);
+          int p = 1;
+          for (Object v : o.values()) {
+            ps.setObject(p++, v);
+          }
+          ps.setString(p++, o.message().id());
+          ps.setString(p, o.message().lease());
+          ps.addBatch();
+        }
+        int[] counts = ps.executeBatch();
+        for (int j = 0; j < counts.length; j++) {
+          // H2 and PostgreSQL report each row count; a driver that cannot is taken at its word.
+          stored[e.getValue().get(j)] = counts[j] == 1 || counts[j] == Statement.SUCCESS_NO_INFO;
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** Selects and leases up to a batch of due messages inside the caller's transaction. */
+  private List<Claimed> claim(Connection c, String lease, long now, List<Boolean> wasSending) throws SQLException {
+    List<Claimed> batch = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM civickit_outbox"
+        + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
+        + " ORDER BY next_attempt_ms FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+      ps.setLong(1, now);
+      ps.setLong(2, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          boolean reclaimed = "SENDING".equals(rs.getString(8));
+          wasSending.add(reclaimed);
+          batch.add(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
+              Codec.recipients(unseal(id, rs.getString(5))), rs.getInt(6),
+              Codec.personalisation(unseal(id, rs.getString(7))), rs.getInt(9) + 1,
+              rs.getBoolean(11) || reclaimed, lease));
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET status = 'SENDING',"
+          + " lease_owner = ?, lease_until_ms = ?, attempts = ?, outcome_unknown = ?, updated_ms = ? WHERE id = ?")) {
+        for (Claimed m : batch) {
+          ps.setString(1, lease);
+          ps.setLong(2, now + config.lease().toMillis());
+          ps.setInt(3, m.attempts());
+          ps.setBoolean(4, m.outcomeUnknown());
+          ps.setLong(5, now);
+          ps.setString(6, m.id());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
     }
     return batch;
   }
 
-  private void process(Connection c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
+  /** Renders, checks, rate-limits and sends one claimed message; returns what came of it, not yet written. */
+  private Outcome process(ConnectionAccess c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
     Recipient recipient = m.recipients().get(m.recipientIndex());
     String key = m.recipientIndex() == 0 ? m.key() : m.key() + "~fallback-" + m.recipientIndex();
-    Optional<NotificationChannel> found = config.channels().stream().filter(ch -> ch.supports(recipient)).findFirst();
-    if (found.isEmpty()) {
-      failForGood(c, m, Optional.empty(), "no channel can send to a " + RecipientKind.of(recipient));
-      return;
+    NotificationChannel channel = null;
+    for (NotificationChannel ch : config.channels()) {
+      if (ch.supports(recipient)) {
+        channel = ch;
+        break;
+      }
     }
-    NotificationChannel channel = found.get();
+    if (channel == null) {
+      return failForGood(m, Optional.empty(), "no channel can send to a " + RecipientKind.of(recipient));
+    }
     NotificationRequest request = new NotificationRequest(m.templateId(), recipient, m.personalisation(), key,
         m.language());
     RenderedMessage message;
     try {
       message = config.renderer().render(request);
     } catch (RuntimeException e) {
-      failForGood(c, m, Optional.of(channel.name()), "could not render template " + m.templateId() + ": "
+      return failForGood(m, Optional.of(channel.name()), "could not render template " + m.templateId() + ": "
           + e.getMessage());
-      return;
     }
     OutgoingNotification outgoing;
     try {
       outgoing = OutgoingNotification.of(request, message);
     } catch (IllegalArgumentException e) {
-      failForGood(c, m, Optional.of(channel.name()), e.getMessage());
-      return;
+      return failForGood(m, Optional.of(channel.name()), e.getMessage());
     }
 
     if (m.outcomeUnknown() && channel.canLookUp()) {
@@ -277,13 +615,11 @@ public final class JdbcOutbox implements Outbox {
         Optional<SendResult.Accepted> earlier = channel.lookup(key);
         if (earlier.isPresent()) {
           LOG.info("{} was accepted by {} on an earlier attempt: not sending again", key, channel.name());
-          markSent(c, m, channel.name(), earlier.get().providerId());
-          return;
+          return markSent(m, channel.name(), earlier.get().providerId());
         }
       } catch (RuntimeException e) {
         LOG.warn("could not check whether {} was sent already ({}): will try again later", key, e.getMessage());
-        retryLater(c, m, channel.name(), "lookup failed: " + e.getMessage(), Optional.empty(), true);
-        return;
+        return retryLater(m, channel.name(), "lookup failed: " + e.getMessage(), Optional.empty(), true);
       }
     }
 
@@ -292,14 +628,13 @@ public final class JdbcOutbox implements Outbox {
       Instant now = config.clock().instant();
       Instant denied = deniedUntil.get(channel.name());
       if (denied == null || !now.isBefore(denied)) {
-        denied = rateLimiter.tryAcquire(c, channel.name(), limit, now).orElse(null);
+        denied = rateLimiter.tryAcquire(c.get(), channel.name(), limit, now).orElse(null);
         if (denied != null) {
           deniedUntil.put(channel.name(), denied);
         }
       }
       if (denied != null) {
-        requeueUnused(c, m, denied, "rate limit for " + channel.name());
-        return;
+        return requeueUnused(m, denied, "rate limit for " + channel.name());
       }
     }
 
@@ -311,27 +646,26 @@ public final class JdbcOutbox implements Outbox {
       result = new SendResult.UnknownOutcome("channel threw " + e.getClass().getName());
     }
     if (result instanceof SendResult.Accepted a) {
-      markSent(c, m, channel.name(), a.providerId());
+      return markSent(m, channel.name(), a.providerId());
     } else if (result instanceof SendResult.PermanentFailure p) {
-      failForGood(c, m, Optional.of(channel.name()), p.reason());
+      return failForGood(m, Optional.of(channel.name()), p.reason());
     } else if (result instanceof SendResult.RetryableFailure r) {
-      retryOrFail(c, m, channel.name(), r.reason(), r.retryAfter(), false);
+      return retryOrFail(m, channel.name(), r.reason(), r.retryAfter(), false);
     } else {
-      retryOrFail(c, m, channel.name(), ((SendResult.UnknownOutcome) result).reason(), Optional.empty(), true);
+      return retryOrFail(m, channel.name(), ((SendResult.UnknownOutcome) result).reason(), Optional.empty(), true);
     }
   }
 
-  private void retryOrFail(Connection c, Claimed m, String channel, String reason, Optional<Duration> retryAfter,
-      boolean unknown) throws SQLException {
+  private Outcome retryOrFail(Claimed m, String channel, String reason, Optional<Duration> retryAfter,
+      boolean unknown) {
     if (m.attempts() >= config.maxAttempts()) {
-      failForGood(c, m, Optional.of(channel), "gave up after " + m.attempts() + " attempts: " + reason);
-    } else {
-      retryLater(c, m, channel, reason, retryAfter, unknown);
+      return failForGood(m, Optional.of(channel), "gave up after " + m.attempts() + " attempts: " + reason);
     }
+    return retryLater(m, channel, reason, retryAfter, unknown);
   }
 
-  private void retryLater(Connection c, Claimed m, String channel, String reason, Optional<Duration> retryAfter,
-      boolean unknown) throws SQLException {
+  private Outcome retryLater(Claimed m, String channel, String reason, Optional<Duration> retryAfter,
+      boolean unknown) {
     Duration wait;
     synchronized (config.random()) {
       wait = config.backoff().delay(m.attempts(), config.random());
@@ -340,77 +674,62 @@ public final class JdbcOutbox implements Outbox {
       wait = retryAfter.get();
     }
     long now = config.clock().millis();
-    boolean stored = update(c, m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
-        + " outcome_unknown = ?, channel = ?, last_error = ?, updated_ms = ?", now + wait.toMillis(), unknown, channel,
-        truncate(reason), now);
-    if (stored) {
-      LOG.info("{} attempt {} through {} failed ({}): retrying in {} ms", m.key(), m.attempts(), channel, reason,
-          wait.toMillis());
-      fire(change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.of(channel), Optional.empty(),
-          Optional.of(reason)));
-    }
+    long waitMs = wait.toMillis();
+    return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
+        + " outcome_unknown = ?, channel = ?, last_error = ?, updated_ms = ?",
+        new Object[] {now + waitMs, unknown, channel, truncate(reason), now},
+        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.of(channel), Optional.empty(),
+            Optional.of(reason)),
+        () -> LOG.info("{} attempt {} through {} failed ({}): retrying in {} ms", m.key(), m.attempts(), channel,
+            reason, waitMs),
+        () -> lost(m));
   }
 
   /** Hands a claimed message back without using up an attempt (rate limited, lease running out). */
-  private void requeueUnused(Connection c, Claimed m, Instant at, String why) throws SQLException {
-    boolean stored = update(c, m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
-        + " attempts = ?, updated_ms = ?", at.toEpochMilli(), m.attempts() - 1, config.clock().millis());
-    if (stored) {
-      LOG.debug("{} handed back until {}: {}", m.key(), at, why);
-      fire(change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.empty(), Optional.empty(),
-          Optional.of(why)));
-    }
+  private Outcome requeueUnused(Claimed m, Instant at, String why) {
+    return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
+        + " attempts = ?, updated_ms = ?", new Object[] {at.toEpochMilli(), m.attempts() - 1, config.clock().millis()},
+        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.empty(), Optional.empty(),
+            Optional.of(why)),
+        () -> LOG.debug("{} handed back until {}: {}", m.key(), at, why),
+        () -> lost(m));
   }
 
-  private void markSent(Connection c, Claimed m, String channel, String providerId) throws SQLException {
-    long now = config.clock().millis();
-    boolean stored = update(c, m, "status = 'SENT', lease_owner = NULL, lease_until_ms = NULL, outcome_unknown = FALSE,"
-        + " channel = ?, provider_id = ?, personalisation = '{}', updated_ms = ?", channel, providerId, now);
-    if (stored) {
-      fire(change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.SENT, Optional.of(channel), Optional.of(providerId),
-          Optional.empty()));
-    } else {
-      LOG.warn("{} was sent as {} but this worker had lost its lease: another worker will find it by lookup", m.key(),
-          providerId);
-    }
+  private Outcome markSent(Claimed m, String channel, String providerId) {
+    return new Outcome(m, "status = 'SENT', lease_owner = NULL, lease_until_ms = NULL, outcome_unknown = FALSE,"
+        + " channel = ?, provider_id = ?, personalisation = '{}', updated_ms = ?",
+        new Object[] {channel, providerId, config.clock().millis()},
+        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.SENT, Optional.of(channel), Optional.of(providerId),
+            Optional.empty()),
+        () -> { },
+        () -> LOG.warn("{} was sent as {} but this worker had lost its lease: another worker will find it by lookup",
+            m.key(), providerId));
   }
 
-  private void failForGood(Connection c, Claimed m, Optional<String> channel, String reason) throws SQLException {
+  private Outcome failForGood(Claimed m, Optional<String> channel, String reason) {
     long now = config.clock().millis();
     if (m.recipientIndex() + 1 < m.recipients().size()) {
       Recipient next = m.recipients().get(m.recipientIndex() + 1);
-      boolean stored = update(c, m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, recipient_index = ?,"
+      return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, recipient_index = ?,"
           + " attempts = 0, next_attempt_ms = ?, outcome_unknown = FALSE, channel = ?, last_error = ?, updated_ms = ?",
-          m.recipientIndex() + 1, now, channel.orElse(null), truncate(reason), now);
-      if (stored) {
-        LOG.info("{} failed for good to {} ({}): falling back to {}", m.key(), m.recipients().get(m.recipientIndex()),
-            reason, next);
-        fire(change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, channel, Optional.empty(),
-            Optional.of(reason)));
-      }
-      return;
+          new Object[] {m.recipientIndex() + 1, now, channel.orElse(null), truncate(reason), now},
+          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, channel, Optional.empty(),
+              Optional.of(reason)),
+          () -> LOG.info("{} failed for good to {} ({}): falling back to {}", m.key(),
+              m.recipients().get(m.recipientIndex()), reason, next),
+          () -> lost(m));
     }
-    boolean stored = update(c, m, "status = 'FAILED', lease_owner = NULL, lease_until_ms = NULL, channel = ?,"
-        + " last_error = ?, personalisation = '{}', updated_ms = ?", channel.orElse(null), truncate(reason), now);
-    if (stored) {
-      LOG.warn("{} dead-lettered: {}", m.key(), reason);
-      fire(change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.FAILED, channel, Optional.empty(),
-          Optional.of(reason)));
-    }
+    return new Outcome(m, "status = 'FAILED', lease_owner = NULL, lease_until_ms = NULL, channel = ?,"
+        + " last_error = ?, personalisation = '{}', updated_ms = ?",
+        new Object[] {channel.orElse(null), truncate(reason), now},
+        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.FAILED, channel, Optional.empty(),
+            Optional.of(reason)),
+        () -> LOG.warn("{} dead-lettered: {}", m.key(), reason),
+        () -> lost(m));
   }
 
-  /** Updates a claimed row only while this claim still holds its lease. */
-  private static boolean update(Connection c, Claimed m, String set, Object... values) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET " + set
-        + " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'")) {
-      int i = 1;
-      for (Object v : values) {
-        ps.setObject(i++, v);
-      }
-      ps.setString(i++, m.id());
-      ps.setString(i, m.lease());
-      return ps.executeUpdate() == 1;
-    }
+  private static void lost(Claimed m) {
+    LOG.debug("{}: this worker had lost its lease, so its outcome was not written", m.key());
   }
 
   private static String truncate(String s) {
@@ -439,31 +758,38 @@ public final class JdbcOutbox implements Outbox {
       throw new IllegalArgumentException("start at least 1 worker, but was " + count);
     }
     CountDownLatch stop = new CountDownLatch(1);
+    AtomicInteger helpers = new AtomicInteger();
+    ExecutorService helper = Executors.newFixedThreadPool(count, r -> {
+      Thread t = new Thread(r, "civickit-outbox-" + config.instanceId() + "-db-" + helpers.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    });
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Thread t = new Thread(() -> work(stop), "civickit-outbox-" + config.instanceId() + "-" + i);
+      Thread t = new Thread(() -> work(stop, helper), "civickit-outbox-" + config.instanceId() + "-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
     }
     return () -> {
       stop.countDown();
-      for (Thread t : threads) {
-        try {
+      try {
+        for (Thread t : threads) {
           t.join(config.lease().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        helper.shutdown();
       }
     };
   }
 
-  private void work(CountDownLatch stop) {
+  private void work(CountDownLatch stop, ExecutorService helper) {
     while (stop.getCount() > 0) {
       int claimed = 0;
       try {
-        claimed = runOnce();
+        claimed = drain(stop, helper);
       } catch (RuntimeException e) {
         LOG.warn("outbox worker failed a round: {}", e.getMessage());
       }
