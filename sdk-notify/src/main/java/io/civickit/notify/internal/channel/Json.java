@@ -19,6 +19,15 @@ public final class Json {
     }
   }
 
+  /** As {@link #write}, straight to UTF-8 bytes. */
+  public static byte[] writeBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new CivicKitException("could not write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public static JsonNode read(String json) {
     try {
       return MAPPER.readTree(json);
