@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,10 +49,53 @@ public final class Messages {
 
   private final Map<String, String> en;
   private final Map<String, String> cy;
+  private final Map<String, Template> enTemplates;
+  private final Map<String, Template> cyTemplates;
 
   private Messages(Map<String, String> en, Map<String, String> cy) {
     this.en = Collections.unmodifiableMap(new LinkedHashMap<>(en));
     this.cy = Collections.unmodifiableMap(new LinkedHashMap<>(cy));
+    this.enTemplates = templates(this.en);
+    this.cyTemplates = templates(this.cy);
+  }
+
+  /**
+   * A template with, for each opening brace that has a closing brace after it, the text between
+   * them: the placeholder name looked up when the message is written. Read once, so that writing
+   * a message makes no new strings but the message itself.
+   *
+   * @param text the template
+   * @param opens positions of those opening braces, in order
+   * @param closes position of the first closing brace after each
+   * @param names the text between each pair
+   */
+  private record Template(String text, int[] opens, int[] closes, String[] names) {
+    static Template of(String text) {
+      int n = 0;
+      for (int i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
+        n++;
+      }
+      int[] opens = new int[n];
+      int[] closes = new int[n];
+      String[] names = new String[n];
+      int k = 0;
+      for (int i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
+        int close = text.indexOf('}', i + 1);
+        if (close > i) {
+          opens[k] = i;
+          closes[k] = close;
+          names[k] = text.substring(i + 1, close);
+          k++;
+        }
+      }
+      return new Template(text, Arrays.copyOf(opens, k), Arrays.copyOf(closes, k), Arrays.copyOf(names, k));
+    }
+  }
+
+  private static Map<String, Template> templates(Map<String, String> texts) {
+    Map<String, Template> out = new HashMap<>();
+    texts.forEach((k, v) -> out.put(k, Template.of(v)));
+    return out;
   }
 
   private static Map<String, String> load(String resource) {
@@ -159,26 +204,26 @@ public final class Messages {
    * @throws IllegalArgumentException if the key is unknown
    */
   public String format(String key, Locale locale, Map<String, String> values) {
-    String t = template(key, locale);
+    Template template = (welsh(locale) ? cyTemplates : enTemplates).get(key);
+    if (template == null) {
+      throw new IllegalArgumentException("unknown message key '" + key + "'");
+    }
+    // Each placeholder with a value is replaced; any other brace is kept as it is.
+    String t = template.text();
     StringBuilder b = new StringBuilder(t.length() + 32);
     int i = 0;
-    while (i < t.length()) {
-      char c = t.charAt(i);
-      if (c == '{') {
-        int close = t.indexOf('}', i + 1);
-        if (close > i) {
-          String v = values.get(t.substring(i + 1, close));
-          if (v != null) {
-            b.append(v);
-            i = close + 1;
-            continue;
-          }
-        }
+    for (int k = 0; k < template.opens().length; k++) {
+      int open = template.opens()[k];
+      if (open < i) {
+        continue;
       }
-      b.append(c);
-      i++;
+      String v = values.get(template.names()[k]);
+      if (v != null) {
+        b.append(t, i, open).append(v);
+        i = template.closes()[k] + 1;
+      }
     }
-    return b.toString();
+    return b.append(t, i, t.length()).toString();
   }
 
   @Override

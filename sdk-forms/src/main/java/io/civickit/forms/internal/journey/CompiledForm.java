@@ -157,8 +157,13 @@ public final class CompiledForm {
     List<FieldError> errors = new ArrayList<>();
     Map<String, ValidationResult.Valid> valid = new LinkedHashMap<>();
     Set<String> hidden = new LinkedHashSet<>();
+    ConditionContext context = null; // built when a show-if needs it, again after the answers change
     for (Question q : page.questions()) {
-      if (!shown(q, ConditionContext.of(values, attributes, today))) {
+      Condition showIf = questionShowIf.get(q.id());
+      if (showIf != null && context == null) {
+        context = ConditionContext.of(values, attributes, today);
+      }
+      if (showIf != null && !showIf.test(context)) {
         hidden.add(q.id());
         continue;
       }
@@ -173,6 +178,7 @@ public final class CompiledForm {
       }
       valid.put(q.id(), v);
       values.put(q.id(), v.value().orElse(NOT_PROVIDED));
+      context = null;
     }
     return new PageOutcome(List.copyOf(errors), java.util.Collections.unmodifiableMap(valid), Set.copyOf(hidden));
   }

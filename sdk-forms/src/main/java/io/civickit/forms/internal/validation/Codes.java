@@ -2,21 +2,23 @@ package io.civickit.forms.internal.validation;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** UK postcodes and National Insurance numbers: forgiving about case, spaces and punctuation. */
 public final class Codes {
   private Codes() {}
 
-  /**
-   * A UK postcode without its space: the outward code (area letters, district, optional
+  /*
+   * A UK postcode without its space is the outward code (area letters, district, optional
    * sub-district letter) and the inward code (sector digit and two unit letters, never C, I, K,
-   * M, O or V), with the letters each position allows; and GIR 0AA.
+   * M, O or V), with the letters each position allows; and GIR 0AA. As a pattern:
+   *
+   *   ^(GIR|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]))
+   *   ([0-9][ABD-HJLNP-UW-Z]{2})$
+   *
+   * checked by hand below (outward and inward), the inward code being always the last three
+   * characters.
    */
-  private static final Pattern POSTCODE = Pattern.compile(
-      "^(GIR|[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRVWXY]))"
-          + "([0-9][ABD-HJLNP-UW-Z]{2})$");
 
   /**
    * A National Insurance number without spaces: two prefix letters (the first never D, F, I,
@@ -52,8 +54,52 @@ public final class Codes {
     if (c.length() < 5 || c.length() > 7) {
       return Optional.empty();
     }
-    Matcher m = POSTCODE.matcher(c);
-    return m.matches() ? Optional.of(m.group(1) + " " + m.group(2)) : Optional.empty();
+    int split = c.length() - 3;
+    return outward(c, split) && inward(c, split)
+        ? Optional.of(c.substring(0, split) + " " + c.substring(split)) : Optional.empty();
+  }
+
+  private static boolean in(char c, String set) {
+    return set.indexOf(c) >= 0;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /**
+   * The outward code, {@code c[0..end)}, by the first group of the pattern above: GIR, or an area
+   * letter followed by a district of one or two digits, a letter and one or two digits, a digit
+   * and a letter, or a letter, a digit and a letter, each letter from those its position allows.
+   */
+  static boolean outward(String c, int end) {
+    if (end < 2 || end > 4) {
+      return false;
+    }
+    if (end == 3 && c.startsWith("GIR")) {
+      return true;
+    }
+    if (!in(c.charAt(0), "ABCDEFGHIJKLMNOPRSTUWYZ")) {
+      return false;
+    }
+    char a = c.charAt(1);
+    char b = end > 2 ? c.charAt(2) : 0;
+    char d = end > 3 ? c.charAt(3) : 0;
+    String second = "ABCDEFGHKLMNOPQRSTUVWXY";
+    switch (end) {
+      case 2: // A9
+        return digit(a);
+      case 3: // A99, AA9, A9A
+        return (digit(a) && digit(b)) || (in(a, second) && digit(b)) || (digit(a) && in(b, "ABCDEFGHJKPSTUW"));
+      default: // AA99, AA9A
+        return in(a, second) && digit(b) && (digit(d) || in(d, "ABEHMNPRVWXY"));
+    }
+  }
+
+  /** The inward code, {@code c[start..start + 3)}: a digit and two letters, never C, I, K, M, O or V. */
+  static boolean inward(String c, int start) {
+    String unit = "ABDEFGHJLNPQRSTUWXYZ";
+    return digit(c.charAt(start)) && in(c.charAt(start + 1), unit) && in(c.charAt(start + 2), unit);
   }
 
   /**

@@ -90,6 +90,9 @@ public final class Formats {
    */
   public static String number(BigDecimal n) {
     BigDecimal s = n.stripTrailingZeros();
+    if (s.scale() <= 0 && s.precision() - s.scale() <= 18) {
+      return grouped(s.longValueExact());
+    }
     int scale = Math.max(0, s.scale());
     StringBuilder pattern = new StringBuilder("#,##0");
     if (scale > 0) {
@@ -99,6 +102,26 @@ public final class Formats {
     f.setRoundingMode(RoundingMode.UNNECESSARY);
     f.setMaximumFractionDigits(Math.min(scale, 340));
     return f.format(s);
+  }
+
+  /**
+   * A whole number as {@code new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK))}
+   * writes it, without making a formatter: "-1,234,567".
+   */
+  static String grouped(long n) {
+    String digits = Long.toString(n);
+    int start = n < 0 ? 1 : 0;
+    int length = digits.length() - start;
+    if (length <= 3) {
+      return digits;
+    }
+    StringBuilder b = new StringBuilder(digits.length() + length / 3).append(digits, 0, start);
+    int first = length % 3 == 0 ? 3 : length % 3;
+    b.append(digits, start, start + first);
+    for (int i = start + first; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    return b.toString();
   }
 
   /**

@@ -27,6 +27,15 @@ public final class Input {
   }
 
   /**
+   * Whether cleaning changes or drops this character: an invisible character, an unusual space,
+   * a line break or another control character. A value with none of these cleans to itself,
+   * stripped.
+   */
+  private static boolean needsCleaning(char c) {
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && (invisible(c) || space(c)));
+  }
+
+  /**
    * Cleans a single-line value: invisible characters and other control characters removed, line
    * breaks and unusual spaces turned into spaces, then stripped.
    *
@@ -37,8 +46,15 @@ public final class Input {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length() && !needsCleaning(s.charAt(i))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s.strip();
+    }
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
       char c = s.charAt(i);
       if (invisible(c)) {
         continue;
@@ -65,8 +81,15 @@ public final class Input {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length() && (s.charAt(i) == '\n' || !needsCleaning(s.charAt(i)))) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s.strip();
+    }
+    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+    for (; i < s.length(); i++) {
       char c = s.charAt(i);
       if (invisible(c)) {
         continue;

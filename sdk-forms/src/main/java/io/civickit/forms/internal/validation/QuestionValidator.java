@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,9 +39,6 @@ public final class QuestionValidator {
   /** Most items of a repeating group ever read, whatever the question allows. */
   public static final int MAX_GROUP_INDEX = 1_000;
 
-  private static final Pattern DECIMAL = Pattern.compile("^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)$");
-  private static final Pattern DAY = Pattern.compile("^([0-9]{1,2})(?:st|nd|rd|th)?$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
   private final Question root;
   private final Map<String, List<String>> input;
@@ -158,6 +154,81 @@ public final class QuestionValidator {
 
   // ------------------------------------------------------------------ helpers
 
+  /**
+   * @param s a string
+   * @return whether it is one or more of the digits 0 to 9 (the pattern {@code ^[0-9]+$})
+   */
+  static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A number as people type it, once commas and spaces are gone: the pattern
+   * {@code ^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$}, that is an optional sign, then digits with
+   * an optional decimal point, and at least one digit.
+   *
+   * @param s a string
+   * @return whether it is such a number
+   */
+  static boolean decimal(String s) {
+    int i = 0;
+    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    boolean point = false;
+    for (; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && !point) {
+        point = true;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0;
+  }
+
+  /**
+   * A day of the month as typed: the pattern {@code ^([0-9]{1,2})(?:st|nd|rd|th)?$}, ignoring
+   * case, that is one or two digits, then optionally "st", "nd", "rd" or "th".
+   *
+   * @param s a string
+   * @return the number, or -1 when it is not written so
+   */
+  static int day(String s) {
+    int n = 0;
+    int i = 0;
+    while (i < s.length() && i < 3 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      n = n * 10 + (s.charAt(i) - '0');
+      i++;
+    }
+    if (i == 0 || i > 2) {
+      return -1;
+    }
+    if (i == s.length()) {
+      return n;
+    }
+    if (s.length() - i != 2) {
+      return -1;
+    }
+    char a = (char) (s.charAt(i) | 0x20);
+    char b = (char) (s.charAt(i + 1) | 0x20);
+    boolean suffix = (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+        || (a == 't' && b == 'h');
+    return suffix ? n : -1;
+  }
+
   private String message(Question q, String key, Map<String, String> vars) {
     String noun = q.errorNoun().in(locale);
     Map<String, String> values = new HashMap<>(vars);
@@ -233,7 +304,7 @@ public final class QuestionValidator {
 
   private @Nullable BigDecimal parseNumber(String typed) {
     String s = typed.replace(",", "").replace(" ", "");
-    if (s.length() > 60 || !DECIMAL.matcher(s).matches()) {
+    if (s.length() > 60 || !decimal(s)) {
       return null;
     }
     try {
@@ -321,10 +392,13 @@ public final class QuestionValidator {
   // ------------------------------------------------------------------ dates
 
   private ValidationResult date(Question q, String base) {
-    String d = line(base + "-day");
-    String m = line(base + "-month");
-    String y = line(base + "-year");
-    List<String> all = List.of(base + "-day", base + "-month", base + "-year");
+    String dayField = base + "-day";
+    String monthField = base + "-month";
+    String yearField = base + "-year";
+    String d = line(dayField);
+    String m = line(monthField);
+    String y = line(yearField);
+    List<String> all = List.of(dayField, monthField, yearField);
     if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
       return q.required() ? error(q, all, "required", Map.of()) : new ValidationResult.Valid(Optional.empty(), "");
     }
@@ -345,20 +419,16 @@ public final class QuestionValidator {
       }
       return error(q, fields, "date.missing." + String.join(".", parts), Map.of());
     }
-    int day = -1;
-    var dm = d.length() <= 4 ? DAY.matcher(d) : null;
-    if (dm != null && dm.matches()) {
-      day = Integer.parseInt(dm.group(1));
-    }
+    int day = d.length() <= 4 ? day(d) : -1;
     boolean badDay = day < 1 || day > 31;
     int month = -1;
-    if (m.length() <= 2 && DIGITS.matcher(m).matches()) {
+    if (m.length() <= 2 && digits(m)) {
       month = Integer.parseInt(m);
     } else if (m.length() <= 12) {
       month = Formats.monthNamed(m);
     }
     boolean badMonth = month < 1 || month > 12;
-    boolean yearDigits = y.length() <= 10 && DIGITS.matcher(y).matches();
+    boolean yearDigits = y.length() <= 10 && digits(y);
     boolean yearLength = yearDigits && y.length() != 4;
     boolean badYear = !yearDigits || yearLength || Integer.parseInt(y) < 1000;
     if (badDay || badMonth || badYear) {
@@ -515,7 +585,7 @@ public final class QuestionValidator {
     f.put("town", Value.text(town));
     f.put("postcode", Value.text(p.get()));
     String uprn = line(base + "-uprn");
-    if (!uprn.isEmpty() && uprn.length() <= 12 && DIGITS.matcher(uprn).matches()) {
+    if (!uprn.isEmpty() && uprn.length() <= 12 && digits(uprn)) {
       f.put("uprn", Value.text(uprn));
     }
     Value v = Value.fields(f);
@@ -637,7 +707,7 @@ public final class QuestionValidator {
     if (name.isEmpty() && size.isEmpty()) {
       return missing(q, base, "file.required");
     }
-    if (name.isEmpty() || Input.length(name) > 255 || size.length() > 15 || !DIGITS.matcher(size).matches()
+    if (name.isEmpty() || Input.length(name) > 255 || size.length() > 15 || !digits(size)
         || type.length() > 255) {
       return error(q, base, "file.failed");
     }
@@ -672,7 +742,7 @@ public final class QuestionValidator {
   public static TreeMap<Integer, Boolean> items(Map<String, List<String>> input, String base) {
     TreeMap<Integer, Boolean> items = new TreeMap<>();
     String count = Input.line(Input.first(input, base + "-items"));
-    if (!count.isEmpty() && count.length() <= 4 && DIGITS.matcher(count).matches()) {
+    if (!count.isEmpty() && count.length() <= 4 && digits(count)) {
       int n = Math.min(Integer.parseInt(count), MAX_GROUP_INDEX);
       for (int i = 0; i < n; i++) {
         items.put(i, false);
@@ -689,7 +759,7 @@ public final class QuestionValidator {
         continue;
       }
       String digits = k.substring(prefix.length(), close);
-      if (!DIGITS.matcher(digits).matches()) {
+      if (!digits(digits)) {
         continue;
       }
       int i = Integer.parseInt(digits);
