@@ -4,6 +4,7 @@ import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.internal.template.TemplateRendering;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class Templates implements MessageRenderer {
     builder.templates.forEach((id, v) -> {
       Versions versions = new Versions(v.english());
       versions.welsh = v.welsh();
+      versions.compile();
       copy.put(id, versions);
     });
     this.templates = Collections.unmodifiableMap(copy);
@@ -85,19 +87,25 @@ public final class Templates implements MessageRenderer {
    */
   @Override
   public RenderedMessage render(NotificationRequest request) {
-    Template template = find(request.templateId(), request.language())
-        .orElseThrow(() -> new UnknownTemplateException(request.templateId(),
-            "no template has the id '" + request.templateId() + "'"));
+    Versions versions = templates.get(request.templateId());
+    if (versions == null) {
+      throw new UnknownTemplateException(request.templateId(),
+          "no template has the id '" + request.templateId() + "'");
+    }
+    boolean welsh = isWelsh(request.language()) && versions.welsh() != null;
+    Template template = welsh ? versions.welsh() : versions.english();
+    // The same rendering as the template's own render method, from the texts compiled at build.
+    TemplateRendering.Compiled compiled = welsh ? versions.welshCompiled : versions.englishCompiled;
     Recipient recipient = request.recipient();
     Map<String, Object> personalisation = request.personalisation();
     if (recipient instanceof Recipient.Email && template instanceof Template.Email) {
-      return ((Template.Email) template).render(personalisation);
+      return TemplateRendering.email(compiled, personalisation);
     }
     if (recipient instanceof Recipient.Sms && template instanceof Template.Sms) {
-      return new RenderedMessage.Sms(((Template.Sms) template).render(personalisation, smsPolicy).text());
+      return new RenderedMessage.Sms(TemplateRendering.sms(compiled, personalisation, smsPolicy).text());
     }
     if (recipient instanceof Recipient.Letter && template instanceof Template.Letter) {
-      return ((Template.Letter) template).render(((Recipient.Letter) recipient).addressLines(), personalisation);
+      return TemplateRendering.letter(((Recipient.Letter) recipient).addressLines(), compiled, personalisation);
     }
     throw new UnknownTemplateException(request.templateId(), "template '" + request.templateId()
         + "' is " + kind(template) + " template, but the recipient needs " + kind(recipient));
@@ -163,9 +171,27 @@ public final class Templates implements MessageRenderer {
   private static final class Versions {
     private final Template english;
     private @Nullable Template welsh;
+    private TemplateRendering.@Nullable Compiled englishCompiled;
+    private TemplateRendering.@Nullable Compiled welshCompiled;
 
     Versions(Template english) {
       this.english = english;
+    }
+
+    /** Compiles both versions, once the registry is built. */
+    void compile() {
+      englishCompiled = compile(english);
+      welshCompiled = welsh == null ? null : compile(welsh);
+    }
+
+    private static TemplateRendering.Compiled compile(Template template) {
+      if (template instanceof Template.Sms) {
+        return TemplateRendering.compile(template.body());
+      }
+      String subject = template instanceof Template.Email
+          ? ((Template.Email) template).subject()
+          : ((Template.Letter) template).subject();
+      return TemplateRendering.compile(subject, template.body());
     }
 
     Template english() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Notify's email markdown subset, to HTML or to plain text: a level-1 heading ({@code #}),
@@ -21,11 +22,13 @@ final class NotifyMarkdown {
 
   static final int PLAIN_TEXT_WIDTH = 65;
 
-  private static final Pattern HR = Pattern.compile("^ {0,3}[-*_](?: *[-*_]){2,} *$");
+  /** A horizontal rule (matched by hand in {@link #isRule}). */
+  static final Pattern HR = Pattern.compile("^ {0,3}[-*_](?: *[-*_]){2,} *$");
   private static final Pattern HEADING = Pattern.compile("^ *(#{1,6}) *(.+?) *#* *$");
   private static final Pattern UNDERLINE = Pattern.compile("^ *(=+|-+) *$");
   private static final Pattern INSET = Pattern.compile("^ *\\^ ?(?=.)");
-  private static final Pattern ITEM = Pattern.compile("^ *([•*\\-]|\\d+\\.)[ \\t]+(.*)$");
+  /** A list item (matched by hand in {@link #itemText}). */
+  static final Pattern ITEM = Pattern.compile("^ *([•*\\-]|\\d+\\.)[ \\t]+(.*)$");
   private static final Pattern INLINE = Pattern.compile(
       "\\\\([\\\\`*{}\\[\\]()#+\\-.!_>~|])" // 1: backslash escape
           + "|!\\[[^\\]]*\\]\\([^)]*\\)" // an image: removed
@@ -35,145 +38,347 @@ final class NotifyMarkdown {
 
   private final boolean html;
 
+  /**
+   * True once the whole text is known to hold no backslash, bracket or "http": then no part of
+   * it (each is a piece of the text, lines joined by line feeds) needs {@link #INLINE}.
+   */
+  private boolean onlyLineBreaks;
+
   private NotifyMarkdown(boolean html) {
     this.html = html;
   }
 
   /** Renders escaped markdown to HTML. */
   static String html(String escapedMarkdown) {
-    return new NotifyMarkdown(true).render(escapedMarkdown);
+    return new NotifyMarkdown(true).render(escapedMarkdown).toString();
   }
 
   /** Renders markdown to plain text, as Notify's plain-text email part. */
   static String plain(String markdown) {
+    return plainText(markdown).toString();
+  }
+
+  /** As {@link #plain}, still in its builder, for a caller to finish without another copy. */
+  static StringBuilder plainText(String markdown) {
     return new NotifyMarkdown(false).render(markdown);
   }
 
-  private String render(String source) {
-    String s = source.replace("\r\n", "\n").replace('\r', '\n').replace("\t", "    ")
-        .replace('\u00A0', ' ').replace('\u2424', '\n');
-    List<String> lines = new ArrayList<>(List.of(s.split("\n", -1)));
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        lines.set(i, "");
-      }
+  private StringBuilder render(String source) {
+    String s = source;
+    if (s.indexOf('\r') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u00A0') >= 0 || s.indexOf('\u2424') >= 0) {
+      s = s.replace("\r\n", "\n").replace('\r', '\n').replace("\t", "    ")
+          .replace('\u00A0', ' ').replace('\u2424', '\n');
     }
-    return blocks(lines);
+    int count = 1;
+    for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
+      count++;
+    }
+    int[] from = new int[count];
+    int[] to = new int[count];
+    int start = 0;
+    for (int i = 0; i < count; i++) {
+      int nl = s.indexOf('\n', start);
+      int end = nl < 0 ? s.length() : nl;
+      from[i] = start;
+      to[i] = isBlank(s, start, end) ? start : end; // a blank line counts as empty
+      start = end + 1;
+    }
+    onlyLineBreaks = needsOnlyLineBreaks(s);
+    return blocks(new Lines(s, from, to));
   }
 
-  private String blocks(List<String> lines) {
-    StringBuilder out = new StringBuilder();
+  /** As {@link String#isBlank()} of the characters from {@code from} to {@code to}. */
+  private static boolean isBlank(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        return false; // a surrogate is never white space, as its code point is not
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The lines of a text as offsets into it, so that testing a line for a block needs no copy of
+   * it. An empty line has {@code from == to}. Consecutive lines are one line feed apart in the
+   * text, so a run of them is one substring.
+   */
+  private static final class Lines {
+    private final String text;
+    private final int[] from;
+    private final int[] to;
+
+    Lines(String text, int[] from, int[] to) {
+      this.text = text;
+      this.from = from;
+      this.to = to;
+    }
+
+    /** The lines as they are, joined with line feeds. */
+    static Lines of(List<String> lines) {
+      String text = String.join("\n", lines);
+      int[] from = new int[lines.size()];
+      int[] to = new int[lines.size()];
+      int at = 0;
+      for (int i = 0; i < lines.size(); i++) {
+        from[i] = at;
+        to[i] = at + lines.get(i).length();
+        at = to[i] + 1;
+      }
+      return new Lines(text, from, to);
+    }
+
+    int size() {
+      return from.length;
+    }
+
+    boolean isEmpty(int i) {
+      return from[i] == to[i];
+    }
+
+    String get(int i) {
+      return text.substring(from[i], to[i]);
+    }
+
+    /** Lines {@code start} to {@code end} (exclusive), none of them empty, joined with line feeds. */
+    String join(int start, int end) {
+      return text.substring(from[start], to[end - 1]);
+    }
+
+    int indent(int i) {
+      return NotifyMarkdown.indent(text, from[i], to[i]);
+    }
+
+    boolean startsWith(int i, char c) {
+      int at = indent(i);
+      return at < to[i] && text.charAt(at) == c;
+    }
+
+    boolean isRule(int i) {
+      return NotifyMarkdown.isRule(text, from[i], to[i]);
+    }
+
+    int itemStart(int i) {
+      return NotifyMarkdown.itemStart(text, from[i], to[i]);
+    }
+
+    boolean isUnderline(int i) {
+      int at = indent(i);
+      if (at >= to[i]) {
+        return false;
+      }
+      char c = text.charAt(at);
+      return (c == '=' || c == '-') && UNDERLINE.matcher(get(i)).matches();
+    }
+
+    boolean isInset(int i) {
+      return startsWith(i, '^') && INSET.matcher(get(i)).lookingAt();
+    }
+
+    boolean isHeading(int i) {
+      return startsWith(i, '#') && HEADING.matcher(get(i)).matches();
+    }
+  }
+
+  private StringBuilder blocks(Lines lines) {
+    StringBuilder out = new StringBuilder(lines.text.length() + 8 * lines.size() + 16);
     int n = lines.size();
     int i = 0;
     while (i < n) {
-      String line = lines.get(i);
-      if (line.isEmpty()) {
+      if (lines.isEmpty(i)) {
         i++;
         continue;
       }
-      if (HR.matcher(line).matches()) {
+      if (lines.isRule(i)) {
         out.append(rule());
         i++;
         continue;
       }
-      Matcher heading = HEADING.matcher(line);
-      if (heading.matches()) {
-        out.append(heading(heading.group(1).length(), heading.group(2)));
-        i++;
-        continue;
+      if (lines.startsWith(i, '#')) {
+        Matcher heading = HEADING.matcher(lines.get(i));
+        if (heading.matches()) {
+          out.append(heading(heading.group(1).length(), heading.group(2)));
+          i++;
+          continue;
+        }
       }
-      if (i + 1 < n && UNDERLINE.matcher(lines.get(i + 1)).matches()) {
-        out.append(heading(lines.get(i + 1).strip().charAt(0) == '=' ? 1 : 2, line.strip()));
+      if (i + 1 < n && lines.isUnderline(i + 1)) {
+        out.append(heading(lines.get(i + 1).strip().charAt(0) == '=' ? 1 : 2, lines.get(i).strip()));
         i += 2;
         continue;
       }
-      if (INSET.matcher(line).lookingAt()) {
+      if (lines.isInset(i)) {
         int j = i;
         List<String> inner = new ArrayList<>();
         while (j < n) {
-          if (!lines.get(j).isEmpty()) {
+          if (!lines.isEmpty(j)) {
             inner.add(INSET.matcher(lines.get(j)).replaceFirst(""));
             j++;
             continue;
           }
           int k = j;
-          while (k < n && lines.get(k).isEmpty()) {
+          while (k < n && lines.isEmpty(k)) {
             k++;
           }
-          if (k < n && INSET.matcher(lines.get(k)).lookingAt()) {
+          if (k < n && lines.isInset(k)) {
             inner.add("");
             j = k;
           } else {
             break;
           }
         }
-        out.append(inset(blocks(inner)));
+        out.append(inset(blocks(Lines.of(inner)).toString()));
         i = j;
         continue;
       }
-      if (ITEM.matcher(line).matches()) {
+      if (lines.itemStart(i) >= 0) {
         i = list(lines, i, out);
         continue;
       }
       int j = i + 1;
-      while (j < n && !lines.get(j).isEmpty() && !startsBlock(lines.get(j))) {
+      while (j < n && !lines.isEmpty(j) && !startsBlock(lines, j)) {
         j++;
       }
-      out.append(paragraph(inline(String.join("\n", lines.subList(i, j)).strip())));
+      if (j == i + 1 && onlyLineBreaks) {
+        paragraph(out, lines, i); // one line with nothing inline: copied as it is, stripped
+      } else {
+        paragraph(out, inline(lines.join(i, j).strip()));
+      }
       i = j;
     }
-    return out.toString();
+    return out;
   }
 
-  private static boolean startsBlock(String line) {
-    return HR.matcher(line).matches() || HEADING.matcher(line).matches()
-        || INSET.matcher(line).lookingAt();
+  private static boolean startsBlock(Lines lines, int i) {
+    return lines.isRule(i) || lines.isHeading(i) || lines.isInset(i);
   }
 
-  private int list(List<String> lines, int start, StringBuilder out) {
+  // Each block test first looks at the line's first character other than a space, which every
+  // block pattern fixes, and runs its pattern only when that character can start the block.
+
+  /** The index of the first character other than a space from {@code from}, or {@code to}. */
+  private static int indent(String text, int from, int to) {
+    int i = from;
+    while (i < to && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@link #HR} by hand: up to three spaces, then three or more of - * _ among spaces. */
+  static boolean isRule(String line) {
+    return isRule(line, 0, line.length());
+  }
+
+  private static boolean isRule(String text, int from, int to) {
+    int i = indent(text, from, to);
+    if (i - from > 3 || i >= to) {
+      return false;
+    }
+    int marks = 0;
+    for (; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '-' || c == '*' || c == '_') {
+        marks++;
+      } else if (c != ' ') {
+        return false;
+      }
+    }
+    return marks >= 3;
+  }
+
+  /**
+   * {@link #ITEM} by hand: the text of a list item (its second group), or null if the line is
+   * not one. The marker is a bullet or digits and a full stop, then spaces or tabs; the text
+   * runs to the end of the line and, as {@code .} requires, holds no line terminator.
+   */
+  static @Nullable String itemText(String line) {
+    int start = itemStart(line, 0, line.length());
+    return start < 0 ? null : line.substring(start);
+  }
+
+  /** Where the text of the list item from {@code from} to {@code to} starts, or -1. */
+  private static int itemStart(String text, int from, int to) {
+    int i = indent(text, from, to);
+    if (i >= to) {
+      return -1;
+    }
+    char c = text.charAt(i);
+    if (c == '\u2022' || c == '*' || c == '-') {
+      i++;
+    } else if (c >= '0' && c <= '9') {
+      while (i < to && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i >= to || text.charAt(i) != '.') {
+        return -1;
+      }
+      i++;
+    } else {
+      return -1;
+    }
+    int gap = i;
+    while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (i == gap) {
+      return -1;
+    }
+    for (int j = i; j < to; j++) {
+      char t = text.charAt(j);
+      if (t == '\n' || t == '\r' || t == '\u0085' || t == '\u2028' || t == '\u2029') {
+        return -1;
+      }
+    }
+    return i;
+  }
+
+  private int list(Lines lines, int start, StringBuilder out) {
     int n = lines.size();
-    boolean ordered = Character.isDigit(ITEM.matcher(lines.get(start)).replaceFirst("$1").charAt(0));
-    List<StringBuilder> items = new ArrayList<>();
+    boolean ordered = Character.isDigit(lines.text.charAt(lines.indent(start)));
+    List<String> items = new ArrayList<>();
     int j = start;
     while (j < n) {
-      String line = lines.get(j);
-      if (line.isEmpty()) {
+      if (lines.isEmpty(j)) {
         int k = j;
-        while (k < n && lines.get(k).isEmpty()) {
+        while (k < n && lines.isEmpty(k)) {
           k++;
         }
-        if (k < n && ITEM.matcher(lines.get(k)).matches() && !HR.matcher(lines.get(k)).matches()) {
+        if (k < n && lines.itemStart(k) >= 0 && !lines.isRule(k)) {
           j = k;
           continue;
         }
         break;
       }
-      if (HR.matcher(line).matches()) {
+      if (lines.isRule(j)) {
         break;
       }
-      Matcher item = ITEM.matcher(line);
-      if (item.matches()) {
-        items.add(new StringBuilder(item.group(2)));
+      int item = lines.itemStart(j);
+      if (item >= 0) {
+        items.add(lines.text.substring(item, lines.to[j]));
       } else {
-        items.get(items.size() - 1).append('\n').append(line.strip());
+        items.set(items.size() - 1, items.get(items.size() - 1) + "\n" + lines.get(j).strip());
       }
       j++;
     }
-    StringBuilder body = new StringBuilder();
+    String tag = ordered ? "ol" : "ul";
+    out.append(html ? "<" + tag + ">" : "\n");
     int number = 1;
-    for (StringBuilder item : items) {
-      String text = inline(item.toString().strip());
+    for (String item : items) {
+      String text = inline(item.strip());
       if (html) {
-        body.append("<li>").append(text).append("</li>");
+        out.append("<li>").append(text).append("</li>");
       } else {
-        body.append('\n').append(ordered ? (number++) + "." : "•").append(' ').append(text);
+        out.append('\n');
+        if (ordered) {
+          out.append(number++).append('.');
+        } else {
+          out.append('•');
+        }
+        out.append(' ').append(text);
       }
     }
     if (html) {
-      String tag = ordered ? "ol" : "ul";
-      out.append('<').append(tag).append('>').append(body).append("</").append(tag).append('>');
-    } else {
-      out.append('\n').append(body);
+      out.append("</").append(tag).append('>');
     }
     return j;
   }
@@ -195,6 +400,37 @@ final class NotifyMarkdown {
     return html ? "<blockquote>" + inner + "</blockquote>" : inner;
   }
 
+  /** Appends {@link #paragraph(String)} of the text. */
+  /**
+   * Appends {@link #paragraph(String)} of one line that {@link #inline} would leave as it is,
+   * straight from the text: the line stripped as {@link String#strip()} does.
+   */
+  private void paragraph(StringBuilder out, Lines lines, int i) {
+    int start = lines.from[i];
+    int end = lines.to[i];
+    while (start < end && Character.isWhitespace(lines.text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(lines.text.charAt(end - 1))) {
+      end--;
+    }
+    if (start < end) { // stripped and not empty, so not blank
+      out.append(html ? "<p>" : "\n\n").append(lines.text, start, end);
+      if (html) {
+        out.append("</p>");
+      }
+    }
+  }
+
+  private void paragraph(StringBuilder out, String text) {
+    if (!text.isBlank()) {
+      out.append(html ? "<p>" : "\n\n").append(text);
+      if (html) {
+        out.append("</p>");
+      }
+    }
+  }
+
   private String paragraph(String text) {
     if (text.isBlank()) {
       return "";
@@ -202,7 +438,16 @@ final class NotifyMarkdown {
     return html ? "<p>" + text + "</p>" : "\n\n" + text;
   }
 
+  /** True if of the inline patterns at most the hard line break can match in the text. */
+  private static boolean needsOnlyLineBreaks(String text) {
+    // Every other inline pattern needs a backslash, a bracket or "http".
+    return text.indexOf('\\') < 0 && text.indexOf('[') < 0 && !text.contains("http");
+  }
+
   private String inline(String text) {
+    if (onlyLineBreaks || needsOnlyLineBreaks(text)) {
+      return text.indexOf('\n') < 0 ? text : lineBreaks(text);
+    }
     Matcher m = INLINE.matcher(text);
     StringBuilder out = new StringBuilder(text.length() + 16);
     int last = 0;
@@ -222,6 +467,21 @@ final class NotifyMarkdown {
     }
     out.append(text.substring(last));
     return out.toString();
+  }
+
+  /** Each line break, with the spaces before it, as a hard line break. */
+  private String lineBreaks(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int last = 0;
+    for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      int start = nl;
+      while (start > last && text.charAt(start - 1) == ' ') {
+        start--;
+      }
+      out.append(text, last, start).append(html ? "<br>" : "\n");
+      last = nl + 1;
+    }
+    return out.append(text, last, text.length()).toString();
   }
 
   private String link(String url, String title, String content) {

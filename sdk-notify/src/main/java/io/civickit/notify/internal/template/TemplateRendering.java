@@ -1,53 +1,96 @@
 package io.civickit.notify.internal.template;
 
 import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.internal.template.Placeholders.Parsed;
 import io.civickit.notify.template.MissingPersonalisationException;
 import io.civickit.notify.template.SmsCharacterPolicy;
 import io.civickit.notify.template.SmsInfo;
 import io.civickit.notify.template.SmsMessage;
 import io.civickit.notify.template.SmsTooLongException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.owasp.encoder.Encode;
 
 /** The rendering pipelines for each kind of message, in Notify's order. */
 public final class TemplateRendering {
 
-  private static final UnaryOperator<String> AS_IS = s -> s;
-  private static final UnaryOperator<String> ESCAPE_HTML = TemplateRendering::escapeHtml;
-
-  /** A complete character reference ({@code &amp;}, {@code &#163;}, {@code &#xA3;}). */
-  private static final java.util.regex.Pattern CHARACTER_REFERENCE =
-      java.util.regex.Pattern.compile("&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
-
   private TemplateRendering() {}
 
   /** The placeholder names of the texts, as spelled, in order of first use. */
   public static Set<String> placeholders(String... texts) {
-    Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     for (String text : texts) {
       names.addAll(Placeholders.names(text));
     }
     return names;
   }
 
+  /**
+   * A template's subject (if it has one) and body with their placeholders found once, so that
+   * rendering it many times does not search the texts again. Immutable and thread-safe.
+   */
+  public static final class Compiled {
+    private final Parsed subject;
+    private final Parsed body;
+    /** The slot of each look-up key; only read once compiled. */
+    private final Map<String, Integer> slots;
+    /** The slot (or -1) of personalisation names already rendered with. */
+    private final Map<String, Integer> seen = new ConcurrentHashMap<>();
+
+    private Compiled(String subject, String body) {
+      Map<String, Integer> keys = new HashMap<>();
+      this.subject = Placeholders.parse(subject, keys);
+      this.body = Placeholders.parse(body, keys);
+      this.slots = keys;
+    }
+  }
+
+  /** Compiles an email or letter template. */
+  public static Compiled compile(String subject, String body) {
+    return new Compiled(subject, body);
+  }
+
+  /** Compiles a text message template. */
+  public static Compiled compile(String body) {
+    return new Compiled("", body);
+  }
+
   /** Renders an email: subject, plain-text body and HTML body. */
   public static RenderedMessage.Email email(String subject, String body, Map<String, ?> personalisation) {
-    Map<String, Object> values = checked(personalisation, subject, body);
-    String renderedSubject = subject(subject, values);
-    String html = Typography.html(NotifyMarkdown.html(
-        prepare(Placeholders.replace(body, values, ESCAPE_HTML, true))));
-    String plain = plainBody(body, values);
+    return email(compile(subject, body), personalisation);
+  }
+
+  /** Renders a compiled email template: subject, plain-text body and HTML body. */
+  public static RenderedMessage.Email email(Compiled template, Map<String, ?> personalisation) {
+    Parsed parsedSubject = template.subject;
+    Parsed parsedBody = template.body;
+    @Nullable Object[] values = checked(personalisation, template, parsedSubject, parsedBody);
+    String renderedSubject = subject(parsedSubject, values);
+    String[] bodies = Placeholders.replaceBodies(parsedBody, values);
+    String html = Typography.html(NotifyMarkdown.html(prepareWithLineFeed(bodies[1])));
+    String plain = plainBody(bodies[0]);
     return new RenderedMessage.Email(renderedSubject, plain, html);
   }
 
   /** Renders a text message under the policy, rejecting one Notify would reject as too long. */
   public static SmsMessage sms(String body, Map<String, ?> personalisation, SmsCharacterPolicy policy) {
-    Map<String, Object> values = checked(personalisation, body);
-    String text = Placeholders.replace(body, values, AS_IS, false);
+    return sms(compile(body), personalisation, policy);
+  }
+
+  /**
+   * Renders a compiled text message template under the policy, as
+   * {@link #sms(String, Map, SmsCharacterPolicy)}.
+   */
+  public static SmsMessage sms(Compiled template, Map<String, ?> personalisation, SmsCharacterPolicy policy) {
+    Parsed parsed = template.body;
+    @Nullable Object[] values = checked(personalisation, template, parsed);
+    String text = Placeholders.replace(parsed, values, false, false);
     text = Gsm.encode(text, policy);
     text = Typography.removeSpaceBeforePunctuation(text);
     text = Typography.normaliseLines(text);
@@ -61,7 +104,15 @@ public final class TemplateRendering {
   /** Renders a letter: the address block as printed, the heading and the plain-text body. */
   public static RenderedMessage.Letter letter(List<String> addressLines, String subject, String body,
       Map<String, ?> personalisation) {
-    Map<String, Object> values = checked(personalisation, subject, body);
+    return letter(addressLines, compile(subject, body), personalisation);
+  }
+
+  /** Renders a compiled letter template, as {@link #letter(List, String, String, Map)}. */
+  public static RenderedMessage.Letter letter(List<String> addressLines, Compiled template,
+      Map<String, ?> personalisation) {
+    Parsed parsedSubject = template.subject;
+    Parsed parsedBody = template.body;
+    @Nullable Object[] values = checked(personalisation, template, parsedSubject, parsedBody);
     List<String> address = new ArrayList<>();
     for (String line : addressLines) {
       String normalised = Typography.normaliseWhitespace(line);
@@ -69,7 +120,8 @@ public final class TemplateRendering {
         address.add(normalised);
       }
     }
-    return new RenderedMessage.Letter(address, subject(subject, values), plainBody(body, values));
+    return new RenderedMessage.Letter(address, subject(parsedSubject, values),
+        plainBody(Placeholders.replace(parsedBody, values, false, true) + "\n"));
   }
 
   /** The characters of an SMS template's own text that would force UCS-2 under the policy. */
@@ -83,18 +135,122 @@ public final class TemplateRendering {
    * can only ever stand for a character, never markup.
    */
   static String escapeHtml(String text) {
-    java.util.regex.Matcher m = CHARACTER_REFERENCE.matcher(text);
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    int last = 0;
-    while (m.find()) {
-      out.append(Encode.forHtmlContent(text.substring(last, m.start()))).append(m.group());
-      last = m.end();
+    int amp = text.indexOf('&');
+    if (amp < 0) {
+      return forHtmlContent(text);
     }
-    return out.append(Encode.forHtmlContent(text.substring(last))).toString();
+    StringBuilder out = null;
+    int last = 0;
+    for (int i = amp; i >= 0; i = text.indexOf('&', i + 1)) {
+      int end = characterReferenceEnd(text, i);
+      if (end > 0) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 16);
+        }
+        out.append(forHtmlContent(text.substring(last, i))).append(text, i, end);
+        last = end;
+        i = end - 1;
+      }
+    }
+    if (out == null) {
+      return forHtmlContent(text);
+    }
+    return out.append(forHtmlContent(text.substring(last))).toString();
   }
 
-  private static Map<String, Object> checked(Map<String, ?> personalisation, String... texts) {
-    Map<String, Object> values = Placeholders.index(personalisation);
+  /**
+   * {@link Encode#forHtmlContent}, which escapes {@code &}, {@code <} and {@code >} and replaces
+   * characters that are not allowed in HTML. Text of printable ASCII, tabs and line breaks
+   * (which has none of the latter) is escaped here, without the encoder's buffers.
+   */
+  private static String forHtmlContent(String text) {
+    int n = text.length();
+    int special = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F) {
+        return Encode.forHtmlContent(text);
+      }
+      if (c == '&' || c == '<' || c == '>') {
+        special++;
+      }
+    }
+    if (special == 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(n + 4 * special);
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The end of the complete character reference starting with the {@code &} at {@code at}
+   * ({@code &#} and 1 to 7 digits, {@code &#x} and 1 to 6 hexadecimal digits, or {@code &}, a
+   * letter and 1 to 31 letters or digits, then {@code ;}), or -1 if there is none.
+   */
+  private static int characterReferenceEnd(String text, int at) {
+    int n = text.length();
+    int i = at + 1;
+    if (i >= n) {
+      return -1;
+    }
+    char c = text.charAt(i);
+    int start;
+    int max;
+    int kind; // 0 decimal, 1 hexadecimal, 2 named
+    if (c == '#') {
+      if (i + 1 < n && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
+        start = i + 2;
+        max = 6;
+        kind = 1;
+      } else {
+        start = i + 1;
+        max = 7;
+        kind = 0;
+      }
+    } else if (isAsciiLetter(c)) {
+      start = i + 1;
+      max = 31;
+      kind = 2;
+    } else {
+      return -1;
+    }
+    int j = start;
+    while (j < n && j - start < max && isReferenceChar(text.charAt(j), kind)) {
+      j++;
+    }
+    if (j == start || j >= n || text.charAt(j) != ';') {
+      return -1;
+    }
+    return j + 1;
+  }
+
+  private static boolean isReferenceChar(char c, int kind) {
+    boolean digit = c >= '0' && c <= '9';
+    if (kind == 0) {
+      return digit;
+    }
+    if (kind == 1) {
+      return digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+    return digit || isAsciiLetter(c);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static @Nullable Object[] checked(Map<String, ?> personalisation, Compiled template,
+      Parsed... texts) {
+    @Nullable Object[] values = Placeholders.resolve(personalisation, template.slots, template.seen);
     List<String> missing = Placeholders.missing(values, texts);
     if (!missing.isEmpty()) {
       throw new MissingPersonalisationException(missing);
@@ -102,17 +258,29 @@ public final class TemplateRendering {
     return values;
   }
 
-  private static String subject(String subject, Map<String, Object> values) {
+  private static String subject(Parsed subject, @Nullable Object[] values) {
     return Typography.normaliseWhitespace(
-        Typography.plain(Placeholders.replace(subject, values, AS_IS, false)));
+        Typography.plain(Placeholders.replace(subject, values, false, false)));
   }
 
-  private static String plainBody(String body, Map<String, Object> values) {
-    String plain = NotifyMarkdown.plain(prepare(Placeholders.replace(body, values, AS_IS, true)));
-    return Typography.stripLeading(Typography.plain(plain)) + "\n";
+  /** The plain-text body from the body with its placeholders replaced and a line feed added. */
+  private static String plainBody(String replacedWithLineFeed) {
+    StringBuilder plain = NotifyMarkdown.plainText(prepareWithLineFeed(replacedWithLineFeed));
+    if (!Typography.mayChangePlain(plain)) {
+      // Typography leaves it as it is: strip the leading white space, add a line feed, one copy.
+      int start = Typography.leadingWhitespace(plain);
+      return plain.append('\n').substring(start);
+    }
+    String text = Typography.plain(plain.toString());
+    int start = Typography.leadingWhitespace(text);
+    return (start == 0 ? text : text.substring(start)).concat("\n");
   }
 
-  private static String prepare(String body) {
-    return Typography.unlinkGovUk(body).replace("\u2028", "") + "\n";
+  /**
+   * A body ready for markdown: "GOV.UK" unlinked, line separators removed. The body already
+   * ends with the line feed the renderer needs; added before, it changes neither step.
+   */
+  private static String prepareWithLineFeed(String body) {
+    return Typography.unlinkGovUk(body).replace("\u2028", "");
   }
 }

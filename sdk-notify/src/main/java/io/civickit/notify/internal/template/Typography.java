@@ -51,9 +51,33 @@ final class Typography {
     return enDashes(s);
   }
 
+  /**
+   * False only if {@link #plain} would return the text, still being built, as it is: it has no
+   * tab, no space before a comma or full stop, no straight or single smart quote and no dash
+   * after white space, the characters each of its rules needs.
+   */
+  static boolean mayChangePlain(StringBuilder s) {
+    for (String trigger : new String[] {"\t", " ,", " .", "'", "\"", "\u2018", "\u2019"}) {
+      if (s.indexOf(trigger) >= 0) {
+        return true;
+      }
+    }
+    for (String dash : new String[] {"-", "\u2013", "\u2014"}) {
+      for (int i = s.indexOf(dash, 1); i > 0; i = s.indexOf(dash, i + 1)) {
+        if (isUnicodeWhiteSpace(s.charAt(i - 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Notify's typography for HTML: quotes are smartened only in text outside tags and links. */
   static String html(String html) {
     String s = removeSpaceBeforePunctuation(html);
+    if (s.indexOf('\'') < 0 && s.indexOf('"') < 0) {
+      return enDashes(straightenQuotesInEmailAddresses(s)); // no quotes to smarten
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean inLink = false;
     char previous = ' ';
@@ -83,12 +107,41 @@ final class Typography {
     return enDashes(straightenQuotesInEmailAddresses(out.toString()));
   }
 
+  /** Removes spaces and tabs before a comma or full stop. */
   static String removeSpaceBeforePunctuation(String s) {
+    if (s.indexOf(" ,") < 0 && s.indexOf(" .") < 0 && s.indexOf('\t') < 0) {
+      return s;
+    }
     return SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("$1");
   }
 
+  /** A hyphen or dash (up to three) with white space either side becomes a spaced en dash. */
   static String enDashes(String s) {
+    if (!hasDashAfterWhiteSpace(s)) {
+      return s;
+    }
     return SPACED_DASH.matcher(s).replaceAll(" \u2013 ");
+  }
+
+  private static boolean hasDashAfterWhiteSpace(String s) {
+    for (char dash : new char[] {'-', '\u2013', '\u2014'}) {
+      for (int i = s.indexOf(dash, 1); i > 0; i = s.indexOf(dash, i + 1)) {
+        if (isUnicodeWhiteSpace(s.charAt(i - 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * White space as {@code \s} matches it under {@link Pattern#UNICODE_CHARACTER_CLASS}: the
+   * Unicode White_Space property.
+   */
+  static boolean isUnicodeWhiteSpace(int ch) {
+    return ((((1 << Character.SPACE_SEPARATOR) | (1 << Character.LINE_SEPARATOR)
+        | (1 << Character.PARAGRAPH_SEPARATOR)) >> Character.getType(ch)) & 1) != 0
+        || (ch >= 0x9 && ch <= 0xd) || ch == 0x85;
   }
 
   /** Smart quotes, with the character before this run of text as context. */
@@ -110,7 +163,11 @@ final class Typography {
     return s.replace("'", "\u2018").replace("\"", "\u201C");
   }
 
+  /** Single smart quotes inside anything that looks like an email address become straight. */
   static String straightenQuotesInEmailAddresses(String s) {
+    if (s.indexOf('\u2018') < 0 && s.indexOf('\u2019') < 0) {
+      return s; // the rule only ever changes these two characters
+    }
     Matcher m = EMAIL_LIKE.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -123,11 +180,31 @@ final class Typography {
 
   /** Stops email clients turning "GOV.UK" into a link, as Notify does, with a zero width space. */
   static String unlinkGovUk(String s) {
+    if (!containsGovDot(s)) {
+      return s;
+    }
     return GOVUK.matcher(s).replaceAll("$1$2$3.\u200B$4");
+  }
+
+  /** True if "gov." occurs, ignoring case as {@link #GOVUK} does. */
+  private static boolean containsGovDot(String s) {
+    for (int dot = s.indexOf('.', 3); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+      char v = s.charAt(dot - 1);
+      if (v < 0x80 && (v | 0x20) != 'v') {
+        continue; // in ASCII only V and v match v ignoring case
+      }
+      if (s.regionMatches(true, dot - 3, "gov", 0, 3)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whitespace on one line: trimmed, runs collapsed to one space, invisible characters removed. */
   static String normaliseWhitespace(String s) {
+    if (isNormalised(s)) {
+      return s;
+    }
     String v = s.replace('\u00A0', ' ');
     for (char c : new char[] {'\u180E', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'}) {
       v = v.replace(String.valueOf(c), "");
@@ -148,6 +225,25 @@ final class Typography {
       }
     }
     return out.toString();
+  }
+
+  /** True for printable ASCII with single spaces between words: nothing to normalise. */
+  private static boolean isNormalised(String s) {
+    boolean afterSpace = true; // a leading space is not normalised
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (afterSpace) {
+          return false;
+        }
+        afterSpace = true;
+      } else if (c > ' ' && c < 0x7F) {
+        afterSpace = false;
+      } else {
+        return false;
+      }
+    }
+    return s.isEmpty() || !afterSpace;
   }
 
   /** Each line's whitespace normalised; at most one blank line in a row; trimmed. */
@@ -179,11 +275,12 @@ final class Typography {
     return s.substring(start, end);
   }
 
-  static String stripLeading(String s) {
+  /** The number of whitespace characters the text starts with. */
+  static int leadingWhitespace(CharSequence s) {
     int start = 0;
     while (start < s.length() && isWhitespace(s.charAt(start))) {
       start++;
     }
-    return s.substring(start);
+    return start;
   }
 }

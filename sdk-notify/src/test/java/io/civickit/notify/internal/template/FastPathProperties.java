@@ -1,0 +1,152 @@
+package io.civickit.notify.internal.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civickit.notify.NotificationRequest;
+import io.civickit.notify.Recipient;
+import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.internal.template.reference.Reference;
+import io.civickit.notify.template.SmsCharacterPolicy;
+import io.civickit.notify.template.Template;
+import io.civickit.notify.template.Templates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The fast paths (a scan for the characters a rule needs before its pattern runs, placeholders
+ * parsed once, character loops instead of patterns) change nothing: every step and every
+ * rendering equals the regular-expression reference, byte for byte, on text full of what the
+ * rules look for.
+ */
+class FastPathProperties {
+
+  /** Pieces of text that trigger, or nearly trigger, each rule. */
+  private static final String[] PIECES = {
+      "a", "Ann", "word", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u00A0", "\u2028", "\u2029", "\u0085",
+      "\u3000", "\u2003", "\u000B", "\u2424", "'", "\"", "\u2018", "\u2019", "\u201C", "-", "--", "---", "----",
+      "\u2013", "\u2014", " - ", " \u2013 ", ",", ".", " ,", " .", "\t.", "((name))", "((First Name))",
+      "((first_name))", "((list))", "((flag??shown))", "((flag??it's \"here\"))", "((missing))", "((", "))",
+      "(((x))", "(())", "((a(b))", "GOV.UK", "gov.uk", "Gov.Uk", "GOV.UK/x", "#GOV.UK", "*gov.uk", "^GOV.UK",
+      "gov.", "@", "ann@example.org", "\u2018ann\u2019@x.org", "http", "https://a.example/b", "http://x.y.",
+      "https://gov.uk/pay?a=1&b=2", "[link](https://a.example)", "[t](url \"title\")", "[x](javascript:y)",
+      "![img](a.png)", "\\", "\\*", "\\[", "[", "]", "(", ")", "<", ">", "&", "&amp;", "&#34;", "&#x41;",
+      "&nbsp;", "&#12345678;", "&abc", "#", "# ", "## ", "* ", "- ", "\u2022 ", "1. ", "12. ", "^ ", "^", "===",
+      "---\n", "***", "_ _ _", "   ", "    ", "€", "ŵ", "ǖ", "😀", "\u200B", "\u200D", "Σ", "İ", "K", "\u212A"};
+
+  @Provide
+  Arbitrary<String> text() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(PIECES).list().ofMaxSize(40).map(pieces -> String.join("", pieces)),
+        Arbitraries.strings().withChars(" \t\n'\"\u2018\u2019-\u2013\u2014,.()[]#*^\\@:/<>&;gGoOvVuUkK1x\u00A0\u2028")
+            .ofMaxLength(60),
+        Arbitraries.strings().all().ofMaxLength(30));
+  }
+
+  @Provide
+  Arbitrary<Object> value() {
+    return Arbitraries.oneOf(
+        text().map(s -> (Object) s),
+        text().list().ofMaxSize(4).map(list -> (Object) list),
+        Arbitraries.of("yes", "YES", "no", "1", "show", " ", "").map(s -> (Object) s),
+        Arbitraries.of(PIECES).list().ofMaxSize(4).map(list -> (Object) list.toArray(new Object[0])));
+  }
+
+  @Property
+  void everyStepEqualsTheReference(@ForAll("text") String s) {
+    assertThat(Typography.removeSpaceBeforePunctuation(s)).isEqualTo(Reference.removeSpaceBeforePunctuation(s));
+    assertThat(Typography.enDashes(s)).isEqualTo(Reference.enDashes(s));
+    assertThat(Typography.straightenQuotesInEmailAddresses(s))
+        .isEqualTo(Reference.straightenQuotesInEmailAddresses(s));
+    assertThat(Typography.unlinkGovUk(s)).isEqualTo(Reference.unlinkGovUk(s));
+    assertThat(Typography.plain(s)).isEqualTo(Reference.typographyPlain(s));
+    assertThat(Typography.html(s)).isEqualTo(Reference.typographyHtml(s));
+    assertThat(NotifyMarkdown.html(s)).isEqualTo(Reference.markdownHtml(s));
+    assertThat(NotifyMarkdown.plain(s)).isEqualTo(Reference.markdownPlain(s));
+    assertThat(TemplateRendering.escapeHtml(s)).isEqualTo(Reference.escapeHtml(s));
+    assertThat(Placeholders.names(s)).containsExactlyElementsOf(Reference.names(s));
+    assertThat(Placeholders.key(s)).isEqualTo(Reference.key(s));
+    if (!Typography.mayChangePlain(new StringBuilder(s))) {
+      assertThat(Reference.typographyPlain(s)).isEqualTo(s);
+    }
+  }
+
+  @Property
+  void handWrittenBlockTestsEqualTheirPatterns(@ForAll("text") String text) {
+    for (String line : text.split("\n", -1)) {
+      assertThat(NotifyMarkdown.isRule(line)).isEqualTo(NotifyMarkdown.HR.matcher(line).matches());
+      Matcher item = NotifyMarkdown.ITEM.matcher(line);
+      assertThat(NotifyMarkdown.itemText(line)).isEqualTo(item.matches() ? item.group(2) : null);
+    }
+  }
+
+  @Property
+  void aRegistryRendersAsTheTemplateItself(@ForAll("text") String subject, @ForAll("text") String body,
+      @ForAll("value") Object name, @ForAll("value") Object list, @ForAll("value") Object flag) {
+    Map<String, Object> values = Map.of("Name", name, "list", list, "FLAG", flag);
+    Template.Email email = Template.email("x" + subject, "x" + body);
+    Template.Sms sms = Template.sms("x" + body);
+    Template.Letter letter = Template.letter("x" + subject, "x" + body);
+    Templates templates = Templates.builder().add("e", email).add("s", sms).add("l", letter).build();
+    List<String> address = List.of("a", "b", "c");
+
+    for (int twice = 0; twice < 2; twice++) { // the second time with the names already seen
+      assertThat(outcome(() -> templates.render(request("e", new Recipient.Email("a@example.org"), values))))
+          .isEqualTo(outcome(() -> email.render(values)));
+      assertThat(outcome(() -> templates.render(request("s", new Recipient.Sms("07700900000"), values))))
+          .isEqualTo(outcome(() -> new RenderedMessage.Sms(
+              sms.render(values, SmsCharacterPolicy.GSM_AND_WELSH).text())));
+      assertThat(outcome(() -> templates.render(request("l", new Recipient.Letter(address), values))))
+          .isEqualTo(outcome(() -> letter.render(address, values)));
+    }
+  }
+
+  private static NotificationRequest request(String id, Recipient recipient, Map<String, Object> values) {
+    return new NotificationRequest(id, recipient, values, "key", Locale.UK);
+  }
+
+  @Property
+  void everyRenderingEqualsTheReference(@ForAll("text") String subject, @ForAll("text") String body,
+      @ForAll("value") Object name, @ForAll("value") Object list, @ForAll("value") Object flag) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("name", name);
+    values.put("first name", name);
+    values.put("LIST", list);
+    values.put("flag", flag);
+    String s = "x" + subject;
+    String b = "x" + body;
+    List<String> address = List.of(" a ", "", subject, "c\u00A0d");
+
+    assertThat(outcome(() -> TemplateRendering.email(s, b, values)))
+        .isEqualTo(outcome(() -> io.civickit.notify.internal.template.reference.TemplateRendering.email(s, b, values)));
+    assertThat(outcome(() -> TemplateRendering.letter(address, s, b, values))).isEqualTo(outcome(
+        () -> io.civickit.notify.internal.template.reference.TemplateRendering.letter(address, s, b, values)));
+    for (SmsCharacterPolicy policy : SmsCharacterPolicy.values()) {
+      assertThat(outcome(() -> TemplateRendering.sms(b, values, policy))).isEqualTo(outcome(
+          () -> io.civickit.notify.internal.template.reference.TemplateRendering.sms(b, values, policy)));
+    }
+    assertThat(TemplateRendering.placeholders(s, b))
+        .containsExactlyElementsOf(io.civickit.notify.internal.template.reference.TemplateRendering.placeholders(s, b));
+  }
+
+  /** The result, or the exception's class and message. */
+  private static List<Object> outcome(Supplier<?> render) {
+    List<Object> outcome = new ArrayList<>();
+    try {
+      outcome.add(render.get());
+    } catch (RuntimeException e) {
+      outcome.add(e.getClass());
+      outcome.add(String.valueOf(e.getMessage()));
+    }
+    return outcome;
+  }
+}
