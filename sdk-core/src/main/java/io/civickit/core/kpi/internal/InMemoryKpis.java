@@ -103,21 +103,30 @@ public final class InMemoryKpis {
     Optional<Instant> last = inQuery.stream().map(f -> f.startedAt).max(Comparator.naturalOrder());
     String dimension = q.by().name().toLowerCase(Locale.ROOT);
     List<KpiRow> rows = new ArrayList<>();
-    for (Periods.Range range : Periods.of(q, first, last)) {
+    // One pass: each journey goes straight to its period (ranges are sorted and do not overlap).
+    List<Periods.Range> ranges = Periods.of(q, first, last);
+    List<Map<String, List<Facts>>> buckets = new ArrayList<>(ranges.size());
+    for (int i = 0; i < ranges.size(); i++) {
       Map<String, List<Facts>> groups = new TreeMap<>();
       if (q.by() == KpiQuery.Grouping.ALL) {
         groups.put("all", new ArrayList<>());
       }
-      for (Facts f : inQuery) {
-        if (!range.contains(f.startedAt)) {
-          continue;
-        }
-        for (String g : groupsOf(f, q.by())) {
-          groups.computeIfAbsent(g, k -> new ArrayList<>()).add(f);
-        }
+      buckets.add(groups);
+    }
+    for (Facts f : inQuery) {
+      int i = Periods.indexOf(ranges, f.startedAt);
+      if (i < 0) {
+        continue;
       }
-      groups.forEach((g, members) -> rows.add(totals(members, position).toRow(dimension, g, range.label(), steps,
-          q.costs())));
+      Map<String, List<Facts>> groups = buckets.get(i);
+      for (String g : groupsOf(f, q.by())) {
+        groups.computeIfAbsent(g, k -> new ArrayList<>()).add(f);
+      }
+    }
+    for (int i = 0; i < ranges.size(); i++) {
+      Periods.Range range = ranges.get(i);
+      buckets.get(i).forEach((g, members) -> rows.add(totals(members, position).toRow(dimension, g, range.label(),
+          steps, q.costs())));
     }
     return new KpiReport(dimension, q.costs().source(), rows);
   }

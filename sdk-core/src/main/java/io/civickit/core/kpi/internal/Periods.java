@@ -57,6 +57,27 @@ final class Periods {
     return out;
   }
 
+  /**
+   * The index of the range holding {@code t}, or -1: a binary search, as the ranges
+   * {@link #of} makes are in order and do not overlap.
+   */
+  static int indexOf(List<Range> ranges, Instant t) {
+    int lo = 0;
+    int hi = ranges.size() - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Optional<Instant> from = ranges.get(mid).from();
+      if (from.isEmpty() || !t.isBefore(from.get())) {
+        found = mid; // starts at or before t: t is here or later
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found >= 0 && ranges.get(found).contains(t) ? found : -1;
+  }
+
   private static LocalDate startOf(LocalDate d, KpiQuery.PeriodUnit unit) {
     switch (unit) {
       case DAY:
