@@ -3,6 +3,7 @@ package io.civickit.notify.internal.template;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,6 +22,9 @@ import org.jspecify.annotations.Nullable;
 final class NotifyMarkdown {
 
   static final int PLAIN_TEXT_WIDTH = 65;
+  private static final String PLAIN_RULE = "=".repeat(PLAIN_TEXT_WIDTH);
+  private static final char[] ESCAPED = {'&', '<', '>'};
+  private static final String PLAIN_HEADING_RULE = "-".repeat(PLAIN_TEXT_WIDTH);
 
   /** A horizontal rule (matched by hand in {@link #isRule}). */
   static final Pattern HR = Pattern.compile("^ {0,3}[-*_](?: *[-*_]){2,} *$");
@@ -37,6 +41,14 @@ final class NotifyMarkdown {
           + "|( *\\n)"); // 6: hard line break
 
   private final boolean html;
+
+  /** For {@link #renderBoth}: the plain-text bullet. */
+  private char bullet = '\u2022';
+  /** For {@link #renderBoth}: the text whose {@code &}, {@code <} and {@code >} are found. */
+  private @Nullable String escapesIn;
+  /** Their offsets in it, in order. */
+  private int[] escapes = new int[0];
+  private int escapeCount;
 
   /**
    * True once the whole text is known to hold no backslash, bracket or "http": then no part of
@@ -63,28 +75,66 @@ final class NotifyMarkdown {
     return new NotifyMarkdown(false).render(markdown);
   }
 
-  private StringBuilder render(String source) {
+  /**
+   * Renders markdown to plain text and to HTML in one pass over its blocks, when the HTML
+   * rendering's input would be this markdown with only {@code &}, {@code <} and {@code >}
+   * escaped (as {@link TemplateRendering#escapesPlainly} guarantees for each of its parts): the
+   * escaping then changes no block, and the text of each block is escaped as it is copied.
+   * Appends {@link #plainText} of the markdown to {@code plain} and {@link #html} of its escaped
+   * form to {@code html}, or returns false, appending nothing, if the text has anything inline
+   * other than line breaks (a backslash, a bracket or "http"), where the two renderings differ.
+   * Bullets in the plain text are {@code bullet}: {@code •} as Notify has it, or a character
+   * the text does not hold, for the caller to replace.
+   */
+  static boolean renderBoth(String markdown, char bullet, StringBuilder plain, StringBuilder html) {
+    String s = normalise(markdown);
+    if (!needsOnlyLineBreaks(s)) {
+      return false;
+    }
+    NotifyMarkdown both = new NotifyMarkdown(false);
+    both.onlyLineBreaks = true;
+    both.bullet = bullet;
+    both.blocks(lines(s), plain, html);
+    return true;
+  }
+
+  /** Line endings, tabs, no-break spaces and the newline symbol as markdown reads them. */
+  private static String normalise(String source) {
     String s = source;
     if (s.indexOf('\r') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u00A0') >= 0 || s.indexOf('\u2424') >= 0) {
       s = s.replace("\r\n", "\n").replace('\r', '\n').replace("\t", "    ")
           .replace('\u00A0', ' ').replace('\u2424', '\n');
     }
-    int count = 1;
-    for (int nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
-      count++;
-    }
-    int[] from = new int[count];
-    int[] to = new int[count];
+    return s;
+  }
+
+  private StringBuilder render(String source) {
+    String s = normalise(source);
+    onlyLineBreaks = needsOnlyLineBreaks(s);
+    return blocks(lines(s));
+  }
+
+  /** The lines of normalised text. */
+  private static Lines lines(String s) {
+    int[] from = new int[(s.length() >> 5) + 8];
+    int[] to = new int[from.length];
+    int count = 0;
     int start = 0;
-    for (int i = 0; i < count; i++) {
+    while (true) {
       int nl = s.indexOf('\n', start);
       int end = nl < 0 ? s.length() : nl;
-      from[i] = start;
-      to[i] = isBlank(s, start, end) ? start : end; // a blank line counts as empty
+      if (count == from.length) {
+        from = Arrays.copyOf(from, 2 * count);
+        to = Arrays.copyOf(to, 2 * count);
+      }
+      from[count] = start;
+      to[count] = isBlank(s, start, end) ? start : end; // a blank line counts as empty
+      count++;
+      if (nl < 0) {
+        return new Lines(s, from, to, count);
+      }
       start = end + 1;
     }
-    onlyLineBreaks = needsOnlyLineBreaks(s);
-    return blocks(new Lines(s, from, to));
   }
 
   /** As {@link String#isBlank()} of the characters from {@code from} to {@code to}. */
@@ -106,11 +156,21 @@ final class NotifyMarkdown {
     private final String text;
     private final int[] from;
     private final int[] to;
+    private final int size;
+    /**
+     * False if the text holds no line terminator other than the line feeds between its lines
+     * (a list item may not, as {@link #ITEM}'s {@code .} does not match one).
+     */
+    private final boolean terminators;
 
-    Lines(String text, int[] from, int[] to) {
+    /** The first {@code size} lines of the text, from and to each offset. */
+    Lines(String text, int[] from, int[] to, int size) {
       this.text = text;
       this.from = from;
       this.to = to;
+      this.size = size;
+      this.terminators = text.indexOf('\r') >= 0 || text.indexOf('\u0085') >= 0
+          || text.indexOf('\u2028') >= 0 || text.indexOf('\u2029') >= 0;
     }
 
     /** The lines as they are, joined with line feeds. */
@@ -124,11 +184,11 @@ final class NotifyMarkdown {
         to[i] = at + lines.get(i).length();
         at = to[i] + 1;
       }
-      return new Lines(text, from, to);
+      return new Lines(text, from, to, from.length);
     }
 
     int size() {
-      return from.length;
+      return size;
     }
 
     boolean isEmpty(int i) {
@@ -158,7 +218,7 @@ final class NotifyMarkdown {
     }
 
     int itemStart(int i) {
-      return NotifyMarkdown.itemStart(text, from[i], to[i]);
+      return NotifyMarkdown.itemStart(text, from[i], to[i], terminators);
     }
 
     boolean isUnderline(int i) {
@@ -248,6 +308,236 @@ final class NotifyMarkdown {
     return out;
   }
 
+  /**
+   * {@link #blocks(Lines)} to plain text and to HTML at once, block by block in the same order
+   * and by the same tests, for {@link #renderBoth}: only line breaks are inline, so each block's
+   * text is copied, escaped for HTML, with its line breaks made hard.
+   */
+  private void blocks(Lines lines, StringBuilder plain, StringBuilder html) {
+    int n = lines.size();
+    int i = 0;
+    while (i < n) {
+      if (lines.isEmpty(i)) {
+        i++;
+        continue;
+      }
+      if (lines.isRule(i)) {
+        plain.append("\n\n").append(PLAIN_RULE);
+        html.append("<hr>");
+        i++;
+        continue;
+      }
+      if (lines.startsWith(i, '#')) {
+        Matcher heading = HEADING.matcher(lines.get(i));
+        if (heading.matches()) {
+          heading(heading.group(1).length(), heading.group(2), plain, html);
+          i++;
+          continue;
+        }
+      }
+      if (i + 1 < n && lines.isUnderline(i + 1)) {
+        heading(lines.get(i + 1).strip().charAt(0) == '=' ? 1 : 2, lines.get(i).strip(), plain, html);
+        i += 2;
+        continue;
+      }
+      if (lines.isInset(i)) {
+        int j = i;
+        List<String> inner = new ArrayList<>();
+        while (j < n) {
+          if (!lines.isEmpty(j)) {
+            inner.add(INSET.matcher(lines.get(j)).replaceFirst(""));
+            j++;
+            continue;
+          }
+          int k = j;
+          while (k < n && lines.isEmpty(k)) {
+            k++;
+          }
+          if (k < n && lines.isInset(k)) {
+            inner.add("");
+            j = k;
+          } else {
+            break;
+          }
+        }
+        html.append("<blockquote>");
+        blocks(Lines.of(inner), plain, html);
+        html.append("</blockquote>");
+        i = j;
+        continue;
+      }
+      if (lines.itemStart(i) >= 0) {
+        i = list(lines, i, plain, html);
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && !lines.isEmpty(j) && !startsBlock(lines, j)) {
+        j++;
+      }
+      String text = lines.text;
+      int start = lines.from[i];
+      int end = lines.to[j - 1];
+      while (start < end && Character.isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      if (start < end && j == i + 1) { // one line: no line break to look for
+        append(plain.append("\n\n"), text, start, end, false);
+        append(html.append("<p>"), text, start, end, true).append("</p>");
+      } else if (start < end) { // stripped and not empty, so not blank
+        lineBreaks(plain.append("\n\n"), text, start, end, false);
+        lineBreaks(html.append("<p>"), text, start, end, true).append("</p>");
+      }
+      i = j;
+    }
+  }
+
+  /** {@link #heading(int, String)} to plain text and to HTML, for text with nothing inline. */
+  private void heading(int level, String text, StringBuilder plain, StringBuilder html) {
+    int end = text.length();
+    if (level != 1) {
+      if (!text.isBlank()) {
+        lineBreaks(plain.append("\n\n"), text, 0, end, false);
+        lineBreaks(html.append("<p>"), text, 0, end, true).append("</p>");
+      }
+      return;
+    }
+    lineBreaks(plain.append("\n\n\n"), text, 0, end, false).append('\n').append(PLAIN_HEADING_RULE);
+    lineBreaks(html.append("<h2>"), text, 0, end, true).append("</h2>");
+  }
+
+  /** {@link #list(Lines, int, StringBuilder)} to plain text and to HTML, items straight from the text. */
+  private int list(Lines lines, int start, StringBuilder plain, StringBuilder html) {
+    int n = lines.size();
+    String source = lines.text;
+    boolean ordered = Character.isDigit(source.charAt(lines.indent(start)));
+    // Each item as its start and end in the source, or as a string once a line continues it.
+    int count = 0;
+    int[] from = new int[8];
+    int[] to = new int[8];
+    @Nullable String[] joined = new String[8];
+    int j = start;
+    while (j < n) {
+      if (lines.isEmpty(j)) {
+        int k = j;
+        while (k < n && lines.isEmpty(k)) {
+          k++;
+        }
+        if (k < n && lines.itemStart(k) >= 0 && !lines.isRule(k)) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (lines.isRule(j)) {
+        break;
+      }
+      int item = lines.itemStart(j);
+      if (item >= 0) {
+        if (count == from.length) {
+          from = Arrays.copyOf(from, 2 * count);
+          to = Arrays.copyOf(to, 2 * count);
+          joined = Arrays.copyOf(joined, 2 * count);
+        }
+        from[count] = item;
+        to[count] = lines.to[j];
+        joined[count] = null;
+        count++;
+      } else {
+        int last = count - 1;
+        String previous = joined[last] != null ? joined[last] : source.substring(from[last], to[last]);
+        joined[last] = previous + "\n" + lines.get(j).strip();
+      }
+      j++;
+    }
+    String tag = ordered ? "ol" : "ul";
+    plain.append('\n');
+    html.append('<').append(tag).append('>');
+    for (int k = 0; k < count; k++) {
+      String text = joined[k] != null ? joined[k] : source;
+      int s = joined[k] != null ? 0 : from[k];
+      int e = joined[k] != null ? text.length() : to[k];
+      while (s < e && Character.isWhitespace(text.charAt(s))) { // as String.strip()
+        s++;
+      }
+      while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+        e--;
+      }
+      plain.append('\n');
+      if (ordered) {
+        plain.append(k + 1).append('.');
+      } else {
+        plain.append(bullet);
+      }
+      if (joined[k] == null) { // one line: no line break to look for
+        append(plain.append(' '), text, s, e, false);
+        append(html.append("<li>"), text, s, e, true).append("</li>");
+      } else {
+        lineBreaks(plain.append(' '), text, s, e, false);
+        lineBreaks(html.append("<li>"), text, s, e, true).append("</li>");
+      }
+    }
+    html.append("</").append(tag).append('>');
+    return j;
+  }
+
+  /**
+   * Appends the text from {@code from} to {@code to} as {@link #lineBreaks(String)} renders it,
+   * for HTML with {@code &}, {@code <} and {@code >} escaped.
+   */
+  private StringBuilder lineBreaks(StringBuilder out, String text, int from, int to, boolean html) {
+    int last = from;
+    for (int nl = text.indexOf('\n', from); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+      int start = nl;
+      while (start > last && text.charAt(start - 1) == ' ') {
+        start--;
+      }
+      append(out, text, last, start, html).append(html ? "<br>" : "\n");
+      last = nl + 1;
+    }
+    return append(out, text, last, to, html);
+  }
+
+  /** Appends the text from {@code from} to {@code to}, for HTML with {@code &}, {@code <} and {@code >} escaped. */
+  private StringBuilder append(StringBuilder out, String text, int from, int to, boolean html) {
+    if (!html) {
+      return out.append(text, from, to);
+    }
+    if (text != escapesIn) {
+      findEscapes(text);
+    }
+    int last = from;
+    int k = 0;
+    while (k < escapeCount && escapes[k] < from) {
+      k++;
+    }
+    for (; k < escapeCount && escapes[k] < to; k++) {
+      int i = escapes[k];
+      char c = text.charAt(i);
+      out.append(text, last, i).append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+      last = i + 1;
+    }
+    return out.append(text, last, to);
+  }
+
+  /** Finds the offsets of {@code &}, {@code <} and {@code >} in the text, for {@link #append}. */
+  private void findEscapes(String text) {
+    int count = 0;
+    for (char c : ESCAPED) {
+      for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+        if (count == escapes.length) {
+          escapes = Arrays.copyOf(escapes, 2 * count + 8);
+        }
+        escapes[count++] = i;
+      }
+    }
+    Arrays.sort(escapes, 0, count);
+    escapeCount = count;
+    escapesIn = text;
+  }
+
   private static boolean startsBlock(Lines lines, int i) {
     return lines.isRule(i) || lines.isHeading(i) || lines.isInset(i);
   }
@@ -292,12 +582,15 @@ final class NotifyMarkdown {
    * runs to the end of the line and, as {@code .} requires, holds no line terminator.
    */
   static @Nullable String itemText(String line) {
-    int start = itemStart(line, 0, line.length());
+    int start = itemStart(line, 0, line.length(), true);
     return start < 0 ? null : line.substring(start);
   }
 
-  /** Where the text of the list item from {@code from} to {@code to} starts, or -1. */
-  private static int itemStart(String text, int from, int to) {
+  /**
+   * Where the text of the list item from {@code from} to {@code to} starts, or -1. Unless
+   * {@code terminators}, the text is known to hold no line terminator.
+   */
+  private static int itemStart(String text, int from, int to, boolean terminators) {
     int i = indent(text, from, to);
     if (i >= to) {
       return -1;
@@ -323,7 +616,7 @@ final class NotifyMarkdown {
     if (i == gap) {
       return -1;
     }
-    for (int j = i; j < to; j++) {
+    for (int j = i; terminators && j < to; j++) {
       char t = text.charAt(j);
       if (t == '\n' || t == '\r' || t == '\u0085' || t == '\u2028' || t == '\u2029') {
         return -1;

@@ -103,11 +103,21 @@ final class Placeholders {
     private final Placeholder[] placeholders;
     private final int length;
     private volatile String @Nullable [] escaped;
+    /** True if every literal run and conditional text {@link TemplateRendering#escapesPlainly}. */
+    private final boolean escapesPlainly;
 
     private Parsed(String[] literals, Placeholder[] placeholders, int length) {
       this.literals = literals;
       this.placeholders = placeholders;
       this.length = length;
+      boolean plainly = true;
+      for (String literal : literals) {
+        plainly &= TemplateRendering.escapesPlainly(literal);
+      }
+      for (Placeholder p : placeholders) {
+        plainly &= p.conditional() == null || TemplateRendering.escapesPlainly(p.conditional());
+      }
+      this.escapesPlainly = plainly;
     }
 
     /** The placeholder names, as spelled, in order of first use. */
@@ -253,6 +263,73 @@ final class Placeholders {
     plain[2 * n + 1] = "\n";
     html[2 * n + 1] = "\n";
     return new String[] {String.join("", plain), String.join("", html)};
+  }
+
+  /**
+   * The plain part of {@link #replaceBodies}, if its HTML part is exactly it with {@code &},
+   * {@code <} and {@code >} escaped: when the template's text and each value
+   * {@link TemplateRendering#escapesPlainly}. Null otherwise, or if a value is missing.
+   */
+  static @Nullable String replacePlainBody(Parsed text, @Nullable Object[] values) {
+    if (!text.escapesPlainly) {
+      return null;
+    }
+    String[] literals = text.literals;
+    Placeholder[] placeholders = text.placeholders;
+    int n = placeholders.length;
+    String[] plain = new String[2 * n + 2];
+    for (int i = 0; i < n; i++) {
+      plain[2 * i] = literals[i];
+      Placeholder p = placeholders[i];
+      @Nullable String replacement = plainlyEscapedReplacement(values[p.slot()]);
+      if (replacement == null) {
+        return null;
+      }
+      // A value that escapes plainly is yes exactly when its escaped form is.
+      plain[2 * i + 1] = p.conditional() == null ? replacement : isYes(replacement) ? p.conditional() : "";
+    }
+    plain[2 * n] = literals[n];
+    plain[2 * n + 1] = "\n";
+    return String.join("", plain);
+  }
+
+  /**
+   * {@code replacement(value, false, true)} if it {@link TemplateRendering#escapesPlainly}, else
+   * null. A list does when each of its items does: the bullets between them are plain, and no
+   * character reference can run across one.
+   */
+  private static @Nullable String plainlyEscapedReplacement(@Nullable Object value) {
+    if (value instanceof String) {
+      String s = (String) value;
+      return TemplateRendering.escapesPlainly(s) ? s : null;
+    }
+    if (value instanceof Collection<?>) {
+      Collection<?> items = (Collection<?>) value;
+      List<String> kept = new ArrayList<>(items.size());
+      for (Object item : items) {
+        if (item != null) {
+          String s = String.valueOf(item);
+          if (!TemplateRendering.escapesPlainly(s)) {
+            return null;
+          }
+          // ASCII, so without the obscure white space stripObscureWhitespace removes: trimmed.
+          int start = 0;
+          int end = s.length();
+          while (start < end && isAsciiWhitespace(s.charAt(start))) {
+            start++;
+          }
+          while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
+            end--;
+          }
+          if (start < end) {
+            kept.add(s.substring(start, end));
+          }
+        }
+      }
+      return kept.isEmpty() ? "" : bullets(kept);
+    }
+    @Nullable String replacement = replacement(value, false, true);
+    return replacement != null && TemplateRendering.escapesPlainly(replacement) ? replacement : null;
   }
 
   /**

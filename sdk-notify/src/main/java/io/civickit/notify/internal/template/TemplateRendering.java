@@ -72,6 +72,17 @@ public final class TemplateRendering {
     Parsed parsedBody = template.body;
     @Nullable Object[] values = checked(personalisation, template, parsedSubject, parsedBody);
     String renderedSubject = subject(parsedSubject, values);
+    String body = Placeholders.replacePlainBody(parsedBody, values);
+    if (body != null && !Typography.containsGovDot(body)) {
+      // Its HTML would be the same text with only &, < and > escaped, and "GOV.UK" is not there
+      // to unlink (nor, in ASCII, a line separator to remove): one markdown pass makes both.
+      StringBuilder plain = new StringBuilder(body.length() + 64);
+      StringBuilder html = new StringBuilder(body.length() + (body.length() >> 2) + 64);
+      if (NotifyMarkdown.renderBoth(body, BULLET, plain, html)) {
+        return new RenderedMessage.Email(renderedSubject, plainBody(plain, BULLET),
+            Typography.html(html.toString()));
+      }
+    }
     String[] bodies = Placeholders.replaceBodies(parsedBody, values);
     String html = Typography.html(NotifyMarkdown.html(prepareWithLineFeed(bodies[1])));
     String plain = plainBody(bodies[0]);
@@ -156,6 +167,27 @@ public final class TemplateRendering {
       return forHtmlContent(text);
     }
     return out.append(forHtmlContent(text.substring(last))).toString();
+  }
+
+  /**
+   * True if {@link #escapeHtml} of the text only replaces each {@code &}, {@code <} and
+   * {@code >} with its character reference: the text is printable ASCII, tabs and line breaks,
+   * with no complete character reference to keep. Texts that are each escaped that way escape
+   * that way joined, which {@code escapeHtml} of the whole need not.
+   */
+  static boolean escapesPlainly(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c > '&') {
+        if (c >= 0x7F) {
+          return false;
+        }
+      } else if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == '&' && characterReferenceEnd(text, i) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -265,16 +297,40 @@ public final class TemplateRendering {
 
   /** The plain-text body from the body with its placeholders replaced and a line feed added. */
   private static String plainBody(String replacedWithLineFeed) {
-    StringBuilder plain = NotifyMarkdown.plainText(prepareWithLineFeed(replacedWithLineFeed));
+    return plainBody(NotifyMarkdown.plainText(prepareWithLineFeed(replacedWithLineFeed)));
+  }
+
+  /** The plain-text body from its markdown rendered to plain text, still in its builder. */
+  private static String plainBody(StringBuilder plain) {
     if (!Typography.mayChangePlain(plain)) {
       // Typography leaves it as it is: strip the leading white space, add a line feed, one copy.
       int start = Typography.leadingWhitespace(plain);
       return plain.append('\n').substring(start);
     }
-    String text = Typography.plain(plain.toString());
+    return finishPlain(Typography.plain(plain.toString()));
+  }
+
+  /**
+   * As {@link #plainBody(StringBuilder)} of the text with each {@code bullet} a {@code •}. The
+   * bullet, a character of the one-byte range that ASCII text never holds, keeps the text in one
+   * byte a character while it is built; it is replaced before typography, which looks at it only
+   * to know it is neither white space nor a quote, as {@code •} is not.
+   */
+  private static String plainBody(StringBuilder plain, char bullet) {
+    if (!Typography.mayChangePlain(plain)) {
+      int start = Typography.leadingWhitespace(plain);
+      return plain.append('\n').substring(start).replace(bullet, '\u2022');
+    }
+    return finishPlain(Typography.plain(plain.toString().replace(bullet, '\u2022')));
+  }
+
+  private static String finishPlain(String text) {
     int start = Typography.leadingWhitespace(text);
     return (start == 0 ? text : text.substring(start)).concat("\n");
   }
+
+  /** The plain-text bullet while one markdown pass builds the plain text of ASCII markdown. */
+  private static final char BULLET = '\u0095';
 
   /**
    * A body ready for markdown: "GOV.UK" unlinked, line separators removed. The body already

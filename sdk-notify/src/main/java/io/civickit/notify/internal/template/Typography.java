@@ -187,7 +187,7 @@ final class Typography {
   }
 
   /** True if "gov." occurs, ignoring case as {@link #GOVUK} does. */
-  private static boolean containsGovDot(String s) {
+  static boolean containsGovDot(String s) {
     for (int dot = s.indexOf('.', 3); dot >= 0; dot = s.indexOf('.', dot + 1)) {
       char v = s.charAt(dot - 1);
       if (v < 0x80 && (v | 0x20) != 'v') {

@@ -21,6 +21,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The fast paths (a scan for the characters a rule needs before its pattern runs, placeholders
@@ -50,6 +51,58 @@ class FastPathProperties {
         Arbitraries.strings().withChars(" \t\n'\"\u2018\u2019-\u2013\u2014,.()[]#*^\\@:/<>&;gGoOvVuUkK1x\u00A0\u2028")
             .ofMaxLength(60),
         Arbitraries.strings().all().ofMaxLength(30));
+  }
+
+  /** Text that escapes with {@code &}, {@code <} and {@code >} only, mostly: one markdown pass. */
+  @Provide
+  Arbitrary<String> asciiText() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(PIECES).filter(p -> p.chars().allMatch(c -> c < 0x7F)).list().ofMaxSize(40)
+            .map(pieces -> String.join("", pieces)),
+        Arbitraries.of(PIECES).filter(p -> p.chars().allMatch(c -> c < 0x7F) && !p.contains("\\")
+            && !p.contains("[") && !p.contains("http")).list().ofMaxSize(40).map(pieces -> String.join("", pieces)),
+        Arbitraries.strings().withChars(" \t\n\r'\"-,.()[]#*^\\@:/<>&;=_1x").ofMaxLength(60));
+  }
+
+  @Provide
+  Arbitrary<Object> asciiValue() {
+    return Arbitraries.oneOf(
+        asciiText().map(s -> (Object) s),
+        asciiText().list().ofMaxSize(4).map(list -> (Object) list),
+        Arbitraries.of("yes", "YES", "no", "1", "show", " ", "", "y&", "&amp;").map(s -> (Object) s));
+  }
+
+  @Property
+  void oneMarkdownPassMakesBothRenderings(@ForAll("asciiText") String s) {
+    StringBuilder plain = new StringBuilder();
+    StringBuilder html = new StringBuilder();
+    boolean onePass = NotifyMarkdown.renderBoth(s, '\u2022', plain, html);
+    Statistics.label("markdown").collect(onePass ? "one pass" : "two passes");
+    if (onePass) {
+      assertThat(plain.toString()).isEqualTo(Reference.markdownPlain(s));
+      String escaped = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+      assertThat(html.toString()).isEqualTo(Reference.markdownHtml(escaped));
+    } else {
+      assertThat(plain).isEmpty();
+      assertThat(html).isEmpty();
+    }
+  }
+
+  @Property
+  void everyPlainlyEscapedEmailEqualsTheReference(@ForAll("asciiText") String subject,
+      @ForAll("asciiText") String body, @ForAll("asciiValue") Object name, @ForAll("asciiValue") Object list,
+      @ForAll("asciiValue") Object flag) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("name", name);
+    values.put("first name", name);
+    values.put("LIST", list);
+    values.put("flag", flag);
+    for (String b : new String[] {"x" + body, "x" + body + "\n\n((list))\n\n((flag??a & b))\n((name))",
+        "* ((name))\n((list))\n\n1. ((First Name))\n  ((name))\n# ((name)) <b>\n^ ((list))"}) {
+      assertThat(outcome(() -> TemplateRendering.email("x" + subject, b, values)))
+          .isEqualTo(outcome(() -> io.civickit.notify.internal.template.reference.TemplateRendering.email(
+              "x" + subject, b, values)));
+    }
   }
 
   @Provide
