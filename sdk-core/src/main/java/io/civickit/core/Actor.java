@@ -24,6 +24,12 @@ public record Actor(Kind kind, Optional<String> id) {
 
   private static final Actor CITIZEN = new Actor(Kind.CITIZEN, Optional.empty());
 
+  /**
+   * Checks that every adviser and system is named, so every action on a journey can be traced.
+   *
+   * @throws NullPointerException if {@code kind} or {@code id} is null
+   * @throws IllegalArgumentException if an adviser or system has no id, or the id is blank
+   */
   public Actor {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");

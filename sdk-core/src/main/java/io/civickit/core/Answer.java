@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record Answer(Value value, Optional<String> display, Actor suppliedBy, boolean prefilled) {
 
+  /**
+   * Checks that every component is present.
+   *
+   * @throws NullPointerException if {@code value}, {@code display} or {@code suppliedBy} is null
+   */
   public Answer {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(display, "display");

@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param message the message to show, already in the person's language
  */
 public record FieldError(String field, String message) {
+  /**
+   * Checks that both components are present.
+   *
+   * @throws NullPointerException if {@code field} or {@code message} is null
+   */
   public FieldError {
     Objects.requireNonNull(field, "field");
     Objects.requireNonNull(message, "message");

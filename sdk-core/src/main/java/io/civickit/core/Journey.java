@@ -53,6 +53,12 @@ public record Journey(
     Instant updatedAt,
     long version) {
 
+  /**
+   * Checks the components and takes unmodifiable copies of the maps and lists, keeping their order.
+   *
+   * @throws NullPointerException if any component is null
+   * @throws IllegalArgumentException if {@code version} is negative
+   */
   public Journey {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(reference, "reference");
@@ -148,77 +154,173 @@ public record Journey(
       this.version = j.version;
     }
 
+    /**
+     * The step the person is on.
+     *
+     * @param step the step's id
+     * @return this builder
+     */
     public Builder currentStep(String step) {
       this.currentStep = Objects.requireNonNull(step, "step");
       return this;
     }
 
+    /**
+     * Sets one answer, replacing any answer with the same key.
+     *
+     * @param key the answer key
+     * @param answer the answer
+     * @return this builder
+     */
     public Builder answer(String key, Answer answer) {
       answers.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(answer, "answer"));
       return this;
     }
 
+    /**
+     * Drops one answer; nothing happens if there is no answer with this key.
+     *
+     * @param key the answer key
+     * @return this builder
+     */
     public Builder removeAnswer(String key) {
       answers.remove(key);
       return this;
     }
 
+    /**
+     * Replaces every answer.
+     *
+     * @param all the new answers, by key
+     * @return this builder
+     */
     public Builder answers(Map<String, Answer> all) {
       answers.clear();
       answers.putAll(all);
       return this;
     }
 
+    /**
+     * Keeps what was typed on a page that had errors, to show it again, replacing any earlier draft
+     * for the step.
+     *
+     * @param step the step's id
+     * @param input the submitted fields by name, each with every value sent
+     * @return this builder
+     */
     public Builder draft(String step, Map<String, List<String>> input) {
       drafts.put(step, input);
       return this;
     }
 
+    /**
+     * Drops the draft for a step, once it has been submitted without errors.
+     *
+     * @param step the step's id
+     * @return this builder
+     */
     public Builder clearDraft(String step) {
       drafts.remove(step);
       return this;
     }
 
+    /**
+     * Replaces the steps passed through.
+     *
+     * @param steps step ids, oldest first
+     * @return this builder
+     */
     public Builder history(List<String> steps) {
       this.history = List.copyOf(steps);
       return this;
     }
 
+    /**
+     * The step to go back to after changing an answer.
+     *
+     * @param step the step's id, or empty when the person is not changing an answer
+     * @return this builder
+     */
     public Builder returnTo(Optional<String> step) {
       this.returnTo = Objects.requireNonNull(step, "step");
       return this;
     }
 
+    /**
+     * Where the journey is in its life.
+     *
+     * @param s the status
+     * @return this builder
+     */
     public Builder status(JourneyStatus s) {
       this.status = Objects.requireNonNull(s, "status");
       return this;
     }
 
+    /**
+     * How the journey ended.
+     *
+     * @param o the outcome, or empty while it has not ended
+     * @return this builder
+     */
     public Builder outcome(Optional<Outcome> o) {
       this.outcome = Objects.requireNonNull(o, "outcome");
       return this;
     }
 
+    /**
+     * How the journey is being done.
+     *
+     * @param c the channel
+     * @return this builder
+     */
     public Builder channel(Channel c) {
       this.channel = Objects.requireNonNull(c, "channel");
       return this;
     }
 
+    /**
+     * The segment the person is in.
+     *
+     * @param s the segment, or empty for none
+     * @return this builder
+     */
     public Builder segment(Optional<String> s) {
       this.segment = Objects.requireNonNull(s, "segment");
       return this;
     }
 
+    /**
+     * How sure the service is of who the person is.
+     *
+     * @param level the assurance level, {@code none} until checked
+     * @return this builder
+     */
     public Builder assuranceLevel(String level) {
       this.assuranceLevel = Objects.requireNonNull(level, "level");
       return this;
     }
 
+    /**
+     * Sets one journey attribute, replacing any with the same name. Conditions see it as
+     * {@code journey.<name>}.
+     *
+     * @param name the attribute's name
+     * @param value its value
+     * @return this builder
+     */
     public Builder attribute(String name, Value value) {
       attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the count of failed submissions in a row on a step.
+     *
+     * @param step the step's id
+     * @param count the count; 0 removes the step's entry
+     * @return this builder
+     */
     public Builder failures(String step, int count) {
       if (count == 0) {
         failures.remove(step);
@@ -228,21 +330,48 @@ public record Journey(
       return this;
     }
 
+    /**
+     * The version of the definition the answers were given against, after moving the journey to a
+     * new version.
+     *
+     * @param v the definition version
+     * @return this builder
+     */
     public Builder definitionVersion(int v) {
       this.definitionVersion = v;
       return this;
     }
 
+    /**
+     * When the journey last changed.
+     *
+     * @param at the time
+     * @return this builder
+     */
     public Builder updatedAt(Instant at) {
       this.updatedAt = Objects.requireNonNull(at, "at");
       return this;
     }
 
+    /**
+     * The store version. Stores set this when they save; host apps leave it alone.
+     *
+     * @param v the version, at least 0
+     * @return this builder
+     */
     public Builder version(long v) {
       this.version = v;
       return this;
     }
 
+    /**
+     * A new journey with the changes. The id, reference, definition id and creation time always
+     * come from the journey the builder started from.
+     *
+     * @return the changed journey
+     * @throws NullPointerException if a draft or the history holds null
+     * @throws IllegalArgumentException if the version set is negative
+     */
     public Journey build() {
       return new Journey(from.id, from.reference, from.definitionId, definitionVersion, currentStep, answers,
           drafts, history, returnTo, status, outcome, channel, segment, assuranceLevel, attributes, failures,

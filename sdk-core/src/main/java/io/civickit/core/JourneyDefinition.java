@@ -30,8 +30,19 @@ import java.util.Optional;
  */
 public final class JourneyDefinition {
 
-  /** A conditional route from one step to another. */
+  /**
+   * A conditional route from one step to another.
+   *
+   * @param from the step the route leaves
+   * @param condition when to take it, tested against the journey after {@code from} is accepted
+   * @param to the step it goes to
+   */
   public record Route(String from, Condition condition, String to) {
+    /**
+     * Checks that every component is present.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public Route {
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(condition, "condition");
@@ -65,10 +76,21 @@ public final class JourneyDefinition {
     return new Builder(id, version);
   }
 
+  /**
+   * The definition's id, a short slug such as {@code garden-waste}; journeys name their service by it.
+   *
+   * @return the id
+   */
   public String id() {
     return id;
   }
 
+  /**
+   * The definition's version, from 1. Saved journeys record the version their answers were given
+   * against.
+   *
+   * @return the version
+   */
   public int version() {
     return version;
   }

@@ -8,11 +8,19 @@ import java.util.random.RandomGenerator;
 /**
  * A journey's unguessable id: 128 random bits, written as 22 URL-safe base64 characters.
  * It is never shown to the person (that is the {@link Reference}); it is what stores key on.
+ *
+ * @param value the 22 characters, from {@code [A-Za-z0-9_-]}
  */
 public record JourneyId(String value) {
 
   private static final SecureRandom SECURE = new SecureRandom();
 
+  /**
+   * Checks the id's form. Use {@link #tryParse(String)} for ids that arrive from outside.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is not 22 URL-safe base64 characters
+   */
   public JourneyId {
     Objects.requireNonNull(value, "value");
     if (!value.matches("[A-Za-z0-9_-]{22}")) {

@@ -431,7 +431,11 @@ public final class Journeys {
 
   /** What following a resume link found. */
   public sealed interface ResumeResult {
-    /** Resumed: show {@code journey().currentStep()}. */
+    /**
+     * Resumed: show {@code journey().currentStep()}.
+     *
+     * @param journey the journey, as saved after resuming it
+     */
     record Resumed(Journey journey) implements ResumeResult {}
 
     /** The link expired: offer to send a new one. */
@@ -440,7 +444,11 @@ public final class Journeys {
     /** A newer link was sent: ask the person to use the latest email. */
     record Superseded() implements ResumeResult {}
 
-    /** The journey was already submitted or withdrawn. */
+    /**
+     * The journey was already submitted or withdrawn.
+     *
+     * @param journey the finished journey, to show its reference and outcome
+     */
     record AlreadyFinished(Journey journey) implements ResumeResult {}
 
     /** Not a link we issued, or the journey has been purged. */

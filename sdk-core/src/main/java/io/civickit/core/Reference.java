@@ -13,6 +13,9 @@ import java.util.random.RandomGenerator;
  * the letters easily misread as digits (O, I, L, Z, S, G, B) or a vowel-like Y, and 23 is prime: the last character is
  * a check character over a weighted sum modulo 23, which catches every single-character error
  * and every swap of two adjacent characters. Eight random characters give about 36 bits.
+ *
+ * @param value the reference in canonical form: upper case, in three groups of three joined by
+ *     hyphens
  */
 public record Reference(String value) {
 
@@ -24,6 +27,14 @@ public record Reference(String value) {
   public static final int DATA_LENGTH = 8;
   private static final SecureRandom SECURE = new SecureRandom();
 
+  /**
+   * Checks the reference and puts it in canonical form. Case, spaces and hyphens in the given text
+   * do not matter. Use {@link #parse(String)} for references that arrive from outside.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is not a valid reference, including one whose
+   *     check character does not match
+   */
   public Reference {
     Objects.requireNonNull(value, "value");
     String compact = compact(value);

@@ -12,10 +12,22 @@ import java.util.Optional;
  * StartOptions.builder().channel(Channel.ONLINE).attribute("has_email", Value.bool(false))
  *     .prefill("postcode", Value.text("SW1A 1AA"), Actor.system("council-tax")).build();
  * }</pre>
+ *
+ * @param channel how the journey is being done; {@link Channel#ONLINE} unless set
+ * @param actor who starts it; the person themselves unless set
+ * @param attributes journey attributes, visible to conditions as {@code journey.<name>}
+ * @param prefill answers seeded by the host app, by answer key
+ * @param segment the segment, when the host app already knows it; empty leaves it to the segment
+ *     rules
  */
 public record StartOptions(Channel channel, Actor actor, Map<String, Value> attributes, Map<String, Answer> prefill,
     Optional<String> segment) {
 
+  /**
+   * Checks the components and takes unmodifiable copies of the maps.
+   *
+   * @throws NullPointerException if any component is null, or either map holds a null key or value
+   */
   public StartOptions {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(actor, "actor");
@@ -29,6 +41,12 @@ public record StartOptions(Channel channel, Actor actor, Map<String, Value> attr
     return builder().build();
   }
 
+  /**
+   * A builder starting from the defaults: online, by the person, with no attributes, pre-filled
+   * answers or segment.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -43,6 +61,13 @@ public record StartOptions(Channel channel, Actor actor, Map<String, Value> attr
 
     private Builder() {}
 
+    /**
+     * How the journey is being done. Setting an adviser as the {@link #actor(Actor) actor} afterwards
+     * changes {@link Channel#ONLINE} to {@link Channel#ASSISTED_DIGITAL}.
+     *
+     * @param channel the channel
+     * @return this builder
+     */
     public Builder channel(Channel channel) {
       this.channel = Objects.requireNonNull(channel, "channel");
       return this;
@@ -75,6 +100,11 @@ public record StartOptions(Channel channel, Actor actor, Map<String, Value> attr
       return this;
     }
 
+    /**
+     * The options set so far. The builder can be used again afterwards.
+     *
+     * @return the options
+     */
     public StartOptions build() {
       return new StartOptions(channel, actor, attributes, prefill, segment);
     }

@@ -18,6 +18,11 @@ public sealed interface StepResult {
    */
   record Accepted(Map<String, Answer> answers, Set<String> cleared, Optional<String> assuranceLevel)
       implements StepResult {
+    /**
+     * Takes unmodifiable copies of the answers and cleared keys.
+     *
+     * @throws NullPointerException if any component is null, or a map or set holds null
+     */
     public Accepted {
       answers = Map.copyOf(answers);
       cleared = Set.copyOf(cleared);
@@ -30,8 +35,18 @@ public sealed interface StepResult {
     }
   }
 
-  /** The input had errors; the page is shown again with them, and with what was typed. */
+  /**
+   * The input had errors; the page is shown again with them, and with what was typed.
+   *
+   * @param errors the errors, in the order to show them; unmodifiable
+   */
   record Rejected(List<FieldError> errors) implements StepResult {
+    /**
+     * Takes an unmodifiable copy of the errors.
+     *
+     * @throws NullPointerException if {@code errors} is null or holds null
+     * @throws IllegalArgumentException if there are no errors
+     */
     public Rejected {
       errors = List.copyOf(errors);
       if (errors.isEmpty()) {
@@ -40,8 +55,18 @@ public sealed interface StepResult {
     }
   }
 
-  /** The step cannot go on and the person needs a person: hand the journey off. */
+  /**
+   * The step cannot go on and the person needs a person: hand the journey off.
+   *
+   * @param reason why it needs handing off
+   * @param detail a short explanation for the adviser, without personal data
+   */
   record NeedsHandoff(HandoffReason reason, String detail) implements StepResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public NeedsHandoff {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");

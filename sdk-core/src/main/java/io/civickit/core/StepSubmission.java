@@ -18,6 +18,11 @@ import java.util.Optional;
  * @param now the engine clock's time of the submission
  */
 public record StepSubmission(Journey journey, Map<String, List<String>> input, Actor actor, Locale locale, Instant now) {
+  /**
+   * Checks the components and takes an unmodifiable copy of the input, keeping its order.
+   *
+   * @throws NullPointerException if any component is null, or the input holds a null name or value
+   */
   public StepSubmission {
     Objects.requireNonNull(journey, "journey");
     Map<String, List<String>> copy = new LinkedHashMap<>();

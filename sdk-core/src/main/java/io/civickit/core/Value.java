@@ -19,39 +19,89 @@ import java.util.Optional;
  */
 public sealed interface Value {
 
-  /** Text, already normalised (a postcode as {@code SW1A 1AA}, a phone number in E.164). */
+  /**
+   * Text, already normalised (a postcode as {@code SW1A 1AA}, a phone number in E.164).
+   *
+   * @param value the text
+   */
   record Text(String value) implements Value {
+    /**
+     * Checks that the text is present.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public Text {
       Objects.requireNonNull(value, "value");
     }
   }
 
-  /** A number: whole numbers, decimals and money are all {@link BigDecimal}. */
+  /**
+   * A number: whole numbers, decimals and money are all {@link BigDecimal}.
+   *
+   * @param value the number, with the scale it was given (so {@code 2} and {@code 2.00} are not
+   *     {@code equals}; the condition language compares numbers by value)
+   */
   record Decimal(BigDecimal value) implements Value {
+    /**
+     * Checks that the number is present.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public Decimal {
       Objects.requireNonNull(value, "value");
     }
   }
 
-  /** Yes or no. */
+  /**
+   * Yes or no.
+   *
+   * @param value true for yes
+   */
   record Bool(boolean value) implements Value {}
 
-  /** A calendar date. */
+  /**
+   * A calendar date.
+   *
+   * @param value the date, with no time of day or time zone
+   */
   record Date(LocalDate value) implements Value {
+    /**
+     * Checks that the date is present.
+     *
+     * @throws NullPointerException if {@code value} is null
+     */
     public Date {
       Objects.requireNonNull(value, "value");
     }
   }
 
-  /** Several values in order: the options ticked in a checkbox question, the items of a group. */
+  /**
+   * Several values in order: the options ticked in a checkbox question, the items of a group.
+   *
+   * @param values the values, in order; unmodifiable
+   */
   record Items(List<Value> values) implements Value {
+    /**
+     * Takes an unmodifiable copy of the values.
+     *
+     * @throws NullPointerException if {@code values} is null or holds null
+     */
     public Items {
       values = List.copyOf(values);
     }
   }
 
-  /** Named parts in order: the lines of an address, the answers of one repeating-group item. */
+  /**
+   * Named parts in order: the lines of an address, the answers of one repeating-group item.
+   *
+   * @param values the parts by name, in the order given; unmodifiable
+   */
   record Fields(Map<String, Value> values) implements Value {
+    /**
+     * Takes an unmodifiable copy of the parts, keeping their order.
+     *
+     * @throws NullPointerException if {@code values} is null, or holds a null name or value
+     */
     public Fields {
       values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
       values.forEach((k, v) -> {

@@ -55,7 +55,11 @@ public final class CheckAnswers {
       Objects.requireNonNull(changePage, "changePage");
     }
 
-    /** @return the answer split into its lines */
+    /**
+     * The answer as separate lines, for an address or a list; a one-line answer gives one line.
+     *
+     * @return the answer split at each {@code \n}
+     */
     public List<String> answerLines() {
       return List.of(answer.split("\n", -1));
     }

@@ -206,7 +206,12 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
     return pages.stream().flatMap(p -> p.questions().stream()).filter(q -> q.id().equals(questionId)).findFirst();
   }
 
-  /** @return every question, in page order */
+  /**
+   * Every question in the form, page by page. Item questions of repeating groups are not listed
+   * on their own.
+   *
+   * @return the questions, in page order
+   */
   public List<Question> questions() {
     return pages.stream().flatMap(p -> p.questions().stream()).toList();
   }
@@ -227,31 +232,62 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
       this.version = version;
     }
 
-    /** @param en English title @param cy Welsh title @return this */
+    /**
+     * The form's title, the service name. Required: {@link #build()} fails without it.
+     *
+     * @param en the English title
+     * @param cy the Welsh title
+     * @return this builder
+     */
     public Builder title(String en, String cy) {
       this.title = LocalisedText.of(en, cy);
       return this;
     }
 
-    /** @param sectionId id @param en English name @param cy Welsh name @return this */
+    /**
+     * Adds a section that pages can belong to.
+     *
+     * @param sectionId the section's id, named by {@link Page.Builder#section(String)}
+     * @param en the English name
+     * @param cy the Welsh name
+     * @return this builder
+     */
     public Builder section(String sectionId, String en, String cy) {
       sections.add(new Section(sectionId, LocalisedText.of(en, cy)));
       return this;
     }
 
-    /** @param page a page @return this */
+    /**
+     * Adds a page, after those already added; pages are asked in this order.
+     *
+     * @param page the page
+     * @return this builder
+     */
     public Builder page(Page page) {
       pages.add(page);
       return this;
     }
 
-    /** @param from page id @param condition condition source @param to target id @return this */
+    /**
+     * Adds a conditional jump. After page {@code from}, its routes are tried in the order added and
+     * the first whose condition holds is taken.
+     *
+     * @param from the id of the page the route leaves
+     * @param condition the condition, in the condition language
+     * @param to the id of the page or end it goes to
+     * @return this builder
+     */
     public Builder route(String from, String condition, String to) {
       routes.add(new FormRoute(from, condition, to));
       return this;
     }
 
-    /** @param end an end page @return this */
+    /**
+     * Adds an end page; a form needs at least one.
+     *
+     * @param end the end page
+     * @return this builder
+     */
     public Builder end(FormEnd end) {
       ends.add(end);
       return this;
@@ -270,7 +306,13 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
       return this;
     }
 
-    /** @return the form @throws IllegalArgumentException naming the first problem */
+    /**
+     * Builds and checks the form.
+     *
+     * @return the immutable form
+     * @throws IllegalArgumentException naming the first problem, such as a missing title or a route
+     *     to a page that does not exist
+     */
     public Form build() {
       if (title == null) {
         throw new IllegalArgumentException("form '" + id + "' needs a title");

@@ -33,17 +33,29 @@ public final class FormFormatException extends CivicKitException {
     return problems.size() == 1 ? first : first + " (and " + (problems.size() - 1) + " more)";
   }
 
-  /** @return the JSON path of the first problem, e.g. {@code $.pages[0].id} */
+  /**
+   * Where the first problem is.
+   *
+   * @return the JSON path of the first problem, e.g. {@code $.pages[0].id}
+   */
   public String path() {
     return problems.get(0).path();
   }
 
-  /** @return what is wrong at {@link #path()}, in English */
+  /**
+   * What the first problem is.
+   *
+   * @return what is wrong at {@link #path()}, in English
+   */
   public String problem() {
     return problems.get(0).message();
   }
 
-  /** @return every problem found, in document order */
+  /**
+   * Every problem found, not only the first.
+   *
+   * @return the problems, in document order
+   */
   public List<LintProblem> problems() {
     return problems;
   }

@@ -132,6 +132,8 @@ public final class FormJourney {
     }
 
     /**
+     * Builds the journey definition for the form.
+     *
      * @return the definition, with the form's id and version
      * @throws IllegalArgumentException if a condition does not parse or a step id is taken
      */

@@ -61,31 +61,57 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
       this.id = id;
     }
 
-    /** @param en English title @param cy Welsh title @return this */
+    /**
+     * The page heading. Without one, a one-question page uses the question's label.
+     *
+     * @param en the English heading
+     * @param cy the Welsh heading
+     * @return this builder
+     */
     public Builder title(String en, String cy) {
       this.title = LocalisedText.of(en, cy);
       return this;
     }
 
-    /** @param sectionId the section id @return this */
+    /**
+     * Puts the page in a section of the form.
+     *
+     * @param sectionId the id of a section the form declares
+     * @return this builder
+     */
     public Builder section(String sectionId) {
       this.section = sectionId;
       return this;
     }
 
-    /** @param condition condition-language source @return this */
+    /**
+     * Puts the page on the route only when a condition holds.
+     *
+     * @param condition the condition, in the condition language
+     * @return this builder
+     */
     public Builder showIf(String condition) {
       this.showIf = condition;
       return this;
     }
 
-    /** @param question a question @return this */
+    /**
+     * Adds a question, after those already added.
+     *
+     * @param question the question
+     * @return this builder
+     */
     public Builder question(Question question) {
       this.questions.add(question);
       return this;
     }
 
-    /** @return the page @throws IllegalArgumentException naming the bad value */
+    /**
+     * Builds the page.
+     *
+     * @return the immutable page
+     * @throws IllegalArgumentException naming the bad value, such as an invalid id or no questions
+     */
     public Page build() {
       return new Page(id, Optional.ofNullable(title), Optional.ofNullable(section), questions,
           Optional.ofNullable(showIf));

@@ -42,7 +42,11 @@ public record PageCheck(String pageId, List<FieldError> errors, Map<String, Opti
     hidden = Set.copyOf(hidden);
   }
 
-  /** @return true when there are no errors */
+  /**
+   * Whether the page can be accepted.
+   *
+   * @return true when there are no errors
+   */
   public boolean valid() {
     return errors.isEmpty();
   }

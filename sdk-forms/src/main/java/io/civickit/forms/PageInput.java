@@ -26,6 +26,9 @@ public final class PageInput {
   private PageInput() {}
 
   /**
+   * The input fields for a page: the journey's draft for the page if it has one, otherwise the
+   * saved answers to the page's questions. Questions not answered have no fields.
+   *
    * @param page the page
    * @param journey the journey
    * @return field names to values, as a browser would send them

@@ -194,110 +194,208 @@ public record Question(
       this.type = Objects.requireNonNull(type, "type");
     }
 
-    /** @param en English label @param cy Welsh label @return this */
+    /**
+     * The question text. Required: {@link #build()} fails without it.
+     *
+     * @param en the English text
+     * @param cy the Welsh text
+     * @return this builder
+     */
     public Builder label(String en, String cy) {
       this.label = LocalisedText.of(en, cy);
       return this;
     }
 
-    /** @param en English hint @param cy Welsh hint @return this */
+    /**
+     * Hint text shown under the label.
+     *
+     * @param en the English hint
+     * @param cy the Welsh hint
+     * @return this builder
+     */
     public Builder hint(String en, String cy) {
       this.hint = LocalisedText.of(en, cy);
       return this;
     }
 
-    /** @param en English error noun @param cy Welsh error noun @return this */
+    /**
+     * The noun error messages use for this answer, such as "date of birth" / "dyddiad geni".
+     * Required: {@link #build()} fails without it, as it is never derived from the label.
+     *
+     * @param en the English noun
+     * @param cy the Welsh noun
+     * @return this builder
+     */
     public Builder errorNoun(String en, String cy) {
       this.errorNoun = LocalisedText.of(en, cy);
       return this;
     }
 
-    /** Marks the question optional. @return this */
+    /**
+     * Marks the question optional; questions are required unless set otherwise.
+     *
+     * @return this builder
+     */
     public Builder optional() {
       this.required = false;
       return this;
     }
 
-    /** @param required whether an answer is needed @return this */
+    /**
+     * Whether an answer is needed; true unless set otherwise.
+     *
+     * @param required true if the person must answer
+     * @return this builder
+     */
     public Builder required(boolean required) {
       this.required = required;
       return this;
     }
 
-    /** @param condition condition-language source @return this */
+    /**
+     * Asks the question only when a condition holds.
+     *
+     * @param condition the condition, in the condition language
+     * @return this builder
+     */
     public Builder showIf(String condition) {
       this.showIf = condition;
       return this;
     }
 
-    /** @param maxLength character limit @return this */
+    /**
+     * The most characters a text or textarea answer may have; {@link #DEFAULT_MAX_LENGTH} unless
+     * set.
+     *
+     * @param maxLength the limit, 1 to 100,000
+     * @return this builder
+     */
     public Builder maxLength(int maxLength) {
       this.maxLength = maxLength;
       return this;
     }
 
-    /** @param min minimum value @return this */
+    /**
+     * The smallest number or amount of money accepted (inclusive).
+     *
+     * @param min the minimum
+     * @return this builder
+     */
     public Builder min(BigDecimal min) {
       this.min = min;
       return this;
     }
 
-    /** @param max maximum value @return this */
+    /**
+     * The largest number or amount of money accepted (inclusive).
+     *
+     * @param max the maximum, not below the minimum
+     * @return this builder
+     */
     public Builder max(BigDecimal max) {
       this.max = max;
       return this;
     }
 
-    /** @param value stored value @param en English label @param cy Welsh label @return this */
+    /**
+     * Adds a choice for radios, checkboxes or a select, after those already added.
+     *
+     * @param value the value saved as the answer when the choice is picked
+     * @param en the English label
+     * @param cy the Welsh label
+     * @return this builder
+     */
     public Builder option(String value, String en, String cy) {
       this.options.add(new Option(value, LocalisedText.of(en, cy)));
       return this;
     }
 
-    /** @param rule date rule @return this */
+    /**
+     * An extra rule a date answer must meet, such as being in the past.
+     *
+     * @param rule the rule
+     * @return this builder
+     */
     public Builder dateRule(DateRule rule) {
       this.dateRule = rule;
       return this;
     }
 
-    /** @param bytes largest file accepted @return this */
+    /**
+     * The largest file accepted, for file questions.
+     *
+     * @param bytes the limit in bytes, at least 1
+     * @return this builder
+     */
     public Builder maxFileBytes(long bytes) {
       this.maxFileBytes = bytes;
       return this;
     }
 
-    /** @param mediaType accepted media type, e.g. {@code application/pdf} @return this */
+    /**
+     * Adds a media type accepted by a file question. With none added, any type is accepted.
+     *
+     * @param mediaType the media type, such as {@code application/pdf}
+     * @return this builder
+     */
     public Builder fileType(String mediaType) {
       this.fileTypes.add(mediaType);
       return this;
     }
 
-    /** @param item a question asked for each item of a repeating group @return this */
+    /**
+     * Adds a question asked for each item of a repeating group, after those already added.
+     *
+     * @param item the question
+     * @return this builder
+     */
     public Builder item(Question item) {
       this.items.add(item);
       return this;
     }
 
-    /** @param min least items @param max most items @return this */
+    /**
+     * How many items a repeating group (or how many choices a checkbox question) accepts; 0 to 50
+     * unless set.
+     *
+     * @param min the least number of items, at least 0
+     * @param max the most items, at least 1 and at least {@code min}, at most 1,000
+     * @return this builder
+     */
     public Builder items(int min, int max) {
       this.minItems = min;
       this.maxItems = max;
       return this;
     }
 
-    /** @param date the earliest date a date question accepts (inclusive) @return this */
+    /**
+     * The earliest date a date question accepts, on top of its {@link DateRule}.
+     *
+     * @param date the earliest date (inclusive)
+     * @return this builder
+     */
     public Builder notBefore(LocalDate date) {
       this.earliestDate = date;
       return this;
     }
 
-    /** @param date the latest date a date question accepts (inclusive) @return this */
+    /**
+     * The latest date a date question accepts, on top of its {@link DateRule}.
+     *
+     * @param date the latest date (inclusive)
+     * @return this builder
+     */
     public Builder notAfter(LocalDate date) {
       this.latestDate = date;
       return this;
     }
 
-    /** @param token the HTML autocomplete token, e.g. {@code name} or {@code bday} @return this */
+    /**
+     * The HTML {@code autocomplete} token for the input, in place of the type's default.
+     *
+     * @param token up to four space-separated tokens, such as {@code name} or {@code bday}
+     * @return this builder
+     */
     public Builder autocomplete(String token) {
       this.autocomplete = token;
       return this;

@@ -22,6 +22,11 @@ public sealed interface CheckResult {
    * @param evidence what it relied on (no secrets)
    */
   record Verified(AssuranceLevel level, Evidence evidence) implements CheckResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public Verified {
       Objects.requireNonNull(level, "level");
       Objects.requireNonNull(evidence, "evidence");
@@ -36,6 +41,12 @@ public sealed interface CheckResult {
    * @param triesLeft how many tries remain before a lockout (0 when unknown or none)
    */
   record Failed(FailureReason reason, boolean mayRetry, int triesLeft) implements CheckResult {
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     * @throws IllegalArgumentException if {@code triesLeft} is negative
+     */
     public Failed {
       Objects.requireNonNull(reason, "reason");
       if (triesLeft < 0) {
@@ -50,6 +61,11 @@ public sealed interface CheckResult {
    * @param until when tries are allowed again
    */
   record LockedOut(Instant until) implements CheckResult {
+    /**
+     * Checks that the time is present.
+     *
+     * @throws NullPointerException if {@code until} is null
+     */
     public LockedOut {
       Objects.requireNonNull(until, "until");
     }

@@ -14,6 +14,12 @@ import java.util.Objects;
  * @param at when the check passed
  */
 public record Evidence(String method, Map<String, String> facts, Instant at) {
+  /**
+   * Checks the components and takes an unmodifiable copy of the facts.
+   *
+   * @throws NullPointerException if any component is null, or the facts hold a null key or value
+   * @throws IllegalArgumentException if {@code method} is blank
+   */
   public Evidence {
     Objects.requireNonNull(method, "method");
     facts = Map.copyOf(facts);

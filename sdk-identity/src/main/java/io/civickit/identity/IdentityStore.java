@@ -30,6 +30,12 @@ public interface IdentityStore {
    * @param expiresAt when it may be forgotten
    */
   record Entry(String value, long version, Instant expiresAt) {
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code value} or {@code expiresAt} is null
+     * @throws IllegalArgumentException if {@code version} is less than 1
+     */
     public Entry {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(expiresAt, "expiresAt");

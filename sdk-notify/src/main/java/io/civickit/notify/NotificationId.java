@@ -2,8 +2,18 @@ package io.civickit.notify;
 
 import java.util.Objects;
 
-/** The id of one notification, as assigned by the outbox or a channel. */
+/**
+ * The id of one notification, as assigned by the outbox or a channel.
+ *
+ * @param value the id; never blank
+ */
 public record NotificationId(String value) {
+  /**
+   * Checks the id.
+   *
+   * @throws NullPointerException if {@code value} is null
+   * @throws IllegalArgumentException if {@code value} is blank
+   */
   public NotificationId {
     Objects.requireNonNull(value, "value");
     if (value.isBlank()) {

@@ -21,6 +21,13 @@ public record NotificationRequest(
     String idempotencyKey,
     Locale language) {
 
+  /**
+   * Checks the components and takes an unmodifiable copy of the personalisation.
+   *
+   * @throws NullPointerException if any component is null, or the personalisation holds a null key
+   *     or value
+   * @throws IllegalArgumentException if {@code idempotencyKey} is blank
+   */
   public NotificationRequest {
     Objects.requireNonNull(templateId, "templateId");
     Objects.requireNonNull(recipient, "recipient");

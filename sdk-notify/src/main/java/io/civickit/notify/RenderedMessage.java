@@ -10,8 +10,19 @@ import java.util.Objects;
  */
 public sealed interface RenderedMessage {
 
-  /** An email: subject, plain-text body and HTML body. */
+  /**
+   * An email: subject, plain-text body and HTML body.
+   *
+   * @param subject the subject line, with placeholders filled
+   * @param plainText the body as plain text, for mail clients that do not show HTML
+   * @param html the body as HTML, with placeholder values escaped
+   */
   record Email(String subject, String plainText, String html) implements RenderedMessage {
+    /**
+     * Checks that every part is present.
+     *
+     * @throws NullPointerException if any part is null
+     */
     public Email {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(plainText, "plainText");
@@ -19,15 +30,35 @@ public sealed interface RenderedMessage {
     }
   }
 
-  /** A text message, already downgraded and checked against the SMS rules in force. */
+  /**
+   * A text message, already downgraded and checked against the SMS rules in force.
+   *
+   * @param text the message as it will be sent
+   */
   record Sms(String text) implements RenderedMessage {
+    /**
+     * Checks that the text is present.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
     public Sms {
       Objects.requireNonNull(text, "text");
     }
   }
 
-  /** A letter: the address block as printed, a heading and the body. */
+  /**
+   * A letter: the address block as printed, a heading and the body.
+   *
+   * @param addressBlock the address lines as printed, blank lines removed; unmodifiable
+   * @param subject the heading, with placeholders filled
+   * @param body the body as plain text
+   */
   record Letter(List<String> addressBlock, String subject, String body) implements RenderedMessage {
+    /**
+     * Checks the parts and takes an unmodifiable copy of the address block.
+     *
+     * @throws NullPointerException if any part is null, or the address block holds null
+     */
     public Letter {
       addressBlock = List.copyOf(addressBlock);
       Objects.requireNonNull(subject, "subject");

@@ -17,7 +17,7 @@ import java.util.Set;
  * boolean matches = over75NoEmail.test(context);
  * }</pre>
  *
- * <p>{@link #toString()} prints the condition in canonical form; parsing that text again gives an
+ * <p>{@code toString()} prints the condition in canonical form; parsing that text again gives an
  * equal tree. A comparison that involves an unanswered question, or values of different types,
  * is false (never an error): form lint reports such comparisons before a form goes live.
  */
@@ -76,7 +76,18 @@ public sealed interface Condition {
 
   /** Comparison operators. */
   enum Operator {
-    EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+    /** Equal, written {@code =}. */
+    EQ("="),
+    /** Not equal, written {@code !=}. */
+    NE("!="),
+    /** Less than, written {@code <}; numbers and dates only. */
+    LT("<"),
+    /** Less than or equal, written {@code <=}; numbers and dates only. */
+    LE("<="),
+    /** Greater than, written {@code >}; numbers and dates only. */
+    GT(">"),
+    /** Greater than or equal, written {@code >=}; numbers and dates only. */
+    GE(">=");
 
     private final String symbol;
 
@@ -90,8 +101,18 @@ public sealed interface Condition {
     }
   }
 
-  /** Both sides hold. */
+  /**
+   * Both sides hold. The right side is not evaluated when the left is false.
+   *
+   * @param left the first condition
+   * @param right the second condition
+   */
   record And(Condition left, Condition right) implements Condition {
+    /**
+     * Checks that both sides are present.
+     *
+     * @throws NullPointerException if either side is null
+     */
     public And {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -108,8 +129,18 @@ public sealed interface Condition {
     }
   }
 
-  /** Either side holds. */
+  /**
+   * Either side holds. The right side is not evaluated when the left is true.
+   *
+   * @param left the first condition
+   * @param right the second condition
+   */
   record Or(Condition left, Condition right) implements Condition {
+    /**
+     * Checks that both sides are present.
+     *
+     * @throws NullPointerException if either side is null
+     */
     public Or {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -126,8 +157,18 @@ public sealed interface Condition {
     }
   }
 
-  /** The condition does not hold. */
+  /**
+   * The condition does not hold. A comparison with an unanswered question is false, so
+   * {@code not} of it is true.
+   *
+   * @param condition the condition to negate
+   */
   record Not(Condition condition) implements Condition {
+    /**
+     * Checks that the condition is present.
+     *
+     * @throws NullPointerException if {@code condition} is null
+     */
     public Not {
       Objects.requireNonNull(condition, "condition");
     }
@@ -143,8 +184,20 @@ public sealed interface Condition {
     }
   }
 
-  /** {@code left op right}: numbers and dates compare by value; text, yes/no only by = and !=. */
+  /**
+   * {@code left op right}: numbers and dates compare by value; text, yes/no only by = and !=.
+   * False when either side is unanswered or the two sides are of different types.
+   *
+   * @param left the left operand
+   * @param operator the operator
+   * @param right the right operand
+   */
   record Comparison(Operand left, Operator operator, Operand right) implements Condition {
+    /**
+     * Checks that every component is present.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public Comparison {
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(operator, "operator");
@@ -180,8 +233,21 @@ public sealed interface Condition {
     }
   }
 
-  /** {@code subject in [a, b]} (or {@code not in}): the subject equals one of the values. */
+  /**
+   * {@code subject in [a, b]} (or {@code not in}): the subject equals one of the values. False,
+   * for {@code in} and {@code not in} alike, when the subject is unanswered.
+   *
+   * @param subject the operand to look for
+   * @param values the values to look among, in the order written; unmodifiable
+   * @param negated true for {@code not in}
+   */
   record In(Operand subject, List<Operand> values, boolean negated) implements Condition {
+    /**
+     * Checks the components and takes an unmodifiable copy of the values.
+     *
+     * @throws NullPointerException if {@code subject} or {@code values} is null, or a value is null
+     * @throws IllegalArgumentException if there are no values
+     */
     public In {
       Objects.requireNonNull(subject, "subject");
       values = List.copyOf(values);
@@ -215,8 +281,18 @@ public sealed interface Condition {
     }
   }
 
-  /** {@code path is answered} (or {@code is not answered}): present and not blank or empty. */
+  /**
+   * {@code path is answered} (or {@code is not answered}): present and not blank or empty.
+   *
+   * @param path the answer or attribute to look at
+   * @param negated true for {@code is not answered}
+   */
   record Answered(Operand.Path path, boolean negated) implements Condition {
+    /**
+     * Checks that the path is present.
+     *
+     * @throws NullPointerException if {@code path} is null
+     */
     public Answered {
       Objects.requireNonNull(path, "path");
     }
@@ -245,8 +321,19 @@ public sealed interface Condition {
     }
   }
 
-  /** {@code subject contains value}: a list answer (checkboxes) includes the value. */
+  /**
+   * {@code subject contains value}: a list answer (checkboxes) includes the value. False when the
+   * subject is unanswered or is not a list.
+   *
+   * @param subject the list to look in
+   * @param value the value to look for
+   */
   record Contains(Operand subject, Operand value) implements Condition {
+    /**
+     * Checks that both operands are present.
+     *
+     * @throws NullPointerException if either operand is null
+     */
     public Contains {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(value, "value");

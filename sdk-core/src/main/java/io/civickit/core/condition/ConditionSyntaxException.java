@@ -12,6 +12,13 @@ public final class ConditionSyntaxException extends CivicKitException {
   private final int position;
   private final String problem;
 
+  /**
+   * Creates the exception. The message quotes the source, cut to 120 characters.
+   *
+   * @param problem what is wrong, such as what was expected and what was found
+   * @param position the zero-based offset of the character where the problem was found
+   * @param source the whole condition text
+   */
   public ConditionSyntaxException(String problem, int position, String source) {
     super(problem + " at position " + position + " in condition: " + excerpt(source));
     this.position = position;

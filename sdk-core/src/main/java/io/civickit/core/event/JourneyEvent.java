@@ -43,6 +43,11 @@ public sealed interface JourneyEvent {
    */
   record Subject(JourneyId journeyId, String definitionId, int definitionVersion, Channel channel,
       Optional<String> segment, Map<String, String> arms) {
+    /**
+     * Checks the components and takes a copy of the arms, sorted by experiment name.
+     *
+     * @throws NullPointerException if any component other than {@code definitionVersion} is null
+     */
     public Subject {
       Objects.requireNonNull(journeyId, "journeyId");
       Objects.requireNonNull(definitionId, "definitionId");
@@ -66,45 +71,132 @@ public sealed interface JourneyEvent {
     }
   }
 
-  /** A journey started (a resume is not a start). */
+  /**
+   * A journey started (a resume is not a start).
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param actor who started it
+   */
   record Started(Subject subject, Instant at, Actor actor) implements JourneyEvent {}
 
-  /** A step was submitted and accepted. */
+  /**
+   * A step was submitted and accepted.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step that was submitted
+   * @param actor who submitted it
+   */
   record StepCompleted(Subject subject, Instant at, String stepId, Actor actor) implements JourneyEvent {}
 
-  /** A step was submitted with errors; {@code fields} names the inputs in error, never what was typed. */
+  /**
+   * A step was submitted with errors; {@code fields} names the inputs in error, never what was typed.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step that was submitted
+   * @param fields the ids of the inputs in error, each once, in the order of the errors
+   * @param failuresOnStep how many times in a row this step has now failed, counting this one
+   */
   record ValidationFailed(Subject subject, Instant at, String stepId, List<String> fields, int failuresOnStep)
       implements JourneyEvent {
+    /**
+     * Takes an unmodifiable copy of the fields.
+     *
+     * @throws NullPointerException if {@code fields} is null or holds null
+     */
     public ValidationFailed {
       fields = List.copyOf(fields);
     }
   }
 
-  /** The person chose to save and come back later. */
+  /**
+   * The person chose to save and come back later.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the journey was saved on
+   */
   record Saved(Subject subject, Instant at, String stepId) implements JourneyEvent {}
 
-  /** A saved or handed-back journey was resumed. */
+  /**
+   * A saved or handed-back journey was resumed.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the journey resumed on
+   */
   record Resumed(Subject subject, Instant at, String stepId) implements JourneyEvent {}
 
-  /** The journey was handed to an assisted channel. */
+  /**
+   * The journey was handed to an assisted channel.
+   *
+   * @param subject the journey, as it was after being marked handed off
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the person was on when it was handed off
+   * @param reason why it was handed off
+   * @param handoffChannel the name of the channel that took the handoff, or {@code none} when no
+   *     channel accepted it
+   */
   record HandedOff(Subject subject, Instant at, String stepId, HandoffReason reason, String handoffChannel)
       implements JourneyEvent {}
 
-  /** An adviser picked up a handed-off journey ({@code agent} is the adviser). */
+  /**
+   * An adviser picked up a handed-off journey ({@code agent} is the adviser).
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the journey is on
+   * @param agent the adviser who picked it up
+   */
   record HandoffAccepted(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
 
-  /** An adviser resolved a handoff without handing the journey back online. */
+  /**
+   * An adviser resolved a handoff without handing the journey back online.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the journey is on
+   * @param agent the adviser who resolved it
+   */
   record HandoffResolved(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
 
-  /** An agent handed the journey back for the person to continue online. */
+  /**
+   * An agent handed the journey back for the person to continue online.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the person will continue from
+   * @param agent the adviser who handed it back
+   */
   record HandedBack(Subject subject, Instant at, String stepId, Actor agent) implements JourneyEvent {}
 
-  /** The transaction completed: the service did what it should. */
+  /**
+   * The transaction completed: the service did what it should.
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param outcome how it ended
+   * @param actor who completed it: the person, an adviser, or the system that recorded it
+   */
   record Completed(Subject subject, Instant at, Outcome outcome, Actor actor) implements JourneyEvent {}
 
-  /** The journey was given up (by the person or the host app). */
+  /**
+   * The journey was given up (by the person or the host app).
+   *
+   * @param subject the journey
+   * @param at when it happened, by the engine's clock
+   * @param stepId the step the journey was on
+   */
   record Abandoned(Subject subject, Instant at, String stepId) implements JourneyEvent {}
 
-  /** The journey was left past its retention period and purged. */
+  /**
+   * The journey was left past its retention period and purged.
+   *
+   * @param subject the journey, as it was before it was purged
+   * @param at when it was purged, by the engine's clock
+   * @param stepId the step the journey was left on
+   */
   record Expired(Subject subject, Instant at, String stepId) implements JourneyEvent {}
 }

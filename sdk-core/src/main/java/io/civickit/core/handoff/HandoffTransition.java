@@ -45,7 +45,11 @@ public sealed interface HandoffTransition {
     }
   }
 
-  /** No handoff with this id. */
+  /**
+   * No handoff with this id.
+   *
+   * @param id the id that was looked up
+   */
   record NotFound(HandoffId id) implements HandoffTransition {
     /** Checks the field. */
     public NotFound {

@@ -36,7 +36,12 @@ import java.util.TreeMap;
  */
 public final class OpeningHours {
 
-  /** One period of opening on a day: from {@code from} (inclusive) to {@code to} (exclusive). */
+  /**
+   * One period of opening on a day: from {@code from} (inclusive) to {@code to} (exclusive).
+   *
+   * @param from when the period starts, in the calendar's time zone
+   * @param to when it ends, in the calendar's time zone; a period cannot run past midnight
+   */
   public record Period(LocalTime from, LocalTime to) {
     /** Checks that the period ends after it starts. */
     public Period {

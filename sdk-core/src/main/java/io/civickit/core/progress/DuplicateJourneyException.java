@@ -6,6 +6,11 @@ import io.civickit.core.CivicKitException;
 public final class DuplicateJourneyException extends CivicKitException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message which id or reference was taken
+   */
   public DuplicateJourneyException(String message) {
     super(message);
   }

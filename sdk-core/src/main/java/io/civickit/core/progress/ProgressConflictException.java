@@ -15,6 +15,10 @@ public final class ProgressConflictException extends CivicKitException {
   private final long actualVersion;
 
   /**
+   * Creates the exception; the message says what to do, and names the journey only by its id.
+   *
+   * @param journeyId the journey whose save failed
+   * @param expectedVersion the version the failed save was based on
    * @param actualVersion the stored version, or -1 when the journey no longer exists
    */
   public ProgressConflictException(JourneyId journeyId, long expectedVersion, long actualVersion) {
@@ -26,6 +30,12 @@ public final class ProgressConflictException extends CivicKitException {
     this.actualVersion = actualVersion;
   }
 
+  /**
+   * The journey whose save failed. Not kept when the exception is serialised, so this is null on
+   * an exception that has been deserialised.
+   *
+   * @return the journey's id, or null after deserialisation
+   */
   public JourneyId journeyId() {
     return journeyId;
   }

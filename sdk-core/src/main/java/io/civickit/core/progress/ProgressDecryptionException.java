@@ -9,10 +9,22 @@ import io.civickit.core.CivicKitException;
 public final class ProgressDecryptionException extends CivicKitException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Creates the exception with the fault that caused it.
+   *
+   * @param message what could not be decrypted, and why; never any of the saved answers
+   * @param cause the underlying fault, such as the cipher's exception
+   */
   public ProgressDecryptionException(String message, Throwable cause) {
     super(message, cause);
   }
 
+  /**
+   * Creates the exception for a check that failed without an underlying fault, such as a key id
+   * missing from the key ring.
+   *
+   * @param message what could not be decrypted, and why; never any of the saved answers
+   */
   public ProgressDecryptionException(String message) {
     super(message);
   }

@@ -35,6 +35,11 @@ public interface ResumeTokenStore {
    * @param state its state
    */
   record TokenRecord(String hash, JourneyId journeyId, String purpose, Instant issuedAt, Instant expiresAt, State state) {
+    /**
+     * Checks that every component is present.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public TokenRecord {
       Objects.requireNonNull(hash, "hash");
       Objects.requireNonNull(journeyId, "journeyId");

@@ -41,8 +41,20 @@ public final class ResumeTokens {
     this.ttl = ttl;
   }
 
-  /** A token given out once. {@link #toString()} does not print the token. */
+  /**
+   * A token given out once. {@link #toString()} does not print the token.
+   *
+   * @param token the token itself, URL-safe; only its hash is stored, so it cannot be shown again
+   * @param journeyId the journey it resumes
+   * @param purpose why it was issued ({@code save-and-return}, {@code handback}...)
+   * @param expiresAt when it stops working
+   */
   public record IssuedToken(String token, JourneyId journeyId, String purpose, Instant expiresAt) {
+    /**
+     * Checks that every component is present.
+     *
+     * @throws NullPointerException if any component is null
+     */
     public IssuedToken {
       Objects.requireNonNull(token, "token");
       Objects.requireNonNull(journeyId, "journeyId");
@@ -64,16 +76,33 @@ public final class ResumeTokens {
 
   /** What redeeming a token found. */
   public sealed interface Redemption {
-    /** The token is good: resume this journey. */
+    /**
+     * The token is good: resume this journey.
+     *
+     * @param journeyId the journey to resume
+     * @param purpose what the token was issued for ({@code save-and-return}, {@code handback}...)
+     */
     record Valid(JourneyId journeyId, String purpose) implements Redemption {}
 
-    /** The token was good but has expired: offer to send a new link. */
+    /**
+     * The token was good but has expired: offer to send a new link.
+     *
+     * @param journeyId the journey the token was for, to send the new link for
+     */
     record Expired(JourneyId journeyId) implements Redemption {}
 
-    /** A newer link was sent: tell the person to use the latest one. */
+    /**
+     * A newer link was sent: tell the person to use the latest one.
+     *
+     * @param journeyId the journey the token was for
+     */
     record Superseded(JourneyId journeyId) implements Redemption {}
 
-    /** The token was withdrawn (for example the application was already submitted). */
+    /**
+     * The token was withdrawn (for example the application was already submitted).
+     *
+     * @param journeyId the journey the token was for
+     */
     record Revoked(JourneyId journeyId) implements Redemption {}
 
     /** No such token: mistyped, truncated or made up. */

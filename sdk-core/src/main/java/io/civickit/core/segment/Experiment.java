@@ -38,7 +38,13 @@ import java.util.Optional;
  */
 public final class Experiment implements JourneyClassifier {
 
-  /** An arm and its weight. */
+  /**
+   * An arm and its weight.
+   *
+   * @param name the arm's name: 1 to 63 lower-case letters, digits and hyphens, starting with a
+   *     letter or digit
+   * @param weight the arm's share of journeys relative to the other arms' weights, at least 1
+   */
   public record Arm(String name, int weight) {
     /** Checks the fields. */
     public Arm {

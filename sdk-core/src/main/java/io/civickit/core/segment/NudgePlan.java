@@ -30,6 +30,13 @@ public final class NudgePlan {
   /**
    * One rule: show {@code nudge} to people in {@code segment} on {@code step} (either may be
    * {@link #ANY}), optionally only in one arm of an experiment.
+   *
+   * @param segment the segment, or {@link #ANY}; a rule for a named segment never matches a
+   *     journey with no segment
+   * @param step the step id, or {@link #ANY}
+   * @param experiment the experiment's name, for a rule limited to one arm; empty otherwise
+   * @param arm the arm's name; present exactly when {@code experiment} is
+   * @param nudge the nudge to show
    */
   public record Rule(String segment, String step, Optional<String> experiment, Optional<String> arm, Nudge nudge) {
     /** Checks the fields. */

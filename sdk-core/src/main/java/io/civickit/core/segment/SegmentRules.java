@@ -35,7 +35,12 @@ import java.util.Optional;
  */
 public final class SegmentRules implements JourneyClassifier {
 
-  /** One rule: a segment name and the condition that puts a person in it. */
+  /**
+   * One rule: a segment name and the condition that puts a person in it.
+   *
+   * @param segment the segment's name, saved on the journey
+   * @param condition when the person is in the segment
+   */
   public record Rule(String segment, Condition condition) {
     /** Checks the fields. */
     public Rule {

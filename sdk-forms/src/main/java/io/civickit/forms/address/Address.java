@@ -94,7 +94,11 @@ public record Address(String uprn, List<String> lines, String town, String postc
     return Value.fields(f);
   }
 
-  /** @return the address on one line, for a list of choices: "1 High Street, Bryncoed, CF10 1AA" */
+  /**
+   * The address on one line, for a list of choices.
+   *
+   * @return the parts joined by commas, such as "1 High Street, Bryncoed, CF10 1AA"
+   */
   public String singleLine() {
     List<String> parts = new ArrayList<>(lines);
     parts.add(town);

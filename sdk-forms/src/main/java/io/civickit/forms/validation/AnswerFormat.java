@@ -30,6 +30,8 @@ public final class AnswerFormat {
   private AnswerFormat() {}
 
   /**
+   * What to show for a question that was not answered.
+   *
    * @param locale the language
    * @return "Not provided" or "Heb ei ddarparu"
    */

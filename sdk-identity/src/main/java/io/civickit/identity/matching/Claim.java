@@ -14,6 +14,11 @@ import java.util.Optional;
  */
 public record Claim(Optional<String> reference, Optional<String> name, Optional<String> dateOfBirth,
     Optional<String> postcode) {
+  /**
+   * Checks that every component is present; a fact not given is empty, never null.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public Claim {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(name, "name");

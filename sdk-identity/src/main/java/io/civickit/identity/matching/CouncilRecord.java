@@ -15,6 +15,11 @@ import java.util.Optional;
  */
 public record CouncilRecord(String reference, Optional<String> name, Optional<LocalDate> dateOfBirth,
     Optional<String> postcode) {
+  /**
+   * Checks that every component is present; a fact not held is empty, never null.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public CouncilRecord {
     Objects.requireNonNull(reference, "reference");
     Objects.requireNonNull(name, "name");

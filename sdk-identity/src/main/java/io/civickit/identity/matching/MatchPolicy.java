@@ -13,6 +13,15 @@ import java.util.Set;
  * @param optionalNeeded how many of {@code optional} must agree
  */
 public record MatchPolicy(String name, Set<Fact> required, Set<Fact> optional, int optionalNeeded) {
+  /**
+   * Checks that the policy is safe to use, and takes unmodifiable copies of the sets.
+   *
+   * @throws NullPointerException if {@code name}, {@code required} or {@code optional} is null
+   * @throws IllegalArgumentException if {@code optionalNeeded} is negative or more than the optional
+   *     facts; if fewer than 2 facts in all must agree; if a fact is both required and optional; or
+   *     if the policy uses neither the reference nor the postcode, without which the record cannot
+   *     be found
+   */
   public MatchPolicy {
     Objects.requireNonNull(name, "name");
     required = Set.copyOf(required);

@@ -10,6 +10,11 @@ import java.util.Objects;
  * @param pending keep this in the session; pass it to {@link OneLogin#complete}
  */
 public record AuthorizationRedirect(URI uri, PendingLogin pending) {
+  /**
+   * Checks that both components are present.
+   *
+   * @throws NullPointerException if either component is null
+   */
   public AuthorizationRedirect {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(pending, "pending");

@@ -17,6 +17,14 @@ import java.util.Set;
  */
 public record LoginRequest(AuthenticationLevel authentication, boolean identity, Set<String> userInfoClaims,
     Set<String> scopes, Locale language) {
+  /**
+   * Checks the request and takes unmodifiable copies of the sets, adding {@code openid} to the
+   * scopes if it is missing.
+   *
+   * @throws NullPointerException if any component is null, or a set holds null
+   * @throws IllegalArgumentException if identity is asked for below {@code Cl.Cm}, or the language
+   *     is neither English nor Welsh
+   */
   public LoginRequest {
     Objects.requireNonNull(authentication, "authentication");
     userInfoClaims = Set.copyOf(new LinkedHashSet<>(userInfoClaims));

@@ -31,6 +31,11 @@ public sealed interface LoginResult {
   record LoggedIn(String subject, AuthenticationLevel authentication, String idToken, Optional<String> sessionId,
       Optional<String> email, Optional<String> phoneNumber, Optional<VerifiedIdentity> identity,
       List<PostalAddress> addresses, Instant at) implements LoginResult {
+    /**
+     * Checks the components and takes an unmodifiable copy of the addresses.
+     *
+     * @throws NullPointerException if any component is null, or the addresses hold null
+     */
     public LoggedIn {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(authentication, "authentication");
@@ -56,6 +61,11 @@ public sealed interface LoginResult {
    * @param detail a description for logs (no personal data, no tokens)
    */
   record Rejected(RejectionReason reason, String detail) implements LoginResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public Rejected {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");

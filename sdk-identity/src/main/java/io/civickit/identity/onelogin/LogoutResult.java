@@ -13,6 +13,11 @@ public sealed interface LogoutResult {
    * @param sessionId the One Login {@code sid}, when sent
    */
   record Valid(String subject, Optional<String> sessionId) implements LogoutResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public Valid {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(sessionId, "sessionId");
@@ -26,6 +31,11 @@ public sealed interface LogoutResult {
    * @param detail a description for logs
    */
   record Invalid(RejectionReason reason, String detail) implements LogoutResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public Invalid {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");

@@ -17,6 +17,11 @@ import java.util.Objects;
  */
 public record PendingLogin(String state, String nonce, String codeVerifier, AuthenticationLevel authentication,
     boolean identity, Instant createdAt) {
+  /**
+   * Checks that every component is present.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public PendingLogin {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(nonce, "nonce");

@@ -11,6 +11,11 @@ import java.util.Optional;
  *     {@code addressLocality}, {@code postalCode}, {@code validFrom}, {@code validUntil}...)
  */
 public record PostalAddress(Map<String, String> fields) {
+  /**
+   * Takes an unmodifiable copy of the fields.
+   *
+   * @throws NullPointerException if {@code fields} is null or holds a null key or value
+   */
   public PostalAddress {
     fields = Map.copyOf(fields);
   }

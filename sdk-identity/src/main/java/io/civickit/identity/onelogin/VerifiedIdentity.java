@@ -15,6 +15,11 @@ import java.util.Objects;
  * @param verifiedAt when this service verified the credential
  */
 public record VerifiedIdentity(List<String> givenNames, String familyName, LocalDate dateOfBirth, Instant verifiedAt) {
+  /**
+   * Checks the components and takes an unmodifiable copy of the given names.
+   *
+   * @throws NullPointerException if any component is null, or the given names hold null
+   */
   public VerifiedIdentity {
     givenNames = List.copyOf(givenNames);
     Objects.requireNonNull(familyName, "familyName");

@@ -32,6 +32,14 @@ public record PasscodePolicy(
     int maxSendsPerWindow,
     Duration sendWindow) {
 
+  /**
+   * Checks that the limits are in range.
+   *
+   * @throws NullPointerException if any duration is null
+   * @throws IllegalArgumentException if {@code digits} is not 6 to 10, {@code maxWrongTries} is not
+   *     1 to 100, {@code maxSendsPerWindow} is less than 1, {@code resendInterval} is negative, or
+   *     any other duration is zero or negative
+   */
   public PasscodePolicy {
     if (digits < 6 || digits > 10) {
       throw new IllegalArgumentException("a passcode must have 6 to 10 digits, but was " + digits);

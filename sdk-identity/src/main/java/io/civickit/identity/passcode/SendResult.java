@@ -14,6 +14,11 @@ public sealed interface SendResult {
    * @param expiresAt when the code stops working
    */
   record Sent(NotificationId notification, Instant expiresAt) implements SendResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public Sent {
       Objects.requireNonNull(notification, "notification");
       Objects.requireNonNull(expiresAt, "expiresAt");
@@ -27,6 +32,11 @@ public sealed interface SendResult {
    * @param retryAfter when a new code can be asked for
    */
   record Throttled(Instant retryAfter) implements SendResult {
+    /**
+     * Checks that the time is present.
+     *
+     * @throws NullPointerException if {@code retryAfter} is null
+     */
     public Throttled {
       Objects.requireNonNull(retryAfter, "retryAfter");
     }
@@ -38,6 +48,11 @@ public sealed interface SendResult {
    * @param until when codes can be sent again
    */
   record LockedOut(Instant until) implements SendResult {
+    /**
+     * Checks that the time is present.
+     *
+     * @throws NullPointerException if {@code until} is null
+     */
     public LockedOut {
       Objects.requireNonNull(until, "until");
     }

@@ -264,6 +264,11 @@ public final class IdentityCheckStep implements Step {
         "Mae eich mewngofnodi wedi dod i ben. Rhowch gynnig arall arni",
         "Nid oeddem yn gallu eich mewngofnodi gyda GOV.UK One Login. Rhowch gynnig arall arni");
 
+    /**
+     * Checks that every message is present.
+     *
+     * @throws NullPointerException if any message is null
+     */
     public Messages {
       Objects.requireNonNull(wrong, "wrong");
       Objects.requireNonNull(expired, "expired");

@@ -16,6 +16,13 @@ public record NotifyApiKey(String keyName, String serviceId, String secret) {
 
   private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+  /**
+   * Checks the parts. Use {@link #parse(String)} for a key as Notify shows it.
+   *
+   * @throws NullPointerException if any part is null
+   * @throws IllegalArgumentException if the service id or the secret is not a UUID; the message
+   *     never repeats the secret
+   */
   public NotifyApiKey {
     Objects.requireNonNull(keyName, "keyName");
     Objects.requireNonNull(serviceId, "serviceId");

@@ -14,6 +14,11 @@ import java.util.Optional;
  *     {@code accepted}, {@code received}
  */
 public record NotifyNotification(String id, Optional<String> reference, String type, String status) {
+  /**
+   * Checks that every component is present.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public NotifyNotification {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(reference, "reference");

@@ -29,6 +29,14 @@ public record OutgoingNotification(
     Locale language,
     RenderedMessage message) {
 
+  /**
+   * Checks the components and takes an unmodifiable copy of the personalisation.
+   *
+   * @throws NullPointerException if any component is null, or the personalisation holds a null key
+   *     or value
+   * @throws IllegalArgumentException if the message's kind does not match the recipient's (an SMS
+   *     for an email address, say)
+   */
   public OutgoingNotification {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     Objects.requireNonNull(templateId, "templateId");

@@ -16,6 +16,12 @@ public sealed interface SendResult {
    * @param providerId the provider's id for it (GOV.UK Notify's notification id, a file name, a Message-ID)
    */
   record Accepted(String providerId) implements SendResult {
+    /**
+     * Checks the provider's id.
+     *
+     * @throws NullPointerException if {@code providerId} is null
+     * @throws IllegalArgumentException if {@code providerId} is blank
+     */
     public Accepted {
       Objects.requireNonNull(providerId, "providerId");
       if (providerId.isBlank()) {
@@ -32,6 +38,11 @@ public sealed interface SendResult {
    * @param retryAfter how long the provider asked us to wait, if it said
    */
   record RetryableFailure(String reason, Optional<Duration> retryAfter) implements SendResult {
+    /**
+     * Checks that both components are present.
+     *
+     * @throws NullPointerException if either component is null
+     */
     public RetryableFailure {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(retryAfter, "retryAfter");
@@ -50,6 +61,11 @@ public sealed interface SendResult {
    * @param reason a description with no personal data in it
    */
   record PermanentFailure(String reason) implements SendResult {
+    /**
+     * Checks that the reason is present.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     */
     public PermanentFailure {
       Objects.requireNonNull(reason, "reason");
     }
@@ -63,6 +79,11 @@ public sealed interface SendResult {
    * @param reason a description with no personal data in it
    */
   record UnknownOutcome(String reason) implements SendResult {
+    /**
+     * Checks that the reason is present.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     */
     public UnknownOutcome {
       Objects.requireNonNull(reason, "reason");
     }

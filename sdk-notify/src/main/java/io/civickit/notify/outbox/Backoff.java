@@ -14,6 +14,13 @@ import java.util.random.RandomGenerator;
  */
 public record Backoff(Duration base, Duration max) {
 
+  /**
+   * Checks the durations.
+   *
+   * @throws NullPointerException if either duration is null
+   * @throws IllegalArgumentException if {@code base} is zero or negative, or {@code max} is less
+   *     than {@code base}
+   */
   public Backoff {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(max, "max");

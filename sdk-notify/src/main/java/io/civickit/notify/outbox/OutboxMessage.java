@@ -32,6 +32,11 @@ public record OutboxMessage(
     Optional<String> providerId,
     Optional<String> lastError) {
 
+  /**
+   * Checks that every component is present; an absent value is empty, never null.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public OutboxMessage {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");

@@ -23,6 +23,13 @@ import java.util.OptionalInt;
  */
 public record RateLimit(int limit, Duration per, int burst, OptionalInt perDay) {
 
+  /**
+   * Checks the limit.
+   *
+   * @throws NullPointerException if {@code per} or {@code perDay} is null
+   * @throws IllegalArgumentException if {@code limit}, {@code burst} or a daily limit is less than
+   *     1, or {@code per} is shorter than a millisecond
+   */
   public RateLimit {
     Objects.requireNonNull(per, "per");
     Objects.requireNonNull(perDay, "perDay");

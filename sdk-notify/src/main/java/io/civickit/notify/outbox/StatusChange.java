@@ -27,6 +27,11 @@ public record StatusChange(
     Optional<String> error,
     Instant at) {
 
+  /**
+   * Checks that every component is present; an absent value is empty, never null.
+   *
+   * @throws NullPointerException if any component is null
+   */
   public StatusChange {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");

@@ -398,6 +398,11 @@ public final class OneLoginStub implements BeforeAllCallback, BeforeEachCallback
    * @param tokenEndpoint the token endpoint (the assertion's expected audience)
    */
   public record TokenRequestRecord(Map<String, String> form, Optional<String> userAgent, URI tokenEndpoint) {
+    /**
+     * Checks the components and takes an unmodifiable copy of the form fields.
+     *
+     * @throws NullPointerException if any component is null, or the form holds a null name or value
+     */
     public TokenRequestRecord {
       form = Map.copyOf(form);
       Objects.requireNonNull(userAgent, "userAgent");
