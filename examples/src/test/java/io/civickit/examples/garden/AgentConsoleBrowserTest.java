@@ -2,15 +2,11 @@ package io.civickit.examples.garden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.commons.codec.binary.Base32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Get help, the agent console and back online, in headless Chromium: the person asks for help
@@ -18,33 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * so far, and sends the "continue online" link; the person follows it from the file outbox and
  * finishes online. Also: repeated errors hand the person over by themselves, and the KPI page.
  */
-class AgentConsoleBrowserTest {
-  @TempDir static Path dir;
-  static TestService service;
-  static Browser browser;
-
-  @BeforeAll
-  static void startServiceAndBrowser() {
-    Browser.assumeChromium();
-    service = TestService.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.axeCounts.forEach((page, n) -> System.out.println("axe summary: " + page + " = " + n));
-      browser.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-  }
-
+class AgentConsoleBrowserTest extends BrowserTestBase {
+  /** After the shared fresh visitor: start on the service's start page. */
   @BeforeEach
-  void freshVisitor() {
-    browser.open(service.url("/"));
-    browser.clearCookies();
+  void openStartPage() {
     browser.open(service.url("/"));
   }
 

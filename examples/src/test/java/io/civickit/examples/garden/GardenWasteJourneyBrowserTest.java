@@ -2,13 +2,8 @@ package io.civickit.examples.garden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.WebElement;
@@ -19,35 +14,7 @@ import org.openqa.selenium.WebElement;
  * link; the email code; the confirmation with its reference and email. Every page, with and
  * without errors, is screenshotted and checked with axe-core against WCAG 2.2 AA.
  */
-class GardenWasteJourneyBrowserTest {
-  @TempDir static Path dir;
-  static TestService service;
-  static Browser browser;
-
-  @BeforeAll
-  static void startServiceAndBrowser() {
-    Browser.assumeChromium();
-    service = TestService.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.axeCounts.forEach((page, n) -> System.out.println("axe summary: " + page + " = " + n));
-      browser.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-  }
-
-  @BeforeEach
-  void freshVisitor() {
-    browser.open(service.url("/"));
-    browser.clearCookies();
-  }
-
+class GardenWasteJourneyBrowserTest extends BrowserTestBase {
   private void switchTo(String lang) {
     if (lang.equals("cy")) {
       browser.click("#language-cy");
@@ -58,9 +25,6 @@ class GardenWasteJourneyBrowserTest {
   /** Sends the page empty, checks the error summary links to the field, then checks the page. */
   private void emptyThenError(String name, String expectedTarget) {
     browser.continueOn();
-    if (browser.all("main").isEmpty()) {
-      System.out.println("DEBUG " + browser.driver.getCurrentUrl() + "\n" + browser.driver.getPageSource());
-    }
     assertThat(browser.all(".govuk-error-summary")).as("error summary on %s: %s", browser.path(),
         browser.find("main").getText()).isNotEmpty();
     WebElement summary = browser.find(".govuk-error-summary");

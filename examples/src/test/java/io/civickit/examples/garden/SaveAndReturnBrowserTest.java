@@ -2,12 +2,8 @@ package io.civickit.examples.garden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,33 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * they had typed. The reference number and an emailed code also resume. English and Welsh, every
  * page with and without errors checked with axe-core.
  */
-class SaveAndReturnBrowserTest {
-  @TempDir static Path dir;
-  static TestService service;
-  static Browser browser;
-
-  @BeforeAll
-  static void startServiceAndBrowser() {
-    Browser.assumeChromium();
-    service = TestService.start(dir);
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.axeCounts.forEach((page, n) -> System.out.println("axe summary: " + page + " = " + n));
-      browser.close();
-    }
-    if (service != null) {
-      service.close();
-    }
-  }
-
+class SaveAndReturnBrowserTest extends BrowserTestBase {
+  /** After the shared fresh visitor: start on the service's start page. */
   @BeforeEach
-  void freshVisitor() {
-    browser.open(service.url("/"));
-    browser.clearCookies();
+  void openStartPage() {
     browser.open(service.url("/"));
   }
 
