@@ -267,25 +267,8 @@ final class NotifyMarkdown {
         continue;
       }
       if (lines.isInset(i)) {
-        int j = i;
         List<String> inner = new ArrayList<>();
-        while (j < n) {
-          if (!lines.isEmpty(j)) {
-            inner.add(INSET.matcher(lines.get(j)).replaceFirst(""));
-            j++;
-            continue;
-          }
-          int k = j;
-          while (k < n && lines.isEmpty(k)) {
-            k++;
-          }
-          if (k < n && lines.isInset(k)) {
-            inner.add("");
-            j = k;
-          } else {
-            break;
-          }
-        }
+        int j = insetEnd(lines, i, inner);
         out.append(inset(blocks(Lines.of(inner)).toString()));
         i = j;
         continue;
@@ -341,25 +324,8 @@ final class NotifyMarkdown {
         continue;
       }
       if (lines.isInset(i)) {
-        int j = i;
         List<String> inner = new ArrayList<>();
-        while (j < n) {
-          if (!lines.isEmpty(j)) {
-            inner.add(INSET.matcher(lines.get(j)).replaceFirst(""));
-            j++;
-            continue;
-          }
-          int k = j;
-          while (k < n && lines.isEmpty(k)) {
-            k++;
-          }
-          if (k < n && lines.isInset(k)) {
-            inner.add("");
-            j = k;
-          } else {
-            break;
-          }
-        }
+        int j = insetEnd(lines, i, inner);
         html.append("<blockquote>");
         blocks(Lines.of(inner), plain, html);
         html.append("</blockquote>");
@@ -849,5 +815,34 @@ final class NotifyMarkdown {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Reads an inset block starting at line {@code i}: its lines without their {@code ^} marker go
+   * into {@code inner} (blank lines between two inset lines kept as one empty line).
+   *
+   * @return the index of the first line after the block
+   */
+  private static int insetEnd(Lines lines, int i, List<String> inner) {
+    int n = lines.size();
+    int j = i;
+    while (j < n) {
+      if (!lines.isEmpty(j)) {
+        inner.add(INSET.matcher(lines.get(j)).replaceFirst(""));
+        j++;
+        continue;
+      }
+      int k = j;
+      while (k < n && lines.isEmpty(k)) {
+        k++;
+      }
+      if (k < n && lines.isInset(k)) {
+        inner.add("");
+        j = k;
+      } else {
+        break;
+      }
+    }
+    return j;
   }
 }
