@@ -35,7 +35,6 @@ public final class WebhookChannel implements NotificationChannel {
 
   private final String name;
   private final URI url;
-  private final byte[] secret;
   private final Duration requestTimeout;
   private final Clock clock;
   private final HttpClient http;
@@ -45,7 +44,6 @@ public final class WebhookChannel implements NotificationChannel {
   public WebhookChannel(String name, URI url, byte[] secret, Duration connectTimeout, Duration requestTimeout, Clock clock) {
     this.name = name;
     this.url = url;
-    this.secret = secret;
     this.requestTimeout = requestTimeout;
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
