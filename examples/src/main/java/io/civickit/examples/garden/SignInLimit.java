@@ -41,8 +41,7 @@ final class SignInLimit {
     String key = key(username);
     for (int attempt = 0; attempt < 20; attempt++) {
       Optional<IdentityStore.Entry> entry = store.find(KIND, key);
-      State s = entry.filter(e -> e.expiresAt().isAfter(clock.instant())).map(e -> State.parse(e.value()))
-          .orElse(new State(0, 0));
+      State s = current(entry);
       Instant now = clock.instant();
       State next = s.failures() + 1 >= maxFailures
           ? new State(0, now.plus(lockout).getEpochSecond())
@@ -67,8 +66,13 @@ final class SignInLimit {
   }
 
   private State state(String username) {
-    return store.find(KIND, key(username)).filter(e -> e.expiresAt().isAfter(clock.instant()))
-        .map(e -> State.parse(e.value())).orElse(new State(0, 0));
+    return current(store.find(KIND, key(username)));
+  }
+
+  /** The state an entry holds, or none once it has expired. */
+  private State current(Optional<IdentityStore.Entry> entry) {
+    return entry.filter(e -> e.expiresAt().isAfter(clock.instant())).map(e -> State.parse(e.value()))
+        .orElse(new State(0, 0));
   }
 
   private static String key(String username) {
