@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param formVersion the form version the answers were given against
  * @param formTitle the form's title in English and Welsh
  * @param submittedAt when the submission was made
- * @param language the language the person used ({@code en} or {@code cy})
+ * @param language the language the person used: {@code cy} for Welsh, English otherwise (only
+ *     the language is kept, without a country)
  * @param assuranceLevel the identity assurance level the journey reached ({@code none} if no
  *     identity check was made)
  * @param answers every question asked on the person's route, in route order
@@ -57,7 +58,9 @@ public record Submission(int formatVersion, String id, String reference, String 
     }
     Objects.requireNonNull(formTitle, "formTitle");
     Objects.requireNonNull(submittedAt, "submittedAt");
-    Objects.requireNonNull(language, "language");
+    // Only the language counts (en or cy), so a document equals itself read back from JSON.
+    language = "cy".equals(Objects.requireNonNull(language, "language").getLanguage()) ? new Locale("cy")
+        : Locale.ENGLISH;
     Payment.notBlank(assuranceLevel, "assuranceLevel");
     answers = List.copyOf(answers);
     if (answers.stream().map(SubmittedAnswer::questionId).distinct().count() != answers.size()) {
