@@ -252,4 +252,87 @@ abstract class SubmissionsBehaviour {
   static DeliveryState state(Submissions s, Submission sub, String destination) {
     return s.deliveries(sub.id()).stream().filter(d -> d.destination().equals(destination)).findFirst().orElseThrow();
   }
+
+  @Test
+  void anApplicantCopyGoesThroughTheNotifierOnceInTheirLanguage() {
+    List<io.civickit.notify.NotificationRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Submissions a = builder("a").applicantCopies(r -> {
+      sent.add(r);
+      return new io.civickit.notify.NotificationId("n-" + sent.size());
+    }, "copy-of-answers").build();
+    Submission s = a.submit(completed(), Fixtures.FORM, SubmitOptions.builder()
+        .language(java.util.Locale.forLanguageTag("cy")).build());
+    a.sendCopyToApplicant(s.id(), "sam@example.com");
+    assertThat(sent).singleElement().satisfies(r -> {
+      assertThat(r.templateId()).isEqualTo("copy-of-answers");
+      assertThat(r.recipient()).isEqualTo(new io.civickit.notify.Recipient.Email("sam@example.com"));
+      assertThat(r.idempotencyKey()).isEqualTo("submission-copy:" + s.id());
+      assertThat(r.language().getLanguage()).isEqualTo("cy");
+      assertThat(r.personalisation()).containsEntry("reference", s.reference())
+          .containsEntry("service", "Trwydded gwastraff gardd");
+      assertThat(r.personalisation().get("answers"))
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class)).contains("Sawl bin sydd ei angen arnoch?: 2",
+          "Pa ddiwrnod sy'n addas i chi?: Dydd Iau");
+    });
+    assertThatThrownBy(() -> builder("b").build().sendCopyToApplicant(s.id(), "sam@example.com"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("applicantCopies");
+  }
+
+  @Test
+  void submittingOneJourneyFromManyThreadsAtOnceStoresOneDocument() throws Exception {
+    Submissions a = builder("a").build();
+    Submissions b = builder("b").build();
+    Journey j = completed();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Submission>> results = new ArrayList<>();
+    try {
+      for (Submissions instance : List.of(a, b, a, b)) {
+        results.add(pool.submit(() -> instance.submit(j, Fixtures.FORM)));
+      }
+      Submission first = results.get(0).get(30, TimeUnit.SECONDS);
+      for (Future<Submission> f : results) {
+        assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(first);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM civickit_submission_delivery")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aWorkerHandsBackTheRestOfItsBatchOnceHalfItsLeaseHasGone() {
+    Submissions a = builder("a").build();
+    Submission s1 = a.submit(completed(), Fixtures.FORM);
+    Submission s2 = a.submit(completed(), Fixtures.FORM);
+    // Whichever delivery comes first takes more than half the lease.
+    java.util.function.Predicate<Delivery> slow = d -> {
+      clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+      return false;
+    };
+    crm.crashAfter = slow;
+    inbox.crashAfter = slow;
+    assertThat(a.runOnce()).isEqualTo(4);
+    assertThat(a.counts()).containsEntry(DeliveryStatus.DELIVERED, 1L).containsEntry(DeliveryStatus.QUEUED, 3L);
+    assertThat(List.of(s1, s2)).flatExtracting(s -> a.deliveries(s.id()))
+        .filteredOn(d -> d.status() == DeliveryStatus.QUEUED).allSatisfy(d -> assertThat(d.attempts()).isZero());
+  }
+
+  @Test
+  void deliveryCountsAreMicrometerGaugesPerDestinationAndStatus() {
+    Submissions a = builder("a").build();
+    crm.then(new SendResult.PermanentFailure("refused"));
+    a.submit(completed(), Fixtures.FORM);
+    a.runOnce();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    new io.civickit.submit.micrometer.SubmissionMeters(a, java.util.Set.of("crm", "inbox")).bindTo(registry);
+    assertThat(registry.get(io.civickit.submit.micrometer.SubmissionMeters.GAUGE).tag("destination", "crm")
+        .tag("status", "failed").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get(io.civickit.submit.micrometer.SubmissionMeters.GAUGE).tag("destination", "inbox")
+        .tag("status", "delivered").gauge().value()).isEqualTo(1.0);
+  }
 }
