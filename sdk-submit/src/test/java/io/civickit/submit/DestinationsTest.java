@@ -42,12 +42,32 @@ class DestinationsTest {
     assertThat(got[0].getSubject()).isEqualTo("Garden waste permit: " + doc.reference());
     List<String> files = new ArrayList<>();
     Multipart parts = (Multipart) got[0].getContent();
+    byte[] pdf = null;
+    String csv = null;
     for (int i = 0; i < parts.getCount(); i++) {
-      if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
-        files.add(parts.getBodyPart(i).getFileName());
+      Part part = parts.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        files.add(part.getFileName());
+        byte[] bytes = part.getInputStream().readAllBytes();
+        if (part.getFileName().endsWith(".pdf")) {
+          pdf = bytes;
+        } else {
+          csv = new String(bytes, StandardCharsets.UTF_8);
+        }
       }
     }
     assertThat(files).containsExactly(delivery.fileStem() + ".pdf", delivery.fileStem() + ".csv");
+    // What the team opens: the PDF's text has every label and answer, the CSV parses back to the answers.
+    String text = RenderingsTest.squash(RenderingsTest.text(pdf));
+    var row = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
+        .parse(new java.io.StringReader(csv)).getRecords().get(0);
+    for (SubmittedAnswer a : doc.answers()) {
+      assertThat(text).contains(RenderingsTest.squash(a.label().en()));
+      for (String line : a.formattedEn().split("\n")) {
+        assertThat(text).contains(RenderingsTest.squash(line));
+      }
+      assertThat(SubmissionCsv.cellText(row.get(a.questionId()))).isEqualTo(a.formattedEn());
+    }
   }
 
   @Test

@@ -335,4 +335,21 @@ abstract class SubmissionsBehaviour {
     assertThat(registry.get(io.civickit.submit.micrometer.SubmissionMeters.GAUGE).tag("destination", "inbox")
         .tag("status", "delivered").gauge().value()).isEqualTo(1.0);
   }
+
+  @Test
+  void anInstanceWithoutTheDestinationHandsTheDeliveryBackForOneThatHasIt() {
+    Submissions a = builder("a").build();
+    Submissions bare = Submissions.builder().dataSource(dataSource()).keyRing(KEYS).councilName("Bryncoed")
+        .clock(clock).instanceId("bare").build();
+    Submission s = a.submit(completed(), Fixtures.FORM);
+    assertThat(bare.runOnce()).isEqualTo(2);
+    assertThat(a.deliveries(s.id())).allSatisfy(d -> {
+      assertThat(d.status()).isEqualTo(DeliveryStatus.QUEUED);
+      assertThat(d.attempts()).isZero();
+    });
+    assertThat(a.runOnce()).as("handed back for a minute").isZero();
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(a.runOnce()).isEqualTo(2);
+    assertThat(a.counts()).containsEntry(DeliveryStatus.DELIVERED, 2L);
+  }
 }

@@ -207,7 +207,7 @@ public final class JdbcSubmissions implements Submissions {
       Claimed m = batch.get(i);
       if (config.clock().millis() - claimedAt > config.lease().toMillis() / 2) {
         for (Claimed rest : batch.subList(i, batch.size())) {
-          handBack(rest, "half the lease has gone");
+          handBack(rest, 0, "half the lease has gone");
         }
         break;
       }
@@ -273,9 +273,10 @@ public final class JdbcSubmissions implements Submissions {
         .getOrDefault(s.submission().formId(), List.of()).stream()
         .filter(d -> d.name().equals(m.destination())).findFirst());
     if (stored.isEmpty() || destination.isEmpty()) {
-      LOG.warn("delivery of {} to '{}': this instance has no such destination; handed back", m.submissionId(),
-          m.destination());
-      handBack(m, "no destination '" + m.destination() + "' on instance " + config.instanceId());
+      LOG.warn("delivery of {} to '{}': this instance has no such destination; handed back for a minute",
+          m.submissionId(), m.destination());
+      handBack(m, Math.max(config.pollInterval().toMillis(), 60_000),
+          "no destination '" + m.destination() + "' on instance " + config.instanceId());
       return;
     }
     Destination d = destination.get();
@@ -322,10 +323,11 @@ public final class JdbcSubmissions implements Submissions {
             .orElse(null), config.clock().millis());
   }
 
-  private void handBack(Claimed m, String why) {
+  /** Gives a claimed delivery back to the queue, due after {@code delayMs}, without using up an attempt. */
+  private void handBack(Claimed m, long delayMs, String why) {
     long now = config.clock().millis();
     update(m, "status = 'QUEUED', next_attempt_ms = ?, lease_owner = NULL, lease_until_ms = NULL, updated_ms = ?",
-        now + config.pollInterval().toMillis(), now);
+        now + delayMs, now);
     LOG.debug("handed back {} to '{}': {}", m.submissionId(), m.destination(), why);
   }
 

@@ -136,6 +136,8 @@ public final class SmtpDestination implements Destination {
     part.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(bytes, type)));
     part.setFileName(fileName);
     part.setDisposition(MimeBodyPart.ATTACHMENT);
+    // Base64 for every file, text included: line breaks inside CSV cells arrive byte for byte.
+    part.setHeader("Content-Transfer-Encoding", "base64");
     return part;
   }
 
