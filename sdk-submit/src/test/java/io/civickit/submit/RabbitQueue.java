@@ -54,7 +54,7 @@ final class RabbitQueue implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException, java.util.concurrent.TimeoutException {
     channel.queueDelete(name);
     channel.close();
     connection.close();

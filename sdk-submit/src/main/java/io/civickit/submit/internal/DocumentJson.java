@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,8 +186,7 @@ public final class DocumentJson {
         return Value.items(items);
       case "group":
         Map<String, Value> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = required(n, "fields").fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : required(n, "fields").properties()) {
           fields.put(e.getKey(), value(e.getValue()));
         }
         return Value.fields(fields);

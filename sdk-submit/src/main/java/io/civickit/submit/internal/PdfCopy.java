@@ -120,7 +120,6 @@ public final class PdfCopy {
     ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
     try {
       PdfRendererBuilder b = new PdfRendererBuilder();
-      b.useFastMode();
       b.usePdfUaAccessibility(true);
       b.useFont(PdfCopy::font, FAMILY, 400, FontStyle.NORMAL, true);
       b.useFont(PdfCopy::font, FAMILY, 700, FontStyle.NORMAL, true);
