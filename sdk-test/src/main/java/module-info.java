@@ -4,6 +4,7 @@ module io.civickit.test {
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
   requires transitive io.civickit.forms;
+  requires transitive io.civickit.submit;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -23,4 +24,5 @@ module io.civickit.test {
   exports io.civickit.test.identity;
   exports io.civickit.test.notify;
   exports io.civickit.test.onelogin;
+  exports io.civickit.test.submit;
 }

@@ -64,6 +64,10 @@ import java.util.stream.Collectors;
  *       looks real, a letter address of at least three lines. Failures answer 400
  *       {@code ValidationError}; an unknown template (once templates are registered) or missing
  *       personalisation answers 400 {@code BadRequestError}.
+ *   <li>Files sent by email: a personalisation value that is an object must be Notify's file
+ *       object ({@code file} in base64 up to 2 MB, {@code filename} with an extension or
+ *       {@code is_csv}, {@code confirm_email_before_download}, {@code retention_period} of 1 to
+ *       78 weeks).
  *   <li>Responses and errors in Notify's JSON: 201 with {@code id, reference, content, uri,
  *       template}; errors as {@code {"status_code": n, "errors": [{"error", "message"}]}}.
  * </ul>
@@ -543,6 +547,13 @@ public final class FakeNotify implements AutoCloseable {
         problems.add("phone_number Too many digits");
       }
     }
+    if (type.equals("email") && personalisation != null && personalisation.isObject()) {
+      personalisation.fields().forEachRemaining(e -> {
+        if (e.getValue().isObject()) {
+          problems.addAll(fileProblems(e.getKey(), e.getValue()));
+        }
+      });
+    }
     if (type.equals("letter") && personalisation != null && personalisation.isObject()) {
       int lines = 0;
       for (int i = 1; i <= 7; i++) {
@@ -556,6 +567,58 @@ public final class FakeNotify implements AutoCloseable {
       }
       if (lines < 3) {
         problems.add("Address must be at least 3 lines");
+      }
+    }
+    return problems;
+  }
+
+  /** Notify's largest file for "send a file by email", before base64. */
+  static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+  /**
+   * Checks a "send a file by email" personalisation value as Notify documents it: {@code file}
+   * (base64, at most 2 MB decoded) required; {@code filename} (with an extension) or the older
+   * {@code is_csv}, not both; {@code confirm_email_before_download} a boolean;
+   * {@code retention_period} "1 week" to "78 weeks"; nothing else.
+   */
+  static List<String> fileProblems(String placeholder, JsonNode f) {
+    List<String> problems = new ArrayList<>();
+    Set<String> allowed = Set.of("file", "filename", "is_csv", "confirm_email_before_download", "retention_period");
+    f.fieldNames().forEachRemaining(k -> {
+      if (!allowed.contains(k)) {
+        problems.add("personalisation " + placeholder + " Additional properties are not allowed (" + k
+            + " was unexpected)");
+      }
+    });
+    JsonNode file = f.get("file");
+    if (file == null || !file.isTextual()) {
+      problems.add("personalisation " + placeholder + " file is a required property");
+    } else {
+      try {
+        if (java.util.Base64.getDecoder().decode(file.asText()).length > MAX_FILE_BYTES) {
+          problems.add("File did not pass the virus scan or is larger than 2MB");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("File did not pass the virus scan or is larger than 2MB");
+      }
+    }
+    if (f.has("filename") && f.has("is_csv") && !f.get("is_csv").isNull()) {
+      problems.add("personalisation " + placeholder + " filename and is_csv cannot both be set");
+    }
+    JsonNode name = f.get("filename");
+    if (name != null && !name.isNull() && (!name.isTextual() || !name.asText().matches(".+\\.[A-Za-z0-9]{1,10}"))) {
+      problems.add("personalisation " + placeholder + " filename must include a file extension");
+    }
+    JsonNode confirm = f.get("confirm_email_before_download");
+    if (confirm != null && !confirm.isNull() && !confirm.isBoolean()) {
+      problems.add("personalisation " + placeholder + " confirm_email_before_download is not of type boolean");
+    }
+    JsonNode retention = f.get("retention_period");
+    if (retention != null && !retention.isNull()) {
+      String r = retention.isTextual() ? retention.asText() : "";
+      java.util.regex.Matcher m = Pattern.compile("([0-9]{1,2}) weeks?").matcher(r);
+      if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 78) {
+        problems.add("Unsupported value for retention_period '" + r + "'. Supported periods are from 1 to 78 weeks.");
       }
     }
     return problems;

@@ -109,4 +109,29 @@ class FakeNotifyTest {
     assertThat(firstError(shortLetter).path("message").asText()).isEqualTo("Address must be at least 3 lines");
     assertThat(notify.sent()).isEmpty();
   }
+
+  @Test
+  void filesSentByEmailAreCheckedAsNotifyDocumentsThem() throws Exception {
+    String ok = java.util.Base64.getEncoder().encodeToString("%PDF-1.7 a copy".getBytes(StandardCharsets.UTF_8));
+    String base = "{\"email_address\":\"team@example.org\",\"template_id\":\"" + TEMPLATE
+        + "\",\"personalisation\":{\"link_to_pdf\":";
+    HttpResponse<String> good = post("email", base + "{\"file\":\"" + ok + "\",\"filename\":\"copy.pdf\","
+        + "\"confirm_email_before_download\":true,\"retention_period\":\"26 weeks\"}}}", good());
+    assertThat(good.statusCode()).isEqualTo(201);
+    HttpResponse<String> noFile = post("email", base + "{\"filename\":\"copy.pdf\"}}}", good());
+    assertThat(firstError(noFile).path("message").asText()).contains("file is a required property");
+    HttpResponse<String> both = post("email", base + "{\"file\":\"" + ok + "\",\"filename\":\"copy.pdf\","
+        + "\"is_csv\":false}}}", good());
+    assertThat(firstError(both).path("message").asText()).contains("cannot both be set");
+    HttpResponse<String> noExtension = post("email", base + "{\"file\":\"" + ok + "\",\"filename\":\"copy\"}}}",
+        good());
+    assertThat(firstError(noExtension).path("message").asText()).contains("file extension");
+    HttpResponse<String> tooLong = post("email", base + "{\"file\":\"" + ok + "\",\"retention_period\":\"79 weeks\"}}}",
+        good());
+    assertThat(firstError(tooLong).path("message").asText()).contains("1 to 78 weeks");
+    String big = java.util.Base64.getEncoder().encodeToString(new byte[2 * 1024 * 1024 + 1]);
+    HttpResponse<String> tooBig = post("email", base + "{\"file\":\"" + big + "\"}}}", good());
+    assertThat(firstError(tooBig).path("message").asText()).contains("larger than 2MB");
+    assertThat(notify.sent()).hasSize(1);
+  }
 }

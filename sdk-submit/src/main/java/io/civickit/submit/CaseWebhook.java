@@ -1,0 +1,157 @@
+package io.civickit.submit;
+
+import io.civickit.submit.internal.WebhookDestination;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A destination that POSTs each submission's JSON ({@link SubmissionJson}) to a case system,
+ * signed with sdk-notify's webhook scheme so the receiver can check it with
+ * {@link io.civickit.notify.channel.WebhookVerifier}.
+ *
+ * <p>Headers: {@code X-CivicKit-Timestamp} (Unix seconds), {@code X-CivicKit-Signature}
+ * ({@code v1=} and the hex HMAC-SHA256, keyed with the shared secret, of the timestamp, a full
+ * stop and the exact body), {@code Idempotency-Key} (the submission id, the same on every
+ * attempt: the receiver drops a key it has seen), and {@code X-CivicKit-Reference}.
+ *
+ * <p>Responses: 2xx delivered (an {@code X-Case-Id} or {@code Location} header, if sent, is
+ * kept as the receipt); 408 and 429 retried (honouring {@code Retry-After}); 409 delivered (the
+ * receiver says it holds that key already); any other 4xx is permanent; 5xx and timeouts are an
+ * unknown outcome, after which the same key is sent again.
+ *
+ * <pre>{@code
+ * Destination crm = CaseWebhook.builder().url(URI.create("https://crm.council.gov.uk/civickit"))
+ *     .secret(System.getenv("CRM_WEBHOOK_SECRET")).build();
+ * }</pre>
+ */
+public final class CaseWebhook {
+  private URI url;
+  private byte[] secret;
+  private String name = "webhook";
+  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration requestTimeout = Duration.ofSeconds(30);
+  private Clock clock = Clock.systemUTC();
+
+  private CaseWebhook() {}
+
+  /**
+   * A builder; the URL and secret are required.
+   *
+   * @return a builder
+   */
+  public static CaseWebhook builder() {
+    return new CaseWebhook();
+  }
+
+  /**
+   * The endpoint.
+   *
+   * @param url an http or https URL
+   * @return this builder
+   */
+  public CaseWebhook url(URI url) {
+    Objects.requireNonNull(url, "url");
+    if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
+      throw new IllegalArgumentException("a webhook URL must be http or https, but was " + url);
+    }
+    this.url = url;
+    return this;
+  }
+
+  /**
+   * The shared signing secret.
+   *
+   * @param secret at least 32 bytes
+   * @return this builder
+   */
+  public CaseWebhook secret(byte[] secret) {
+    Objects.requireNonNull(secret, "secret");
+    if (secret.length < 32) {
+      throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
+    }
+    this.secret = Arrays.copyOf(secret, secret.length);
+    return this;
+  }
+
+  /**
+   * The shared signing secret as text (its UTF-8 bytes).
+   *
+   * @param secret at least 32 bytes
+   * @return this builder
+   */
+  public CaseWebhook secret(String secret) {
+    return secret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The destination's name ({@code webhook} unless set).
+   *
+   * @param name the name
+   * @return this builder
+   */
+  public CaseWebhook name(String name) {
+    this.name = Objects.requireNonNull(name, "name");
+    return this;
+  }
+
+  /**
+   * How long to wait for a connection (5 seconds unless set).
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public CaseWebhook connectTimeout(Duration timeout) {
+    this.connectTimeout = positive(timeout, "connect timeout");
+    return this;
+  }
+
+  /**
+   * How long to wait for the response (30 seconds unless set).
+   *
+   * @param timeout positive
+   * @return this builder
+   */
+  public CaseWebhook requestTimeout(Duration timeout) {
+    this.requestTimeout = positive(timeout, "request timeout");
+    return this;
+  }
+
+  /**
+   * The clock the timestamp is taken from.
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public CaseWebhook clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  static Duration positive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("the " + what + " must be positive, but was " + d);
+    }
+    return d;
+  }
+
+  /**
+   * Builds the destination.
+   *
+   * @return the destination
+   * @throws IllegalStateException if the URL or secret is missing
+   */
+  public Destination build() {
+    if (url == null) {
+      throw new IllegalStateException("a webhook destination needs a URL: call url(...)");
+    }
+    if (secret == null) {
+      throw new IllegalStateException("a webhook destination needs a secret: call secret(...)");
+    }
+    return new WebhookDestination(name, url, secret, connectTimeout, requestTimeout, clock);
+  }
+}

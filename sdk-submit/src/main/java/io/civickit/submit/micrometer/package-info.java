@@ -1,0 +1,8 @@
+/**
+ * Submission delivery counts in Micrometer: {@link io.civickit.submit.micrometer.SubmissionMeters}.
+ * Optional: needs {@code micrometer-core} on the class path.
+ */
+@NullMarked
+package io.civickit.submit.micrometer;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * The contract every submission {@link io.civickit.submit.Destination} must meet:
+ * {@link io.civickit.test.submit.DestinationContract}, for CivicKit's built-in destinations and a
+ * supplier's (a CRM, a case system).
+ */
+@NullMarked
+package io.civickit.test.submit;
+
+import org.jspecify.annotations.NullMarked;
