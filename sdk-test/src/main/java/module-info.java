@@ -16,6 +16,7 @@ module io.civickit.test {
   requires okio;
   requires com.nimbusds.jose.jwt;
   requires java.net.http;
+  requires owasp.encoder;
 
   exports io.civickit.test;
   exports io.civickit.test.forms;
@@ -23,4 +24,5 @@ module io.civickit.test {
   exports io.civickit.test.identity;
   exports io.civickit.test.notify;
   exports io.civickit.test.onelogin;
+  exports io.civickit.test.pay;
 }
