@@ -57,7 +57,8 @@ public final class FeeRules {
   /** The largest quantity an item reads from an answer unless {@code max_quantity} says otherwise. */
   public static final long DEFAULT_MAX_QUANTITY = 100;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final String ID = "[a-z0-9][a-z0-9_-]{0,62}";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -94,7 +95,8 @@ public final class FeeRules {
    * @param id a short id, unique within the rules
    * @param label what it is, in English
    * @param labelWelsh what it is, in Welsh
-   * @param percentOff how much to take off: more than 0, at most 100, at most 2 decimal places
+   * @param percentOff how much to take off: more than 0, at most 100, at most 2 decimal places;
+   *     kept without trailing zeros ({@code 12.50} becomes {@code 12.5})
    * @param when when the discount applies; empty for always
    */
   public record Discount(String id, String label, Optional<String> labelWelsh, BigDecimal percentOff,
@@ -110,6 +112,8 @@ public final class FeeRules {
       checkDiscount("discount " + id, id, label, labelWelsh, percentOff, p);
       Objects.requireNonNull(when, "when");
       throwFirst(p);
+      BigDecimal stripped = percentOff.stripTrailingZeros();
+      percentOff = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
   }
 
