@@ -7,6 +7,7 @@ import io.civickit.core.JourneyNotFoundException;
 import io.civickit.core.Journeys;
 import io.civickit.core.SubmitResult;
 import io.civickit.core.Value;
+import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressConflictException;
 import io.civickit.pay.FailureReason;
 import io.civickit.pay.GovUkPay;
@@ -326,6 +327,8 @@ public final class Payments {
         // validation_failed event, as for any page; only the instance that saw the change does it.
         journeys.submit(j.id(), stepId, Map.of(), GOV_UK_PAY, locale(s));
         saved = load(j.id());
+        journeys.events().publish(new JourneyEvent.PaymentFailed(JourneyEvent.Subject.of(saved), now, stepId,
+            p.state().code().filter(c -> c.matches("[A-Za-z0-9_]{1,40}")).orElse("unknown")));
       }
       outcome = failure(saved, p.state().failureReason(), p.status());
     } else {

@@ -111,6 +111,8 @@ class PaymentsTest {
     // returning again records nothing twice
     payments.onReturn(j.id());
     assertThat(events.events(JourneyEvent.ValidationFailed.class)).hasSize(1);
+    assertThat(events.events(JourneyEvent.PaymentFailed.class)).singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo("P0010"));
 
     String second = ((BeginResult.Redirect) payments.begin(j.id(), RETURN, Locale.UK)).paymentId();
     assertThat(second).isNotEqualTo(first);
