@@ -61,7 +61,11 @@ class GovUkPayTest {
   }
 
   private GovUkPay client() {
-    return GovUkPay.builder().apiKey(KEY).timeout(Duration.ofMillis(500))
+    return client(Duration.ofSeconds(20));
+  }
+
+  private GovUkPay client(Duration timeout) {
+    return GovUkPay.builder().apiKey(KEY).timeout(timeout)
         .baseUri(URI.create("http://127.0.0.1:" + server.getAddress().getPort())).build();
   }
 
@@ -89,7 +93,8 @@ class GovUkPayTest {
     hang = true;
     status = 200;
     body = PAYMENT;
-    PaymentProviderException e = catchThrowableOfType(() -> client().find("abc123"), PaymentProviderException.class);
+    PaymentProviderException e = catchThrowableOfType(() -> client(Duration.ofMillis(500)).find("abc123"),
+        PaymentProviderException.class);
     assertThat(e.httpStatus()).isEmpty();
     assertThat(e.isTransient()).isTrue();
     assertThat(e.getMessage()).contains("get payment", "no answer within PT0.5S");

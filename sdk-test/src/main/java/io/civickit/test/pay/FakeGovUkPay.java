@@ -487,15 +487,11 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
     return ct != null && ct.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 
-  private void create(HttpExchange ex, byte[] body) throws IOException {
+  /** The body as a JSON object, or null after answering 415 or 400 with {@code parseCode}. */
+  private static JsonNode jsonBody(HttpExchange ex, byte[] body, String parseCode) throws IOException {
     if (!isJson(ex)) {
       send(ex, 415, null);
-      return;
-    }
-    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
-    if (key != null && (key.length() > 255 || !key.matches("^$|^[a-zA-Z0-9-]+$"))) {
-      error(ex, 422, "P0102", "Header [Idempotency-Key] can only contain alphanumeric characters and hyphens", null);
-      return;
+      return null;
     }
     JsonNode n;
     try {
@@ -504,7 +500,20 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
       n = null;
     }
     if (n == null || !n.isObject()) {
-      error(ex, 400, "P0197", "Unable to parse JSON", null);
+      send(ex, 400, error(parseCode, "Unable to parse JSON", null));
+      return null;
+    }
+    return n;
+  }
+
+  private void create(HttpExchange ex, byte[] body) throws IOException {
+    String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+    if (isJson(ex) && key != null && (key.length() > 255 || !key.matches("^$|^[a-zA-Z0-9-]+$"))) {
+      error(ex, 422, "P0102", "Header [Idempotency-Key] can only contain alphanumeric characters and hyphens", null);
+      return;
+    }
+    JsonNode n = jsonBody(ex, body, "P0197");
+    if (n == null) {
       return;
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
@@ -690,18 +699,8 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
   }
 
   private void refund(HttpExchange ex, String id, byte[] body) throws IOException {
-    if (!isJson(ex)) {
-      send(ex, 415, null);
-      return;
-    }
-    JsonNode n;
-    try {
-      n = JSON.readTree(body);
-    } catch (IOException e) {
-      n = null;
-    }
-    if (n == null || !n.isObject()) {
-      error(ex, 400, "P0697", "Unable to parse JSON", null);
+    JsonNode n = jsonBody(ex, body, "P0697");
+    if (n == null) {
       return;
     }
     if (!n.hasNonNull("amount")) {

@@ -47,6 +47,12 @@ class GovUkPayContractTest {
     return JSON.readTree(r.body());
   }
 
+  private static HttpResponse<String> post(String path, String json) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(PAY.baseUri() + path))
+        .header("Authorization", "Bearer " + PAY.apiKey()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void theCheckerFindsWhatDepartsFromTheSpecification() {
     assertThat(SPEC.check("{\"amount\":\"12\",\"reference\":\"r\",\"description\":\"d\",\"return_url\":\"u\"}",
@@ -107,11 +113,8 @@ class GovUkPayContractTest {
 
   @Test
   void theFakesCreateAnswerFitsCreatePaymentResult() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(PAY.baseUri() + "/v1/payments"))
-        .header("Authorization", "Bearer " + PAY.apiKey()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":4500,\"reference\":\"R\",\"description\":\"D\","
-            + "\"return_url\":\"https://x.gov.uk/r\",\"language\":\"cy\",\"metadata\":{\"a\":1,\"b\":true}}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = post("/v1/payments", "{\"amount\":4500,\"reference\":\"R\",\"description\":\"D\","
+        + "\"return_url\":\"https://x.gov.uk/r\",\"language\":\"cy\",\"metadata\":{\"a\":1,\"b\":true}}");
     assertThat(r.statusCode()).isEqualTo(201);
     // CreatePaymentResult has no authorisation_mode: Pay adds it, the specification lists it on
     // PaymentWithAllLinks only. The fake answers both with one shape, checked against the fuller one.
@@ -132,11 +135,8 @@ class GovUkPayContractTest {
     assertThat(sent.path()).isEqualTo("/v1/payments/" + p.paymentId() + "/refunds");
     assertThat(SPEC.check(sent.body(), "PaymentRefundRequest")).isEmpty();
 
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(PAY.baseUri() + "/v1/payments/"
-        + p.paymentId() + "/refunds")).header("Authorization", "Bearer " + PAY.apiKey())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":100,\"refund_amount_available\":4000}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = post("/v1/payments/" + p.paymentId() + "/refunds",
+        "{\"amount\":100,\"refund_amount_available\":4000}");
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(SPEC.check(r.body(), "Refund")).isEmpty();
     assertThat(client.refund(p.paymentId(), 100, 4000)).isInstanceOf(RefundResult.AmountAvailableMismatch.class);
@@ -144,11 +144,8 @@ class GovUkPayContractTest {
 
   @Test
   void errorsFitRequestErrorAndReachTheClientAsCodesWithoutBodies() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(PAY.baseUri() + "/v1/payments"))
-        .header("Authorization", "Bearer " + PAY.apiKey()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":0,\"reference\":\"R\",\"description\":\"D\","
-            + "\"return_url\":\"https://x.gov.uk/r\",\"email\":\"secret.person@example.org\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = post("/v1/payments", "{\"amount\":0,\"reference\":\"R\",\"description\":\"D\","
+        + "\"return_url\":\"https://x.gov.uk/r\",\"email\":\"secret.person@example.org\"}");
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(SPEC.check(r.body(), "RequestError")).isEmpty();
 

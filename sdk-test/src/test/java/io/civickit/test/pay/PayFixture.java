@@ -54,11 +54,17 @@ final class PayFixture {
     }
   }
 
-  /** Check your answers: writes nothing, accepts any submission. */
-  static final class CheckAnswers implements Step {
+  /** A step that writes nothing and accepts any submission: check your answers, the confirmation. */
+  static final class NoAnswers implements Step {
+    private final String id;
+
+    NoAnswers(String id) {
+      this.id = id;
+    }
+
     @Override
     public String id() {
-      return "check-answers";
+      return id;
     }
 
     @Override
@@ -74,25 +80,9 @@ final class PayFixture {
 
   static JourneyDefinition definition() {
     return JourneyDefinition.builder("garden-waste", 1)
-        .step(new Questions()).step(new CheckAnswers()).step(PaymentStep.of("pay")).step(new Done())
+        .step(new Questions()).step(new NoAnswers("check-answers")).step(PaymentStep.of("pay"))
+        .step(new NoAnswers("done"))
         .end("done", Outcome.SUCCESS).build();
-  }
-
-  static final class Done implements Step {
-    @Override
-    public String id() {
-      return "done";
-    }
-
-    @Override
-    public Set<String> answerKeys() {
-      return Set.of();
-    }
-
-    @Override
-    public StepResult submit(StepSubmission s) {
-      return StepResult.Accepted.of(Map.of());
-    }
   }
 
   static Journeys journeys(ProgressStore store, EventSink events, Clock clock) {
