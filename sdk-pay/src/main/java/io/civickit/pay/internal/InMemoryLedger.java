@@ -22,6 +22,12 @@ public final class InMemoryLedger implements PaymentLedger {
   }
 
   @Override
+  public synchronized void forget(JourneyId journeyId) {
+    byKey.values().removeIf(e -> e.journeyId().equals(journeyId));
+    leases.keySet().retainAll(byKey.keySet());
+  }
+
+  @Override
   public synchronized Optional<JourneyId> journeyOf(String paymentId) {
     return byKey.values().stream().filter(e -> e.paymentId().filter(paymentId::equals).isPresent())
         .map(Entry::journeyId).findFirst();

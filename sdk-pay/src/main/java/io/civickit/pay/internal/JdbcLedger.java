@@ -71,6 +71,18 @@ public final class JdbcLedger implements PaymentLedger {
   }
 
   @Override
+  public void forget(JourneyId journeyId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("DELETE FROM civickit_payments WHERE journey_id = ?")) {
+      ps.setString(1, journeyId.value());
+      ps.executeUpdate();
+    } catch (SQLException ex) {
+      throw new CivicKitException("could not forget the payments of journey " + journeyId
+          + " in civickit_payments (SQL state " + ex.getSQLState() + ")");
+    }
+  }
+
+  @Override
   public Optional<JourneyId> journeyOf(String paymentId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT journey_id FROM civickit_payments WHERE payment_id = ?")) {

@@ -83,6 +83,13 @@ public interface PaymentLedger {
    */
   List<JourneyId> claimUnfinished(Instant cutoff, Instant now, Duration lease, int limit);
 
+  /**
+   * Drops every attempt of a journey: when the journey has been purged, or to honour retention.
+   *
+   * @param journeyId the journey
+   */
+  void forget(JourneyId journeyId);
+
   /** A ledger in this JVM's memory, for one app instance and tests. */
   static PaymentLedger inMemory() {
     return new InMemoryLedger();

@@ -49,7 +49,13 @@ public final class PaymentReconciler {
     return new Builder(payments);
   }
 
-  /** What one run did. */
+  /**
+   * What one run did.
+   *
+   * @param looked how many attempts were claimed and looked at
+   * @param settled of those, how many are now paid or failed
+   * @param failed of those, how many could not be looked at (GOV.UK Pay unreachable)
+   */
   public record Run(int looked, int settled, int failed) {}
 
   /**
@@ -69,6 +75,9 @@ public final class PaymentReconciler {
         if (!(o instanceof PaymentOutcome.StillInProgress) && !(o instanceof PaymentOutcome.NotStarted)) {
           settled++;
         }
+      } catch (io.civickit.core.JourneyNotFoundException gone) {
+        // purged: nothing left to move on
+        payments.ledger().forget(id);
       } catch (CivicKitException e) {
         failed++;
         LOG.warn("could not reconcile the payment of journey {}: {}", id, e.getMessage());

@@ -210,7 +210,8 @@ public final class Payments {
       ledger.record(new PaymentLedger.Entry(key, journeyId, attempt, Optional.empty(), PayState.CREATING, now));
       return create(load(journeyId), claim);
     }
-    throw new ProgressConflictException(journeyId, -1, -1);
+    throw new io.civickit.core.CivicKitException("journey " + journeyId + " kept changing while a payment was being"
+        + " started; nothing was taken: try again");
   }
 
   private byte[] randomBytes() {
@@ -291,7 +292,10 @@ public final class Payments {
     }
     if (s.status().equals(PayState.CREATING)) {
       if (j.status().isFinal() || !j.currentStep().equals(stepId)) {
-        return new PaymentOutcome.StillInProgress(j, Optional.empty());
+        // Claimed, never created, and the journey has gone elsewhere: nothing to take.
+        ledger.record(new PaymentLedger.Entry(s.key(), journeyId, s.attempt(), Optional.empty(), "abandoned",
+            clock.instant()));
+        return new PaymentOutcome.NotStarted(j);
       }
       // The attempt was claimed but its payment id never saved (a crash, a timeout): finish it,
       // with the same idempotency key, so that at most one payment exists for it.

@@ -124,6 +124,7 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
   private final Map<String, String[]> idempotency = new LinkedHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Integer> failures = new ArrayList<>();
+  private int answersToLose;
   private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** One payment's state. */
@@ -278,6 +279,25 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
     for (int s : statuses) {
       failures.add(s);
     }
+  }
+
+  /**
+   * Makes the next {@code n} API calls do their work (create the payment, capture, refund) and
+   * then answer HTTP 500 as if the answer were lost on the way: a client that retries must not
+   * create a second payment.
+   *
+   * @param n how many answers to lose
+   */
+  public synchronized void loseNextAnswers(int n) {
+    answersToLose += n;
+  }
+
+  private synchronized boolean loseThisAnswer() {
+    if (answersToLose > 0) {
+      answersToLose--;
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -488,7 +508,7 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
   }
 
   /** The body as a JSON object, or null after answering 415 or 400 with {@code parseCode}. */
-  private static JsonNode jsonBody(HttpExchange ex, byte[] body, String parseCode) throws IOException {
+  private JsonNode jsonBody(HttpExchange ex, byte[] body, String parseCode) throws IOException {
     if (!isJson(ex)) {
       send(ex, 415, null);
       return null;
@@ -821,11 +841,16 @@ public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
     return e;
   }
 
-  private void error(HttpExchange ex, int status, String code, String description, String field) throws IOException {
+  private void error(HttpExchange ex, int status, String code, String description, String field)
+      throws IOException {
     send(ex, status, error(code, description, field));
   }
 
-  private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+  private void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+    if (status < 300 && ex.getRequestURI().getPath().startsWith("/v1/") && loseThisAnswer()) {
+      status = 500;
+      body = error("P0198", "Downstream system error", null);
+    }
     if (body == null) {
       ex.sendResponseHeaders(status, -1);
       return;

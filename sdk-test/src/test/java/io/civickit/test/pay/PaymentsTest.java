@@ -152,6 +152,22 @@ class PaymentsTest {
   }
 
   @Test
+  void aPaymentCreatedWhoseAnswerWasLostIsFoundAgainNotTakenTwice() {
+    Journey j = PayFixture.atPayment(journeys, 1, false);
+    int before = created();
+    PAY.loseNextAnswers(1);
+    assertThatThrownBy(() -> payments.begin(j.id(), RETURN, Locale.UK))
+        .isInstanceOf(io.civickit.pay.PaymentProviderException.class);
+    assertThat(created() - before).isEqualTo(1);
+    // the person presses the button again: the same attempt, the same key, the same payment
+    BeginResult.Redirect again = (BeginResult.Redirect) payments.begin(j.id(), RETURN, Locale.UK);
+    assertThat(again.paymentId()).isEqualTo(PAY.paymentIds().get(PAY.paymentIds().size() - 1));
+    assertThat(created() - before).isEqualTo(1);
+    PAY.complete(again.paymentId(), FakeGovUkPay.Action.PAY);
+    assertThat(payments.onReturn(j.id())).isInstanceOf(PaymentOutcome.Paid.class);
+  }
+
+  @Test
   void manyClicksAtOnceCreateOnePayment() throws Exception {
     Journey j = PayFixture.atPayment(journeys, 1, false);
     int before = created();
