@@ -17,6 +17,7 @@ module io.civickit.test {
   requires okio;
   requires com.nimbusds.jose.jwt;
   requires java.net.http;
+  requires owasp.encoder;
 
   exports io.civickit.test;
   exports io.civickit.test.forms;
@@ -25,4 +26,5 @@ module io.civickit.test {
   exports io.civickit.test.notify;
   exports io.civickit.test.onelogin;
   exports io.civickit.test.submit;
+  exports io.civickit.test.pay;
 }

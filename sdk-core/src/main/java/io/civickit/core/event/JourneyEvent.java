@@ -199,4 +199,30 @@ public sealed interface JourneyEvent {
    * @param stepId the step the journey was left on
    */
   record Expired(Subject subject, Instant at, String stepId) implements JourneyEvent {}
+
+  /**
+   * A payment attempt failed: declined, timed out, cancelled by the person, or an error at the
+   * payment provider. No money was taken. Counted in cost per transaction when
+   * {@code UnitCosts} gives a cost per failed payment.
+   *
+   * @param subject the journey
+   * @param at when the failure was recorded, by the engine's clock
+   * @param stepId the payment step
+   * @param code the provider's failure code (GOV.UK Pay's {@code P0010}...), or {@code unknown}:
+   *     1 to 40 letters, digits and underscores
+   */
+  record PaymentFailed(Subject subject, Instant at, String stepId, String code) implements JourneyEvent {
+    /**
+     * Checks the code, which is stored and exported, so it can hold no personal data.
+     *
+     * @throws IllegalArgumentException if the code is not 1 to 40 letters, digits and underscores
+     */
+    public PaymentFailed {
+      Objects.requireNonNull(stepId, "stepId");
+      if (code == null || !code.matches("[A-Za-z0-9_]{1,40}")) {
+        throw new IllegalArgumentException("a payment failure code is 1 to 40 letters, digits and underscores, but was "
+            + (code == null ? "null" : "\"" + (code.length() > 40 ? code.substring(0, 40) + "..." : code) + "\""));
+      }
+    }
+  }
 }

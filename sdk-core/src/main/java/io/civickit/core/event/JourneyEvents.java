@@ -52,6 +52,8 @@ public final class JourneyEvents {
       return "completed";
     } else if (e instanceof JourneyEvent.Abandoned) {
       return "abandoned";
+    } else if (e instanceof JourneyEvent.PaymentFailed) {
+      return "payment_failed";
     }
     return "expired";
   }
@@ -77,6 +79,8 @@ public final class JourneyEvents {
     } else if (e instanceof JourneyEvent.Abandoned x) {
       return Optional.of(x.stepId());
     } else if (e instanceof JourneyEvent.Expired x) {
+      return Optional.of(x.stepId());
+    } else if (e instanceof JourneyEvent.PaymentFailed x) {
       return Optional.of(x.stepId());
     }
     return Optional.empty();
@@ -115,6 +119,8 @@ public final class JourneyEvents {
     } else if (e instanceof JourneyEvent.Completed x) {
       n.put("outcome", x.outcome().name());
       putActor(n, "actor", x.actor());
+    } else if (e instanceof JourneyEvent.PaymentFailed x) {
+      n.put("code", x.code());
     }
     return n.toString();
   }
@@ -178,6 +184,8 @@ public final class JourneyEvents {
           return new JourneyEvent.Abandoned(s, at, text(n, "stepId"));
         case "expired":
           return new JourneyEvent.Expired(s, at, text(n, "stepId"));
+        case "payment_failed":
+          return new JourneyEvent.PaymentFailed(s, at, text(n, "stepId"), text(n, "code"));
         default:
           throw new CivicKitException("unknown journey event type \"" + type + "\"");
       }

@@ -51,6 +51,8 @@ import java.util.OptionalLong;
  * @param p90SecondsToComplete nearest-rank 90th percentile time to complete
  * @param funnel drop-off by step, starting with {@value FunnelStep#START}
  * @param costPerTransaction cost per completed transaction, when every channel used has a cost
+ * @param paymentFailures failed payment attempts ({@code payment_failed} events) of the group's
+ *     journeys, whatever channel they started on
  */
 public record KpiRow(
     String dimension,
@@ -66,7 +68,34 @@ public record KpiRow(
     OptionalLong medianSecondsToComplete,
     OptionalLong p90SecondsToComplete,
     List<FunnelStep> funnel,
-    Optional<BigDecimal> costPerTransaction) {
+    Optional<BigDecimal> costPerTransaction,
+    long paymentFailures) {
+
+  /**
+   * A row without payment failures.
+   *
+   * @param dimension {@code all}, {@code segment} or {@code arm}
+   * @param group the group's name
+   * @param periodStart the first day of the period, when split by period
+   * @param started transactions started on a digital channel
+   * @param completed of those, completed
+   * @param failed of those, failed
+   * @param handedOff of those, handed off at least once
+   * @param completions every completed transaction by channel
+   * @param outcomes every completed transaction by outcome
+   * @param handoffReasons every handoff by reason
+   * @param medianSecondsToComplete nearest-rank median time to complete
+   * @param p90SecondsToComplete nearest-rank 90th percentile time to complete
+   * @param funnel drop-off by step
+   * @param costPerTransaction cost per completed transaction
+   */
+  public KpiRow(String dimension, String group, Optional<LocalDate> periodStart, long started, long completed,
+      long failed, long handedOff, Map<Channel, Long> completions, Map<Outcome, Long> outcomes,
+      Map<HandoffReason, Long> handoffReasons, OptionalLong medianSecondsToComplete, OptionalLong p90SecondsToComplete,
+      List<FunnelStep> funnel, Optional<BigDecimal> costPerTransaction) {
+    this(dimension, group, periodStart, started, completed, failed, handedOff, completions, outcomes, handoffReasons,
+        medianSecondsToComplete, p90SecondsToComplete, funnel, costPerTransaction, 0);
+  }
 
   /** Copies the maps (every key present, zero when none) and checks the counts add up. */
   public KpiRow {
@@ -80,6 +109,9 @@ public record KpiRow(
     Objects.requireNonNull(p90SecondsToComplete, "p90SecondsToComplete");
     funnel = List.copyOf(funnel);
     Objects.requireNonNull(costPerTransaction, "costPerTransaction");
+    if (paymentFailures < 0) {
+      throw new IllegalArgumentException("payment failures must not be negative, but were " + paymentFailures);
+    }
     if (completed < 0 || failed < 0 || handedOff < 0 || completed + failed > started || handedOff > started) {
       throw new IllegalArgumentException("counts do not add up for " + group + ": started " + started + ", completed "
           + completed + ", failed " + failed + ", handed off " + handedOff);

@@ -21,8 +21,23 @@ import java.util.Optional;
  *     cost makes cost per transaction unknown for any group with completions on it
  * @param currency the ISO 4217 code, for display
  * @param source where the figures come from, shown in reports
+ * @param perFailedPayment what one failed payment attempt costs (a provider's fee for a declined
+ *     card, the time spent on it), added to the cost of the transactions; empty to leave payment
+ *     failures out of cost per transaction
  */
-public record UnitCosts(Map<Channel, BigDecimal> perTransaction, String currency, String source) {
+public record UnitCosts(Map<Channel, BigDecimal> perTransaction, String currency, String source,
+    Optional<BigDecimal> perFailedPayment) {
+
+  /**
+   * Costs without a cost per failed payment.
+   *
+   * @param perTransaction cost of one completed transaction, by channel
+   * @param currency the ISO 4217 code
+   * @param source where the figures come from
+   */
+  public UnitCosts(Map<Channel, BigDecimal> perTransaction, String currency, String source) {
+    this(perTransaction, currency, source, Optional.empty());
+  }
 
   /** Copies the map and checks no cost is negative. */
   public UnitCosts {
@@ -38,6 +53,24 @@ public record UnitCosts(Map<Channel, BigDecimal> perTransaction, String currency
     perTransaction = Collections.unmodifiableMap(m);
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(perFailedPayment, "perFailedPayment");
+    perFailedPayment.ifPresent(v -> {
+      if (v.signum() < 0) {
+        throw new IllegalArgumentException("the cost of a failed payment must not be negative, but was " + v);
+      }
+    });
+  }
+
+  /**
+   * These costs with a cost per failed payment attempt ({@code payment_failed} events), which
+   * cost per transaction then includes: (the completions' channel costs + failed payments × this)
+   * ÷ completions.
+   *
+   * @param cost what one failed attempt costs, not negative
+   * @return the new costs
+   */
+  public UnitCosts withFailedPaymentCost(BigDecimal cost) {
+    return new UnitCosts(perTransaction, currency, source, Optional.of(cost));
   }
 
   /** The cost on a channel, if configured. */

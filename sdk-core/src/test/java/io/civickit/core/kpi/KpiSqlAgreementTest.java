@@ -26,6 +26,8 @@ class KpiSqlAgreementTest {
     ZoneId london = ZoneId.of("Europe/London");
     return List.of(
         KpiQuery.builder().definition(definition).costs(UnitCosts.socitmIndicative()).build(),
+        KpiQuery.builder().definition(definition).by(KpiQuery.Grouping.SEGMENT).costs(UnitCosts.socitmIndicative()
+            .withFailedPaymentCost(new java.math.BigDecimal("0.25"))).build(),
         KpiQuery.builder().definition(definition).funnel(Scenario.FUNNEL).by(KpiQuery.Grouping.SEGMENT).build(),
         KpiQuery.builder().definition(definition).by(KpiQuery.Grouping.ARM).costs(UnitCosts.socitmIndicative()).build(),
         KpiQuery.builder().definition(definition).period(KpiQuery.PeriodUnit.MONTH, london).build(),

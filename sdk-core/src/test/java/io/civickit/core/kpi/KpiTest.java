@@ -89,6 +89,24 @@ class KpiTest {
   }
 
   @Test
+  void failedPaymentsAreCountedAndAddedToCostPerTransactionWhenTheyHaveACost() {
+    io.civickit.core.event.EventLog withFailures = Scenario.handCounted();
+    JourneyEvent.Subject s = withFailures.events().get(0).subject();
+    withFailures.publish(new JourneyEvent.PaymentFailed(s, Scenario.T0.plusSeconds(5), "check", "P0010"));
+    withFailures.publish(new JourneyEvent.PaymentFailed(s, Scenario.T0.plusSeconds(9), "check", "P0030"));
+    KpiRow plain = Kpis.compute(withFailures.events(), query().build()).rows().get(0);
+    assertThat(plain.paymentFailures()).isEqualTo(2);
+    assertThat(plain.costPerTransaction()).contains(new BigDecimal("1.4900"));
+    KpiRow costed = Kpis.compute(withFailures.events(), query().costs(UnitCosts.socitmIndicative()
+        .withFailedPaymentCost(new BigDecimal("0.30"))).build()).rows().get(0);
+    // (3 x 0.15 + 1 x 2.83 + 2 x 2.83 + 2 x 0.30) / 6
+    assertThat(costed.costPerTransaction()).contains(new BigDecimal("1.5900"));
+    assertThat(io.civickit.core.event.JourneyEvents.fromJson(io.civickit.core.event.JourneyEvents.toJson(
+        withFailures.events().get(withFailures.events().size() - 1)))).isEqualTo(
+        withFailures.events().get(withFailures.events().size() - 1));
+  }
+
+  @Test
   void bySegmentAndByArm() {
     List<KpiRow> bySegment = Kpis.compute(log.events(), query().by(KpiQuery.Grouping.SEGMENT).build()).rows();
     assertThat(bySegment).extracting(KpiRow::group).containsExactly("(none)", "everyone", "over-75");

@@ -62,6 +62,11 @@ final class Scenario {
       return this;
     }
 
+    J paymentFailed(String step, String code) {
+      log.publish(new JourneyEvent.PaymentFailed(s(), at, step, code));
+      return this;
+    }
+
     J invalid(String step, int n) {
       log.publish(new JourneyEvent.ValidationFailed(s(), at, step, List.of(step), n));
       return this;
@@ -184,6 +189,9 @@ final class Scenario {
         }
         if (r.nextInt(6) == 0) {
           j.invalid(STEPS.get(i), 1 + r.nextInt(3));
+        }
+        if (i == STEPS.size() - 2 && r.nextInt(4) == 0) {
+          j.paymentFailed(STEPS.get(i), r.nextBoolean() ? "P0010" : "P0030");
         }
         if (r.nextInt(8) == 0) {
           j.handedOff(STEPS.get(i), reasons[r.nextInt(reasons.length)]);

@@ -52,7 +52,8 @@ public final class JdbcEventSink implements EventSink {
     setNullable(ps, 6, s.segment().orElse(null));
     setNullable(ps, 7, JourneyEvents.stepId(e).orElse(null));
     setNullable(ps, 8, e instanceof JourneyEvent.Completed x ? x.outcome().name() : null);
-    setNullable(ps, 9, e instanceof JourneyEvent.HandedOff x ? x.reason().name() : null);
+    setNullable(ps, 9, e instanceof JourneyEvent.HandedOff x ? x.reason().name()
+        : e instanceof JourneyEvent.PaymentFailed p ? p.code() : null);
     String actor = null;
     if (e instanceof JourneyEvent.Completed x) {
       actor = x.actor().kind().name();

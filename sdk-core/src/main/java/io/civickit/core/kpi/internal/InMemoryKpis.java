@@ -35,6 +35,7 @@ public final class InMemoryKpis {
     String completionChannel;
     String outcome;
     boolean ended;
+    long paymentFailures;
     final List<HandoffReason> reasons = new ArrayList<>();
     final Set<String> steps = new HashSet<>();
 
@@ -88,6 +89,8 @@ public final class InMemoryKpis {
         f.reasons.add(h.reason());
       } else if (e instanceof JourneyEvent.StepCompleted s) {
         f.steps.add(s.stepId());
+      } else if (e instanceof JourneyEvent.PaymentFailed) {
+        f.paymentFailures++;
       }
     }
     List<Facts> journeys = byJourney.values().stream().filter(f -> f.startedAt != null).toList();
@@ -168,6 +171,7 @@ public final class InMemoryKpis {
     List<Long> durations = new ArrayList<>();
     for (Facts f : members) {
       f.reasons.forEach(r -> t.reasons.merge(r, 1L, Long::sum));
+      t.paymentFailures += f.paymentFailures;
       if (f.completed()) {
         t.completions.merge(Channel.valueOf(f.completionChannel), 1L, Long::sum);
         t.outcomes.merge(Outcome.valueOf(f.outcome), 1L, Long::sum);

@@ -105,7 +105,8 @@ public final class SqlKpis {
         + " MAX(CASE WHEN e.event_type = 'completed' THEN e.channel END) AS completion_channel,"
         + " MAX(CASE WHEN e.event_type = 'completed' THEN e.outcome END) AS outcome,"
         + " SUM(CASE WHEN e.event_type IN ('expired', 'abandoned') THEN 1 ELSE 0 END) AS ended,"
-        + " SUM(CASE WHEN e.event_type = 'handed_off' THEN 1 ELSE 0 END) AS handoffs,");
+        + " SUM(CASE WHEN e.event_type = 'handed_off' THEN 1 ELSE 0 END) AS handoffs,"
+        + " SUM(CASE WHEN e.event_type = 'payment_failed' THEN 1 ELSE 0 END) AS payment_failures,");
     if (steps.isEmpty()) {
       s.add(" 0 AS furthest");
     } else {
@@ -198,7 +199,7 @@ public final class SqlKpis {
     StringBuilder select = new StringBuilder("SELECT grp, SUM(digital),"
         + " SUM(CASE WHEN digital = 1 AND completed_at IS NOT NULL THEN 1 ELSE 0 END),"
         + " SUM(CASE WHEN digital = 1 AND failed = 1 THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN digital = 1 AND handoffs > 0 THEN 1 ELSE 0 END)");
+        + " SUM(CASE WHEN digital = 1 AND handoffs > 0 THEN 1 ELSE 0 END), SUM(payment_failures)");
     for (Channel ch : Channel.values()) {
       select.append(", SUM(CASE WHEN completed_at IS NOT NULL AND completion_channel = '").append(ch.name())
           .append("' THEN 1 ELSE 0 END)");
@@ -216,7 +217,8 @@ public final class SqlKpis {
         t.completed = rs.getLong(3);
         t.failed = rs.getLong(4);
         t.handedOff = rs.getLong(5);
-        int col = 6;
+        t.paymentFailures = rs.getLong(6);
+        int col = 7;
         for (Channel ch : Channel.values()) {
           t.completions.put(ch, rs.getLong(col++));
         }

@@ -23,6 +23,7 @@ public final class Totals {
   long completed;
   long failed;
   long handedOff;
+  long paymentFailures;
   final Map<Channel, Long> completions = new EnumMap<>(Channel.class);
   final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
   final Map<HandoffReason, Long> reasons = new EnumMap<>(HandoffReason.class);
@@ -51,7 +52,7 @@ public final class Totals {
       funnel.add(new FunnelStep(i == 0 ? FunnelStep.START : steps.get(i - 1), reached, here == null ? 0 : here[1]));
     }
     return new KpiRow(dimension, group, period, started, completed, failed, handedOff, completions, outcomes, reasons,
-        median, p90, funnel, cost(costs));
+        median, p90, funnel, cost(costs), paymentFailures);
   }
 
   private Optional<BigDecimal> cost(UnitCosts costs) {
@@ -69,6 +70,9 @@ public final class Totals {
         return Optional.empty();
       }
       total = total.add(unit.get().multiply(BigDecimal.valueOf(e.getValue())));
+    }
+    if (costs.perFailedPayment().isPresent()) {
+      total = total.add(costs.perFailedPayment().get().multiply(BigDecimal.valueOf(paymentFailures)));
     }
     return Optional.of(total.divide(BigDecimal.valueOf(all), 4, RoundingMode.HALF_EVEN));
   }
