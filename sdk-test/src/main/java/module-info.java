@@ -4,6 +4,7 @@ module io.civickit.test {
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
   requires transitive io.civickit.forms;
+  requires transitive io.civickit.files;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -18,6 +19,7 @@ module io.civickit.test {
   requires java.net.http;
 
   exports io.civickit.test;
+  exports io.civickit.test.files;
   exports io.civickit.test.forms;
   exports io.civickit.test.handoff;
   exports io.civickit.test.identity;
