@@ -1,5 +1,10 @@
 package io.civickit.files;
 
+import io.civickit.core.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -62,5 +67,74 @@ public record FileRef(String id, String name, long size, String contentType, Str
    */
   public String displaySize() {
     return io.civickit.files.internal.Messages.size(size);
+  }
+
+  /**
+   * This file as a saved answer's value: fields {@code id}, {@code name}, {@code size},
+   * {@code contentType}, {@code sha256}. References only, never the bytes, so saved progress and
+   * handoff context packages carry no file contents.
+   *
+   * @return the value
+   */
+  public Value toValue() {
+    Map<String, Value> f = new LinkedHashMap<>();
+    f.put("id", Value.text(id));
+    f.put("name", Value.text(name));
+    f.put("size", Value.number(size));
+    f.put("contentType", Value.text(contentType));
+    f.put("sha256", Value.text(sha256));
+    return Value.fields(f);
+  }
+
+  /**
+   * A question's files as one answer value: a list of {@link #toValue()}s.
+   *
+   * @param files the files, in order
+   * @return the value
+   */
+  public static Value toValue(List<FileRef> files) {
+    List<Value> items = new ArrayList<>();
+    for (FileRef f : files) {
+      items.add(f.toValue());
+    }
+    return Value.items(items);
+  }
+
+  /**
+   * Reads back a value made by {@link #toValue()} or {@link #toValue(List)}.
+   *
+   * @param value the saved answer's value
+   * @return the files it names
+   * @throws IllegalArgumentException if the value is not such a value
+   */
+  public static List<FileRef> fromValue(Value value) {
+    List<FileRef> out = new ArrayList<>();
+    if (value instanceof Value.Items items) {
+      for (Value v : items.values()) {
+        out.addAll(fromValue(v));
+      }
+      return out;
+    }
+    if (value instanceof Value.Fields f) {
+      Map<String, Value> m = f.values();
+      out.add(new FileRef(text(m, "id"), text(m, "name"), number(m, "size"), text(m, "contentType"),
+          text(m, "sha256")));
+      return out;
+    }
+    throw new IllegalArgumentException("a file answer is fields or a list of fields, but was " + value.getClass().getSimpleName());
+  }
+
+  private static String text(Map<String, Value> m, String key) {
+    if (m.get(key) instanceof Value.Text t) {
+      return t.value();
+    }
+    throw new IllegalArgumentException("a file answer needs the text field '" + key + "'");
+  }
+
+  private static long number(Map<String, Value> m, String key) {
+    if (m.get(key) instanceof Value.Decimal d) {
+      return d.value().longValueExact();
+    }
+    throw new IllegalArgumentException("a file answer needs the number field '" + key + "'");
   }
 }

@@ -71,7 +71,12 @@ public final class ClamdScanner implements VirusScanner {
       byte[] buf = new byte[CHUNK];
       boolean refusedEarly = false;
       while (true) {
-        int n = content.readNBytes(buf, 0, CHUNK);
+        int n;
+        try {
+          n = content.readNBytes(buf, 0, CHUNK);
+        } catch (IOException e) {
+          return unavailable("the file could not be read for scanning (" + e.getClass().getSimpleName() + ")");
+        }
         if (n == 0) {
           break;
         }
