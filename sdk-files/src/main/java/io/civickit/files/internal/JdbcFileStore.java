@@ -24,11 +24,16 @@ import javax.sql.DataSource;
 /**
  * Files in the database: a row per file in {@code civickit_files} (names, type and digest
  * sealed in {@code meta}) and a row per sealed 64 KiB chunk in {@code civickit_file_chunks}.
- * A put is one transaction, so a failed put leaves nothing; a read fetches one chunk at a time,
- * so neither holds more than two chunks in memory. Error messages carry ids and SQL states, never
+ * A put commits its chunks every 512 KiB and the file's row last, so a file is visible only
+ * once complete; a failed put deletes its chunks (and should that fail too, the journey's purge
+ * finds them by journey id). A read fetches one chunk at a time, so neither holds more than two
+ * chunks in memory. Error messages carry ids and SQL states, never
  * a driver's message (drivers quote values in them).
  */
 public final class JdbcFileStore implements FileStore {
+  /** Chunks written per transaction: large files never sit in one transaction (H2 holds those in memory). */
+  private static final int COMMIT_EVERY = 8;
+
   private final DataSource dataSource;
   private final ChunkCipher cipher;
 
@@ -43,18 +48,23 @@ public final class JdbcFileStore implements FileStore {
 
   @Override
   public StoredFile put(NewFile file, InputStream content) throws IOException {
+    boolean done = false;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         ChunkCipher.Written written;
         try (PreparedStatement chunk = c.prepareStatement(
-            "INSERT INTO civickit_file_chunks (file_id, chunk_index, data) VALUES (?, ?, ?)")) {
+            "INSERT INTO civickit_file_chunks (file_id, journey_id, chunk_index, data) VALUES (?, ?, ?, ?)")) {
           written = cipher.write(file.journeyId(), file.id(), content, (i, sealed) -> {
             try {
               chunk.setString(1, file.id());
-              chunk.setInt(2, i);
-              chunk.setBytes(3, sealed);
+              chunk.setString(2, file.journeyId().value());
+              chunk.setInt(3, i);
+              chunk.setBytes(4, sealed);
               chunk.executeUpdate();
+              if (i % COMMIT_EVERY == COMMIT_EVERY - 1) {
+                c.commit();
+              }
             } catch (SQLException e) {
               throw fault("could not store a chunk of file " + file.id(), e);
             }
@@ -74,16 +84,55 @@ public final class JdbcFileStore implements FileStore {
           row.executeUpdate();
         }
         c.commit();
+        done = true;
         return stored;
-      } catch (IOException | RuntimeException e) {
-        rollback(c);
-        throw e;
-      } catch (SQLException e) {
-        rollback(c);
-        throw fault("could not store file " + file.id(), e);
+      } finally {
+        if (!done) {
+          rollback(c);
+          deleteChunks(c, file.id());
+        }
       }
     } catch (SQLException e) {
       throw fault("could not store file " + file.id(), e);
+    }
+  }
+
+  /** Removes the chunks a failed put committed; a failure here leaves them for the journey's purge. */
+  private static void deleteChunks(Connection c, String fileId) {
+    try {
+      deleteChunks(c, "file_id", fileId);
+    } catch (SQLException ignored) {
+      // the purge of the journey removes them (chunks carry the journey id)
+    }
+  }
+
+  /**
+   * Deletes the chunks whose {@code column} is {@code value}, {@link #COMMIT_EVERY} positions per
+   * transaction, so a large file's deletion never sits in one transaction either. The caller's
+   * connection has auto-commit off.
+   */
+  private static void deleteChunks(Connection c, String column, String value) throws SQLException {
+    int max;
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT MAX(chunk_index) FROM civickit_file_chunks WHERE " + column + " = ?")) {
+      s.setString(1, value);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        max = r.getInt(1);
+        if (r.wasNull()) {
+          return;
+        }
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("DELETE FROM civickit_file_chunks WHERE " + column
+        + " = ? AND chunk_index >= ? AND chunk_index < ?")) {
+      for (int from = 0; from <= max; from += COMMIT_EVERY) {
+        s.setString(1, value);
+        s.setInt(2, from);
+        s.setInt(3, from + COMMIT_EVERY);
+        s.executeUpdate();
+        c.commit();
+      }
     }
   }
 
@@ -189,13 +238,10 @@ public final class JdbcFileStore implements FileStore {
           s.setString(2, journeyId.value());
           had = s.executeUpdate() == 1;
         }
-        if (had) {
-          try (PreparedStatement s = c.prepareStatement("DELETE FROM civickit_file_chunks WHERE file_id = ?")) {
-            s.setString(1, fileId);
-            s.executeUpdate();
-          }
-        }
         c.commit();
+        if (had) {
+          deleteChunks(c, "file_id", fileId);
+        }
         return had;
       } catch (SQLException e) {
         rollback(c);
@@ -230,16 +276,12 @@ public final class JdbcFileStore implements FileStore {
       c.setAutoCommit(false);
       try {
         int n;
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM civickit_file_chunks WHERE file_id IN "
-            + "(SELECT file_id FROM civickit_files WHERE journey_id = ?)")) {
-          s.setString(1, journeyId.value());
-          s.executeUpdate();
-        }
         try (PreparedStatement s = c.prepareStatement("DELETE FROM civickit_files WHERE journey_id = ?")) {
           s.setString(1, journeyId.value());
           n = s.executeUpdate();
         }
         c.commit();
+        deleteChunks(c, "journey_id", journeyId.value());
         return n;
       } catch (SQLException e) {
         rollback(c);

@@ -12,9 +12,12 @@ CREATE TABLE IF NOT EXISTS civickit_files (
 );
 CREATE INDEX IF NOT EXISTS civickit_files_journey ON civickit_files (journey_id);
 
+-- Chunks carry the journey too, so purging a journey also finds chunks of a put cut short by a crash.
 CREATE TABLE IF NOT EXISTS civickit_file_chunks (
   file_id      VARCHAR(22)  NOT NULL,
+  journey_id   VARCHAR(22)  NOT NULL,
   chunk_index  INTEGER      NOT NULL,
   data         BYTEA        NOT NULL,
   PRIMARY KEY (file_id, chunk_index)
 );
+CREATE INDEX IF NOT EXISTS civickit_file_chunks_journey ON civickit_file_chunks (journey_id);
