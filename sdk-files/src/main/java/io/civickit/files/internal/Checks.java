@@ -114,11 +114,38 @@ public final class Checks {
     }
   }
 
+  /** A stream that must see every byte: skipping reads one byte, and there is no mark or reset. */
+  private abstract static class Watching extends FilterInputStream {
+    Watching(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return read() < 0 ? 0 : 1;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+
+    @Override
+    public synchronized void mark(int limit) {
+      // not supported: every byte must go by once
+    }
+
+    @Override
+    public synchronized void reset() throws IOException {
+      throw new IOException("mark and reset are not supported");
+    }
+  }
+
   /**
    * Counts bytes and stops reading once past {@code max}: the read that would pass it throws
    * {@link TooBig}, so at most {@code max + 1} bytes are ever read from the source.
    */
-  public static final class Limited extends FilterInputStream {
+  public static final class Limited extends Watching {
     private final long max;
     private long count;
 
@@ -151,16 +178,6 @@ public final class Checks {
       }
       return n;
     }
-
-    @Override
-    public long skip(long n) throws IOException {
-      return read() < 0 ? 0 : 1;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
   }
 
   /** The content was larger than the limit; no more of it was read. */
@@ -177,7 +194,7 @@ public final class Checks {
    * trailer (or the cross-reference stream's dictionary), which is never itself encrypted or
    * compressed. Any PDF with a user or an owner password has one. Memory: a few bytes.
    */
-  public static final class PdfEncryptionWatch extends FilterInputStream {
+  public static final class PdfEncryptionWatch extends Watching {
     private static final byte[] KEY = "/Encrypt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private int matched;
     private boolean pendingDelimiter;
@@ -231,16 +248,6 @@ public final class Checks {
         see(b[off + i] & 0xff);
       }
       return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      return read() < 0 ? 0 : 1;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
     }
   }
 }
