@@ -1,6 +1,8 @@
 package io.civickit.files;
 
 import io.civickit.core.JourneyId;
+import io.civickit.core.event.EventSink;
+import io.civickit.core.event.JourneyEvent;
 import io.civickit.files.internal.Checks;
 import io.civickit.files.internal.Messages;
 import io.civickit.forms.LocalisedText;
@@ -303,6 +305,30 @@ public final class Uploads {
       LOG.info("{} files purged with journey {}", n, journeyId);
     }
     return n;
+  }
+
+  /**
+   * An event sink that purges a journey's files when the journey expires: add it to the
+   * journeys' sinks ({@code EventSink.all(EventSink.jdbc(ds), uploads.purgeOnExpiry())}).
+   * {@code Journeys.purgeExpired()} publishes {@code Expired} only for journeys left unfinished;
+   * purge a finished journey's files yourself once the submission has taken them (or when your
+   * retention period for evidence ends). A purge that fails is logged (ids only) and the event
+   * carries on, as an event sink must.
+   *
+   * @return the sink
+   */
+  public EventSink purgeOnExpiry() {
+    return event -> {
+      if (event instanceof JourneyEvent.Expired expired) {
+        JourneyId id = expired.subject().journeyId();
+        try {
+          purge(id);
+        } catch (RuntimeException e) {
+          LOG.warn("could not purge the files of expired journey {} ({}): purge them again later", id,
+              e.getClass().getSimpleName());
+        }
+      }
+    };
   }
 
   /** Builds {@link Uploads}. */

@@ -281,6 +281,19 @@ class UploadsTest {
   }
 
   @Test
+  void anExpiredJourneysFilesArePurgedByTheEventSinkAndOtherEventsLeaveThemAlone() {
+    stored(send("evidence", "a.pdf", TestFiles.pdf()));
+    io.civickit.core.event.JourneyEvent.Subject subject = new io.civickit.core.event.JourneyEvent.Subject(journey,
+        "fly-tipping", 1, io.civickit.core.Channel.ONLINE, java.util.Optional.empty(), java.util.Map.of());
+    uploads.purgeOnExpiry().publish(new io.civickit.core.event.JourneyEvent.Abandoned(subject, java.time.Instant.now(),
+        "evidence"));
+    assertThat(store.list(journey)).hasSize(1);
+    uploads.purgeOnExpiry().publish(new io.civickit.core.event.JourneyEvent.Expired(subject, java.time.Instant.now(),
+        "evidence"));
+    assertThat(store.list(journey)).isEmpty();
+  }
+
+  @Test
   void rulesComeFromAFormsFileQuestion() {
     io.civickit.forms.Question q = io.civickit.forms.Question.builder("proof", io.civickit.forms.QuestionType.FILE)
         .label("Upload proof", "Uwchlwythwch brawf")
