@@ -5,6 +5,7 @@ module io.civickit.test {
   requires transitive io.civickit.identity;
   requires transitive io.civickit.forms;
   requires transitive io.civickit.submit;
+  requires transitive io.civickit.files;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -20,6 +21,7 @@ module io.civickit.test {
   requires owasp.encoder;
 
   exports io.civickit.test;
+  exports io.civickit.test.files;
   exports io.civickit.test.forms;
   exports io.civickit.test.handoff;
   exports io.civickit.test.identity;

@@ -1,0 +1,9 @@
+/**
+ * The contract every {@link io.civickit.files.FileStore} must meet:
+ * {@link io.civickit.test.files.FileStoreContract}. Extend it for a council's own store (object
+ * storage, a document management system).
+ */
+@NullMarked
+package io.civickit.test.files;
+
+import org.jspecify.annotations.NullMarked;
