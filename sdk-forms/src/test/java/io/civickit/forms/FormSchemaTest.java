@@ -45,7 +45,13 @@ class FormSchemaTest {
     List<Error> noNoun = schema.validate(garden.replace("\"errorNoun\": { \"en\": \"your address\", \"cy\": \"eich cyfeiriad\" }",
         "\"hint2\": 1"), InputFormat.JSON);
     assertThat(noNoun).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("errorNoun"));
-    List<Error> noWelsh = schema.validate(garden.replace(", \"cy\": \"Eich casgliad\"", ""), InputFormat.JSON);
-    assertThat(noWelsh).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("cy"));
+    List<Error> french = schema.validate(garden.replace("\"version\": 1,", "\"version\": 1, \"languages\": [\"en\", \"fr\"],"),
+        InputFormat.JSON);
+    assertThat(french).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("enumeration [[\"en\"], [\"en\",\"cy\"]]"));
+    // Welsh missing from a form in Welsh passes the schema (which cannot tie it to "languages") but not the reader.
+    String noWelsh = garden.replace(", \"cy\": \"Eich casgliad\"", "");
+    assertThat(noWelsh).isNotEqualTo(garden);
+    assertThat(io.civickit.forms.lint.FormLint.checkJson(noWelsh)).extracting(Object::toString)
+        .anySatisfy(p -> assertThat(p).endsWith(".cy: missing Welsh text"));
   }
 }

@@ -45,12 +45,12 @@ public final class FormReader {
   public static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
-      "pages", "routes", "ends");
+      "pages", "routes", "ends", "languages");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
   private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages");
   private static final Set<String> OPTION_FIELDS = Set.of("value", "label");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
@@ -65,6 +65,8 @@ public final class FormReader {
   }
 
   private final List<LintProblem> problems = new ArrayList<>();
+  /** Whether the form declares Welsh, so that every text needs it. */
+  private boolean welsh = true;
 
   private FormReader() {}
 
@@ -109,6 +111,8 @@ public final class FormReader {
     }
     String id = id(n, p, STEP_ID);
     Integer version = integer(n, p, "version", true, 1, Integer.MAX_VALUE);
+    List<String> languages = languages(n, p);
+    welsh = languages.contains("cy");
     LocalisedText title = localised(n, p, "title", true);
     Map<String, LocalisedText> messages = messages(n, p);
     List<Section> sections = new ArrayList<>();
@@ -127,11 +131,27 @@ public final class FormReader {
       return null;
     }
     try {
-      return new Form(id, version, title, sections, pages, routes, ends, messages);
+      return new Form(id, version, title, sections, pages, routes, ends, messages, languages);
     } catch (IllegalArgumentException e) {
       problem(p, e.getMessage());
       return null;
     }
+  }
+
+  private List<String> languages(JsonNode n, JsonPath p) {
+    JsonNode v = n.get("languages");
+    if (v == null || v.isNull()) {
+      return Form.DEFAULT_LANGUAGES;
+    }
+    JsonPath lp = p.field("languages");
+    List<String> out = new ArrayList<>();
+    forEach(n, p, "languages", false, 10, (e, ep) -> add(out, string(e, ep)));
+    if (out.isEmpty() || !"en".equals(out.get(0)) || new HashSet<>(out).size() != out.size()
+        || !Form.KNOWN_LANGUAGES.containsAll(out)) {
+      problem(lp, "languages must be [\"en\"] or [\"en\", \"cy\"] but found " + out);
+      return List.of("en"); // no more problems for Welsh the form may not have meant to declare
+    }
+    return List.copyOf(out);
   }
 
   private Map<String, LocalisedText> messages(JsonNode n, JsonPath p) {
@@ -263,6 +283,8 @@ public final class FormReader {
     LocalisedText label = localised(n, p, "label", true);
     LocalisedText hint = localised(n, p, "hint", false);
     LocalisedText errorNoun = localised(n, p, "errorNoun", true);
+    LocalisedText errorSubject = localised(n, p, "errorSubject", false);
+    Map<String, LocalisedText> ownMessages = messages(n, p);
     Boolean required = bool(n, p, "required");
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
@@ -303,6 +325,10 @@ public final class FormReader {
     if (hint != null) {
       b.hint(hint.en(), hint.cy());
     }
+    if (errorSubject != null) {
+      b.errorSubject(errorSubject.en(), errorSubject.cy());
+    }
+    ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
     if (required != null) {
       b.required(required);
     }
@@ -519,7 +545,7 @@ public final class FormReader {
       return null;
     }
     String en = language(v, vp, "en", "English");
-    String cy = language(v, vp, "cy", "Welsh");
+    String cy = welsh || v.has("cy") ? language(v, vp, "cy", "Welsh") : "";
     if (en == null || cy == null) {
       return null;
     }

@@ -25,6 +25,10 @@ public final class FormWriter {
     n.put("id", form.id());
     n.put("version", form.version());
     n.set("title", text(form.title()));
+    if (!form.languages().equals(Form.DEFAULT_LANGUAGES)) {
+      ArrayNode l = n.putArray("languages");
+      form.languages().forEach(l::add);
+    }
     if (!form.messages().isEmpty()) {
       ObjectNode m = n.putObject("messages");
       form.messages().forEach((k, v) -> m.set(k, text(v)));
@@ -82,6 +86,11 @@ public final class FormWriter {
     o.set("label", text(q.label()));
     q.hint().ifPresent(h -> o.set("hint", text(h)));
     o.set("errorNoun", text(q.errorNoun()));
+    q.errorSubject().ifPresent(x -> o.set("errorSubject", text(x)));
+    if (!q.messages().isEmpty()) {
+      ObjectNode m = o.putObject("messages");
+      q.messages().forEach((k, v) -> m.set(k, text(v)));
+    }
     if (q.required() != d.required()) {
       o.put("required", q.required());
     }
@@ -128,7 +137,9 @@ public final class FormWriter {
   private static ObjectNode text(LocalisedText t) {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("en", t.en());
-    o.put("cy", t.cy());
+    if (t.hasWelsh()) {
+      o.put("cy", t.cy());
+    }
     return o;
   }
 }
