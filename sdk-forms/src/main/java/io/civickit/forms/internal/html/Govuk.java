@@ -272,7 +272,7 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     attr(b, "type", type);
-    attr(b, "value", value == null ? "" : value);
+    attr(b, "value", value == null || value.isEmpty() ? null : value);
     attr(b, "aria-describedby", describedBy(f));
     attr(b, "autocomplete", autocomplete);
     attr(b, "inputmode", inputmode);
@@ -352,7 +352,9 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     b.append(" rows=\"").append(Math.max(1, rows)).append('"');
-    attr(b, "aria-describedby", count ? describedBy(f, infoId) : describedBy(f));
+    // GOV.UK Frontend names the count message first, then the hint and the error.
+    String own = describedBy(f);
+    attr(b, "aria-describedby", count ? (own == null ? infoId : infoId + " " + own) : own);
     attr(b, "autocomplete", autocomplete);
     b.append('>').append(text(value)).append("</textarea>");
     if (count) {
@@ -407,7 +409,7 @@ public final class Govuk {
     attr(b, "id", id);
     attr(b, "name", f.name() + "-" + part);
     b.append(" type=\"text\"");
-    attr(b, "value", value == null ? "" : value);
+    attr(b, "value", value == null || value.isEmpty() ? null : value);
     attr(b, "autocomplete", autocompletePrefix == null ? null : autocompletePrefix + "-" + part);
     b.append(" inputmode=\"numeric\"></div></div>");
   }
@@ -517,9 +519,10 @@ public final class Govuk {
   /** A summary list (check your answers) with Change links carrying visually hidden text. */
   public static String summaryList(List<SummaryRow> rows, Lang lang) {
     StringBuilder b = new StringBuilder("<dl class=\"govuk-summary-list\">");
+    boolean anyActions = rows.stream().anyMatch(r -> r.changeHref() != null);
     for (SummaryRow r : rows) {
       b.append("<div class=\"govuk-summary-list__row")
-          .append(r.changeHref() == null ? " govuk-summary-list__row--no-actions" : "")
+          .append(anyActions && r.changeHref() == null ? " govuk-summary-list__row--no-actions" : "")
           .append("\"><dt class=\"govuk-summary-list__key\">").append(text(r.key()))
           .append("</dt><dd class=\"govuk-summary-list__value\">");
       for (int i = 0; i < r.valueLines().size(); i++) {
