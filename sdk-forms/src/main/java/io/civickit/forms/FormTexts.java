@@ -40,7 +40,10 @@ final class FormTexts {
     each.accept(at + "errorNoun", q.errorNoun());
     q.errorSubject().ifPresent(t -> each.accept(at + "errorSubject", t));
     q.messages().forEach((k, t) -> each.accept(at + "message '" + k + "'", t));
-    q.options().forEach(o -> each.accept(at + "option '" + o.value() + "' label", o.label()));
+    for (Option o : q.options()) {
+      each.accept(at + "option '" + o.value() + "' label", o.label());
+      o.hint().ifPresent(h -> each.accept(at + "option '" + o.value() + "' hint", h));
+    }
     q.items().forEach(item -> question(item, each));
   }
 

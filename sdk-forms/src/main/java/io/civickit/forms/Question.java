@@ -102,6 +102,12 @@ public record Question(
     if (choice && options.isEmpty()) {
       throw new IllegalArgumentException("question '" + id + "' of type " + type.jsonName() + " needs options");
     }
+    for (Option o : options) {
+      if (o.exclusive() && type != QuestionType.CHECKBOXES) {
+        throw new IllegalArgumentException("question '" + id + "': option '" + o.value()
+            + "' is exclusive, which only checkboxes can have, but the type is " + type.jsonName());
+      }
+    }
     if (type == QuestionType.REPEATING_GROUP && items.isEmpty()) {
       throw new IllegalArgumentException("repeating group '" + id + "' needs item questions");
     }
@@ -397,6 +403,29 @@ public record Question(
      */
     public Builder message(String key, String en) {
       this.messages.put(key, LocalisedText.english(en));
+      return this;
+    }
+
+    /**
+     * Adds a choice made with {@link Option}'s factories, for a hint, a divider or an exclusive
+     * "None of these".
+     *
+     * @param option the choice
+     * @return this builder
+     */
+    public Builder option(Option option) {
+      this.options.add(Objects.requireNonNull(option, "option"));
+      return this;
+    }
+
+    /**
+     * Adds every choice of a list, such as one shared by several questions.
+     *
+     * @param options the choices, in order
+     * @return this builder
+     */
+    public Builder options(List<Option> options) {
+      options.forEach(this::option);
       return this;
     }
 

@@ -43,6 +43,9 @@ final class FormArbitraries {
                 Question.Builder b = Question.builder(id, type).label(label.en(), label.cy())
                     .errorNoun(noun.en(), noun.cy()).required(required).dateRule(rule);
                 hint.ifPresent(h -> b.hint(h.en(), h.cy()));
+                if (optionCount % 2 == 0) {
+                  b.errorSubject(label.en(), label.cy()).message("required", "Enter " + noun.en(), "Rhowch " + noun.cy());
+                }
                 showIf.ifPresent(b::showIf);
                 maxLength.ifPresent(b::maxLength);
                 min.ifPresent(m -> b.min(m).max(m.add(BigDecimal.TEN)));
@@ -58,7 +61,14 @@ final class FormArbitraries {
                 }
                 if (type == QuestionType.RADIOS || type == QuestionType.CHECKBOXES || type == QuestionType.SELECT) {
                   for (int k = 0; k < optionCount; k++) {
-                    b.option("v" + k, label.en() + k, label.cy() + k);
+                    Option o = Option.of("v" + k, LocalisedText.of(label.en() + k, label.cy() + k));
+                    if (type != QuestionType.SELECT && k == 1) {
+                      o = o.withHint(noun);
+                    }
+                    if (type == QuestionType.CHECKBOXES && k > 0 && k == optionCount - 1) {
+                      o = o.afterDivider().asExclusive();
+                    }
+                    b.option(o);
                   }
                 }
                 its.forEach(b::item);

@@ -456,7 +456,8 @@ public final class FormRenderer {
   private static List<Option> options(Question q, Locale locale) {
     List<Option> out = new ArrayList<>();
     for (io.civickit.forms.Option o : q.options()) {
-      out.add(new Option(o.value(), o.label().in(locale), null));
+      out.add(new Option(o.value(), o.label().in(locale), o.hint().map(h -> h.in(locale)).orElse(null),
+          o.exclusive(), o.dividerBefore()));
     }
     return out;
   }

@@ -105,8 +105,16 @@ class GovukFrontendFixturesTest {
 
   static List<Option> options(JsonNode o) {
     List<Option> out = new ArrayList<>();
+    boolean divider = false;
     for (JsonNode i : o.path("items")) {
-      out.add(new Option(i.get("value").asText(), text(i, "text"), text(i, "hint", "text")));
+      if (i.has("divider")) {
+        assertThat(i.get("divider").asText()).isEqualTo("or");
+        divider = true;
+        continue;
+      }
+      out.add(new Option(i.get("value").asText(), text(i, "text"), text(i, "hint", "text"),
+          "exclusive".equals(text(i, "behaviour")), divider));
+      divider = false;
     }
     return out;
   }
@@ -236,9 +244,9 @@ class GovukFrontendFixturesTest {
     add(out, "date-input", GovukFrontendFixturesTest::dateInput, "default", "with errors only", "with errors and hint",
         "with error on day input", "with error on month input", "with error on year input");
     add(out, "radios", GovukFrontendFixturesTest::radios, "default", "with hint", "inline",
-        "with fieldset and error message");
+        "with fieldset and error message", "with a divider");
     add(out, "checkboxes", GovukFrontendFixturesTest::checkboxes, "default", "with hint",
-        "with legend as a page heading", "with error message");
+        "with legend as a page heading", "with error message", "with divider and None");
     // "default" and "with label as page heading" have a disabled option, which CivicKit never makes.
     add(out, "select", GovukFrontendFixturesTest::select, "with hint text and error message");
     add(out, "file-upload", GovukFrontendFixturesTest::fileUpload, "default", "with hint text",

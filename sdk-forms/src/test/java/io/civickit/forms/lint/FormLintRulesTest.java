@@ -135,7 +135,7 @@ class FormLintRulesTest {
         "$.messages['postcode.invalid'].en: error message 'Please enter a valid postcode!': "
             + "do not use exclamation marks",
         "$.messages.required.en: unknown placeholder {nown}; use {Noun}, {Subject}, {date}, {example}, {i_noun}, "
-            + "{i_subject}, {max}, {min}, {noun}, {noun_soft}, {size}, {subject}, {types}");
+            + "{i_subject}, {max}, {min}, {none}, {noun}, {noun_soft}, {size}, {subject}, {types}");
   }
 
   @Test

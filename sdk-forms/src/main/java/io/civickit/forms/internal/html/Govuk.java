@@ -44,12 +44,20 @@ public final class Govuk {
     }
   }
 
-  /** A radio, checkbox or select option. */
-  public record Option(String value, String text, @Nullable String hint) {
+  /**
+   * A radio, checkbox or select option; {@code exclusive} marks a checkbox "None of these"
+   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it.
+   */
+  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
     /** Validates the parts. */
     public Option {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(text, "text");
+    }
+
+    /** A plain option. */
+    public Option(String value, String text, @Nullable String hint) {
+      this(value, text, hint, false, false);
     }
   }
 
@@ -436,9 +444,16 @@ public final class Govuk {
     }
     b.append("<div class=\"govuk-").append(kind).append(inline ? " govuk-radios--inline" : "")
         .append("\" data-module=\"govuk-").append(kind).append("\">");
+    // As GOV.UK Frontend does, a divider takes a place in the numbering of the items' ids.
+    int index = 0;
     for (int i = 0; i < options.size(); i++) {
       Option o = options.get(i);
-      String id = i == 0 ? f.id() : f.id() + "-" + (i + 1);
+      if (o.dividerBefore() && i > 0) {
+        b.append("<div class=\"govuk-").append(kind).append("__divider\">").append(text(lang.or)).append("</div>");
+        index++;
+      }
+      String id = index == 0 ? f.id() : f.id() + "-" + (index + 1);
+      index++;
       b.append("<div class=\"govuk-").append(kind).append("__item\">")
           .append("<input class=\"govuk-").append(kind).append("__input\"");
       attr(b, "id", id);
@@ -451,6 +466,9 @@ public final class Govuk {
       if (selected.contains(o.value())) {
         b.append(" checked");
       }
+      if (o.exclusive()) {
+        b.append(" data-behaviour=\"exclusive\"");
+      }
       b.append("><label class=\"govuk-label govuk-").append(kind).append("__label\" for=\"")
           .append(attr(id)).append("\">").append(text(o.text())).append("</label>");
       if (o.hint() != null) {
@@ -461,6 +479,9 @@ public final class Govuk {
     }
     return b.append("</div></fieldset></div>").toString();
   }
+
+  /** Selects with at least this many options carry the autocomplete hook. */
+  public static final int AUTOCOMPLETE_OPTIONS = 20;
 
   /** A select box keeping {@code selected}. */
   public static String select(Field f, List<Option> options, @Nullable String selected,
@@ -483,6 +504,11 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     attr(b, "aria-describedby", describedBy(f));
+    if (options.size() >= AUTOCOMPLETE_OPTIONS) {
+      // The hook for the Design System's accessible-autocomplete, which the host's own script file
+      // applies (enhanceSelectElement); without it, this stays a plain select.
+      b.append(" data-module=\"civickit-autocomplete\"");
+    }
     b.append('>');
     if (placeholder != null) {
       b.append("<option value=\"\">").append(text(placeholder)).append("</option>");

@@ -9,6 +9,7 @@ import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormFormatException;
 import io.civickit.forms.FormRoute;
 import io.civickit.forms.LocalisedText;
+import io.civickit.forms.Option;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
@@ -45,13 +46,13 @@ public final class FormReader {
   public static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
-      "pages", "routes", "ends", "languages");
+      "pages", "routes", "ends", "languages", "optionLists");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
   private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages");
-  private static final Set<String> OPTION_FIELDS = Set.of("value", "label");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList");
+  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
   private static final Set<String> TEXT_FIELDS = Set.of("en", "cy");
@@ -67,6 +68,8 @@ public final class FormReader {
   private final List<LintProblem> problems = new ArrayList<>();
   /** Whether the form declares Welsh, so that every text needs it. */
   private boolean welsh = true;
+  /** The form's shared option lists, by name. */
+  private final Map<String, List<Option>> optionLists = new java.util.HashMap<>();
 
   private FormReader() {}
 
@@ -115,6 +118,7 @@ public final class FormReader {
     welsh = languages.contains("cy");
     LocalisedText title = localised(n, p, "title", true);
     Map<String, LocalisedText> messages = messages(n, p);
+    optionLists(n, p);
     List<Section> sections = new ArrayList<>();
     forEach(n, p, "sections", false, Form.MAX_PARTS, (e, ep) -> add(sections, section(e, ep)));
     List<Page> pages = new ArrayList<>();
@@ -299,18 +303,20 @@ public final class FormReader {
     forEach(n, p, "fileTypes", false, 50, (e, ep) -> add(fileTypes, string(e, ep)));
     Integer minItems = integer(n, p, "minItems", false, 0, 1000);
     Integer maxItems = integer(n, p, "maxItems", false, 1, 1000);
-    List<String[]> options = new ArrayList<>();
-    List<LocalisedText> optionLabels = new ArrayList<>();
-    forEach(n, p, "options", false, Form.MAX_OPTIONS, (e, ep) -> {
-      if (object(e, ep, OPTION_FIELDS)) {
-        String value = text(e, ep, "value", true);
-        LocalisedText l = localised(e, ep, "label", true);
-        if (value != null && l != null) {
-          options.add(new String[] {value});
-          optionLabels.add(l);
-        }
+    List<Option> options = new ArrayList<>();
+    forEach(n, p, "options", false, Form.MAX_OPTIONS, (e, ep) -> add(options, option(e, ep)));
+    String listName = text(n, p, "optionList", false);
+    if (listName != null) {
+      List<Option> shared = optionLists.get(listName);
+      if (shared == null) {
+        problem(p.field("optionList"), "no option list is named '" + listName + "'; the form's optionLists are "
+            + new java.util.TreeSet<>(optionLists.keySet()));
+      } else if (n.has("options")) {
+        problem(p.field("optionList"), "a question has options or an optionList, not both");
+      } else {
+        options.addAll(shared);
       }
-    });
+    }
     List<Question> items = new ArrayList<>();
     if (!inGroup) {
       forEach(n, p, "items", false, Form.MAX_GROUP_QUESTIONS, (e, ep) -> add(items, question(e, ep, true)));
@@ -344,9 +350,7 @@ public final class FormReader {
     if (max != null) {
       b.max(max);
     }
-    for (int i = 0; i < options.size(); i++) {
-      b.option(options.get(i)[0], optionLabels.get(i).en(), optionLabels.get(i).cy());
-    }
+    b.options(options);
     if (dateRule != null) {
       b.dateRule(dateRule);
     }
@@ -369,6 +373,41 @@ public final class FormReader {
       b.items(minItems != null ? minItems : defaults.minItems(), maxItems != null ? maxItems : defaults.maxItems());
     }
     return build(p, b::build);
+  }
+
+  private @Nullable Option option(JsonNode e, JsonPath ep) {
+    if (!object(e, ep, OPTION_FIELDS)) {
+      return null;
+    }
+    String value = text(e, ep, "value", true);
+    LocalisedText l = localised(e, ep, "label", true);
+    LocalisedText hint = localised(e, ep, "hint", false);
+    Boolean exclusive = bool(e, ep, "exclusive");
+    Boolean divider = bool(e, ep, "dividerBefore");
+    if (value == null || l == null || value.isBlank()) {
+      if (value != null && value.isBlank()) {
+        problem(ep.field("value"), "option value must not be blank");
+      }
+      return null;
+    }
+    return new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive), Boolean.TRUE.equals(divider));
+  }
+
+  private void optionLists(JsonNode n, JsonPath p) {
+    JsonNode lists = n.get("optionLists");
+    if (lists == null || lists.isNull()) {
+      return;
+    }
+    JsonPath lp = p.field("optionLists");
+    if (!lists.isObject()) {
+      problem(lp, "expected an object of list names to options but found " + describe(lists));
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : lists.properties()) {
+      List<Option> options = new ArrayList<>();
+      forEach(lists, lp, e.getKey(), true, Form.MAX_OPTIONS, (o, op) -> add(options, option(o, op)));
+      optionLists.put(e.getKey(), List.copyOf(options));
+    }
   }
 
   private Question.@Nullable DateRule dateRule(JsonNode n, JsonPath p) {

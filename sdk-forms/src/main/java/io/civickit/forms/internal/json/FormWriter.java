@@ -106,6 +106,13 @@ public final class FormWriter {
         ObjectNode on = a.addObject();
         on.put("value", opt.value());
         on.set("label", text(opt.label()));
+        opt.hint().ifPresent(h -> on.set("hint", text(h)));
+        if (opt.exclusive()) {
+          on.put("exclusive", true);
+        }
+        if (opt.dividerBefore()) {
+          on.put("dividerBefore", true);
+        }
       }
     }
     if (q.dateRule() != d.dateRule()) {

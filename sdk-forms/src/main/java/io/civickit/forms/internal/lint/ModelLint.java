@@ -119,7 +119,7 @@ public final class ModelLint {
   }
 
   private static final Set<String> PLACEHOLDERS = Set.of("noun", "Noun", "min", "max", "date", "size", "types",
-      "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example");
+      "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example", "none");
   /** Types whose built-in messages start with the error subject ("Date of birth must be a real date"). */
   private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.TEXTAREA,
       QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MOBILE);
@@ -184,7 +184,20 @@ public final class ModelLint {
           + "capitals; write it as it reads in a message, such as 'National Insurance number'");
     }
     for (int k = 0; k < q.options().size(); k++) {
-      text(q.options().get(k).label(), qp.field("options").index(k).field("label"));
+      Option o = q.options().get(k);
+      JsonPath op = qp.field("options").index(k);
+      text(o.label(), op.field("label"));
+      o.hint().ifPresent(h -> text(h, op.field("hint")));
+      if (o.dividerBefore() && k == 0) {
+        problem(op.field("dividerBefore"), "the first option cannot have an 'or' divider before it");
+      }
+      if (o.exclusive() && (k != q.options().size() - 1 || !o.dividerBefore())) {
+        problem(op.field("exclusive"), "an exclusive option such as 'None of these' goes last, after an 'or' divider, "
+            + "as the Design System shows it");
+      }
+      if (o.hint().isPresent() && q.type() == QuestionType.SELECT) {
+        problem(op.field("hint"), "a select cannot show hints on its options; use radios");
+      }
     }
     for (int k = 0; k < q.items().size(); k++) {
       Question item = q.items().get(k);

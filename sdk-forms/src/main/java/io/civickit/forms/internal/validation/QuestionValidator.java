@@ -670,8 +670,15 @@ public final class QuestionValidator {
       }
       chosen.add(v);
     }
+    Optional<Option> none = q.options().stream().filter(Option::exclusive).findFirst();
     if (chosen.isEmpty()) {
-      return missing(q, base, "required.choice");
+      return none.isPresent() && q.required()
+          ? error(q, base, "checkboxes.none", vars("none", none.get().label().in(locale)))
+          : missing(q, base, "required.choice");
+    }
+    if (none.isPresent() && chosen.contains(none.get().value()) && chosen.size() > 1) {
+      // "None of these" with other choices: GOV.UK Frontend prevents it in the browser; this holds without it.
+      return error(q, base, "checkboxes.none", vars("none", none.get().label().in(locale)));
     }
     List<String> ordered = new ArrayList<>();
     for (Option o : q.options()) {
