@@ -35,6 +35,7 @@ class FormSchemaTest {
   @Test
   void sampleFormsMatchTheSchema() throws IOException {
     assertThat(schema.validate(resource("/forms/garden-waste-permit.json"), InputFormat.JSON)).isEmpty();
+    assertThat(schema.validate(resource("/forms/report-fly-tipping.json"), InputFormat.JSON)).isEmpty();
   }
 
   @Test
