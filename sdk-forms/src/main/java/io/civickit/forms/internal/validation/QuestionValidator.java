@@ -329,9 +329,10 @@ public final class QuestionValidator {
       return missing(q, base, "required");
     }
     BigDecimal n = v.length() > MAX_SHORT ? null : parseNumber(v);
+    // The Design System's example after "must be a number": a decimal too where decimals are allowed.
     Map<String, String> example = vars("example", whole ? "30" : Formats.welsh(locale) ? "30 neu 2.5" : "30 or 2.5");
     if (n == null) {
-      return error(q, base, "number.invalid", whole ? vars("example", "30") : example);
+      return error(q, base, "number.invalid", example);
     }
     BigDecimal stripped = n.stripTrailingZeros();
     if (whole && stripped.scale() > 0) {
