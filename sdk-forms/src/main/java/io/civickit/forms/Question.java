@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  *     birth"); when empty, see {@link #subject(java.util.Locale)}
  * @param messages this question's own error message templates, by message key, replacing the
  *     form's and the built-in ones for this question only
+ * @param minLength for text and textarea, the fewest characters accepted (0: no minimum)
+ * @param pattern for text, a regular expression the whole answer must match; its error message is
+ *     the question's own {@code pattern.invalid} message, which the author must write
  */
 public record Question(
     String id,
@@ -67,7 +70,9 @@ public record Question(
     Optional<LocalDate> latestDate,
     Optional<String> autocomplete,
     Optional<LocalisedText> errorSubject,
-    Map<String, LocalisedText> messages) {
+    Map<String, LocalisedText> messages,
+    int minLength,
+    Optional<String> pattern) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
@@ -129,6 +134,26 @@ public record Question(
           + "' must be HTML autocomplete tokens such as 'name' or 'bday'");
     }
     Objects.requireNonNull(errorSubject, "errorSubject");
+    Objects.requireNonNull(pattern, "pattern");
+    if (minLength < 0 || minLength > maxLength) {
+      throw new IllegalArgumentException("question '" + id + "': minLength " + minLength + " not in 0.." + maxLength
+          + " (the maxLength)");
+    }
+    if (pattern.isPresent()) {
+      if (pattern.get().length() > 1000) {
+        throw new IllegalArgumentException("question '" + id + "': pattern is longer than 1000 characters");
+      }
+      try {
+        Pattern.compile(pattern.get());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalArgumentException("question '" + id + "': pattern '" + pattern.get()
+            + "' is not a regular expression: " + e.getDescription());
+      }
+      if (!messages.containsKey("pattern.invalid")) {
+        throw new IllegalArgumentException("question '" + id + "' has a pattern but no message 'pattern.invalid' "
+            + "saying what the answer must look like");
+      }
+    }
     messages = Collections.unmodifiableMap(new TreeMap<>(messages));
     java.util.Set<String> known = io.civickit.forms.validation.Messages.keys();
     for (String key : messages.keySet()) {
@@ -168,10 +193,45 @@ public record Question(
       LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
       Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
       long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
+      Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete,
+      Optional<LocalisedText> errorSubject, Map<String, LocalisedText> messages) {
+    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
+        maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
+        errorSubject, messages, 0, Optional.empty());
+  }
+
+  /**
+   * The question without an error subject, its own messages or text rules.
+   *
+   * @param id the answer key
+   * @param type the kind of question
+   * @param label the question text
+   * @param hint optional hint text
+   * @param errorNoun the noun used in error messages
+   * @param required whether an answer is needed
+   * @param showIf optional show-if condition
+   * @param maxLength the maximum characters accepted
+   * @param min optional minimum for numbers and money
+   * @param max optional maximum for numbers and money
+   * @param options choices for radios, checkboxes and select
+   * @param dateRule extra rule for date questions
+   * @param maxFileBytes for files, the largest size accepted
+   * @param fileTypes for files, the accepted media types
+   * @param items for repeating groups, the questions asked for each item
+   * @param minItems the least number of items
+   * @param maxItems the most items accepted
+   * @param earliestDate the earliest date accepted
+   * @param latestDate the latest date accepted
+   * @param autocomplete the HTML autocomplete token
+   */
+  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
+      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
+      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
+      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
       Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete) {
     this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
         maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
-        Optional.empty(), Map.of());
+        Optional.empty(), Map.of(), 0, Optional.empty());
   }
 
   /**
@@ -228,7 +288,7 @@ public record Question(
       long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems) {
     this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
         maxFileBytes, fileTypes, items, minItems, maxItems, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of());
+        Optional.empty(), Map.of(), 0, Optional.empty());
   }
 
   /**
@@ -280,6 +340,8 @@ public record Question(
     private String autocomplete;
     private LocalisedText errorSubject;
     private final Map<String, LocalisedText> messages = new LinkedHashMap<>();
+    private int minLength;
+    private String pattern;
 
     private Builder(String id, QuestionType type) {
       this.id = Objects.requireNonNull(id, "id");
@@ -486,6 +548,33 @@ public record Question(
     }
 
     /**
+     * The fewest characters a text or textarea answer may have ("Full name must be 2 characters
+     * or more"); no minimum unless set.
+     *
+     * @param minLength the minimum, 0 to the maxLength
+     * @return this builder
+     */
+    public Builder minLength(int minLength) {
+      this.minLength = minLength;
+      return this;
+    }
+
+    /**
+     * A regular expression a text answer must match in full, with the message that says what it
+     * must look like (message key {@code pattern.invalid}, in each of the form's languages).
+     *
+     * @param regex the pattern, such as {@code [A-Z]{2}[0-9]{6}}
+     * @param en the English message, such as "Permit number must be 2 letters then 6 numbers, like AB123456"
+     * @param cy the Welsh message, or empty for a form in English only
+     * @return this builder
+     */
+    public Builder pattern(String regex, String en, String cy) {
+      this.pattern = regex;
+      this.messages.put("pattern.invalid", new LocalisedText(en, cy));
+      return this;
+    }
+
+    /**
      * The smallest number or amount of money accepted (inclusive).
      *
      * @param min the minimum
@@ -628,7 +717,7 @@ public record Question(
           Optional.ofNullable(showIf), maxLength, Optional.ofNullable(min), Optional.ofNullable(max),
           options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
           Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete),
-          Optional.ofNullable(errorSubject), messages);
+          Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern));
     }
   }
 }

@@ -56,6 +56,12 @@ final class FormArbitraries {
                 if (type == QuestionType.DATE) {
                   b.notBefore(java.time.LocalDate.of(2000, 1, 1).plusDays(optionCount)).notAfter(java.time.LocalDate.of(2030, 12, 31));
                 }
+                if ((type == QuestionType.TEXT || type == QuestionType.TEXTAREA) && optionCount == 3) {
+                  b.minLength(1);
+                }
+                if (type == QuestionType.TEXT && optionCount == 4) {
+                  b.pattern("[0-9]+", "{Subject} must only include numbers", "Rhaid {i_subject} gynnwys rhifau yn unig");
+                }
                 if (type == QuestionType.TEXT && required) {
                   b.autocomplete(optionCount > 2 ? "street-address" : "name");
                 }

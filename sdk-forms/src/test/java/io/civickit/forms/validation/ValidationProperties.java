@@ -52,6 +52,10 @@ class ValidationProperties {
             }
             q.option(o);
           }
+          if (bounds && type == QuestionType.TEXT) {
+            q.minLength(Math.min(3, max)).pattern("[a-z ]*", "{Subject} must only include letters a to z and spaces",
+                "Rhaid {i_subject} gynnwys llythrennau a i z a bylchau yn unig");
+          }
           if (!bounds) {
             // authored words that would trip a regex-based filler ($1, backslashes) stay as they are
             q.errorSubject("How many $1 \\ items", "faint $0").message("number.invalid", "{Subject} $2 {example}", "{i_subject} \\1");

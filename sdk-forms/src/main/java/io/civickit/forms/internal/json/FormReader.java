@@ -51,7 +51,7 @@ public final class FormReader {
   private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern");
   private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
@@ -292,6 +292,8 @@ public final class FormReader {
     Boolean required = bool(n, p, "required");
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
+    Integer minLength = integer(n, p, "minLength", false, 0, 100_000);
+    String pattern = text(n, p, "pattern", false);
     BigDecimal min = decimal(n, p, "min");
     BigDecimal max = decimal(n, p, "max");
     Question.DateRule dateRule = dateRule(n, p);
@@ -335,6 +337,18 @@ public final class FormReader {
       b.errorSubject(errorSubject.en(), errorSubject.cy());
     }
     ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
+    if (minLength != null) {
+      b.minLength(minLength);
+    }
+    if (pattern != null) {
+      LocalisedText m = ownMessages.get("pattern.invalid");
+      if (m == null) {
+        problem(p.field("pattern"), "a pattern needs the question's own message 'pattern.invalid' saying what the "
+            + "answer must look like, such as \"Permit number must be 2 letters then 6 numbers, like AB123456\"");
+        return null;
+      }
+      b.pattern(pattern, m.en(), m.cy());
+    }
     if (required != null) {
       b.required(required);
     }

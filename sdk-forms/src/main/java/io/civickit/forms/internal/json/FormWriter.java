@@ -98,6 +98,10 @@ public final class FormWriter {
     if (q.maxLength() != d.maxLength()) {
       o.put("maxLength", q.maxLength());
     }
+    if (q.minLength() != d.minLength()) {
+      o.put("minLength", q.minLength());
+    }
+    q.pattern().ifPresent(x -> o.put("pattern", x));
     q.min().ifPresent(m -> o.put("min", m));
     q.max().ifPresent(m -> o.put("max", m));
     if (!q.options().isEmpty()) {

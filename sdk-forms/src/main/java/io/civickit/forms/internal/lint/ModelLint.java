@@ -169,6 +169,13 @@ public final class ModelLint {
     q.hint().ifPresent(h -> text(h, qp.field("hint")));
     text(q.errorNoun(), qp.field("errorNoun"));
     q.errorSubject().ifPresent(t -> text(t, qp.field("errorSubject")));
+    if (q.pattern().isPresent() && q.type() != QuestionType.TEXT) {
+      problem(qp.field("pattern"), "only a text question checks a pattern, not " + q.type().jsonName());
+    }
+    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.TEXTAREA) {
+      problem(qp.field("minLength"), "only text and textarea questions check a minimum length, not "
+          + q.type().jsonName());
+    }
     q.messages().forEach((key, t) -> message(key, t, qp.field("messages").field(key)));
     if (q.errorSubject().isEmpty() && SUBJECT_TYPES.contains(q.type())
         && CLAUSE.matcher(q.errorNoun().en().strip()).matches()) {

@@ -306,6 +306,12 @@ public final class QuestionValidator {
     if (Input.length(v) > q.maxLength()) {
       return error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
     }
+    if (Input.length(v) < q.minLength()) {
+      return error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
+    }
+    if (!multiline && q.pattern().isPresent() && !java.util.regex.Pattern.compile(q.pattern().get()).matcher(v).matches()) {
+      return error(q, base, "pattern.invalid");
+    }
     return ok(q, Value.text(v), v);
   }
 
