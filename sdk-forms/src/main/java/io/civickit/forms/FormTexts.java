@@ -39,6 +39,8 @@ final class FormTexts {
     q.hint().ifPresent(t -> each.accept(at + "hint", t));
     each.accept(at + "errorNoun", q.errorNoun());
     q.errorSubject().ifPresent(t -> each.accept(at + "errorSubject", t));
+    q.prefix().ifPresent(t -> each.accept(at + "prefix", t));
+    q.suffix().ifPresent(t -> each.accept(at + "suffix", t));
     q.messages().forEach((k, t) -> each.accept(at + "message '" + k + "'", t));
     for (Option o : q.options()) {
       each.accept(at + "option '" + o.value() + "' label", o.label());

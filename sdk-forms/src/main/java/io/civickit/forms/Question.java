@@ -47,6 +47,9 @@ import java.util.regex.Pattern;
  * @param minLength for text and textarea, the fewest characters accepted (0: no minimum)
  * @param pattern for text, a regular expression the whole answer must match; its error message is
  *     the question's own {@code pattern.invalid} message, which the author must write
+ * @param prefix for numbers and money, a unit shown before the input, such as "£" (money shows
+ *     "£" unless set)
+ * @param suffix for numbers and money, a unit shown after the input, such as "kg" or "per week"
  */
 public record Question(
     String id,
@@ -72,7 +75,9 @@ public record Question(
     Optional<LocalisedText> errorSubject,
     Map<String, LocalisedText> messages,
     int minLength,
-    Optional<String> pattern) {
+    Optional<String> pattern,
+    Optional<LocalisedText> prefix,
+    Optional<LocalisedText> suffix) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
@@ -135,6 +140,13 @@ public record Question(
     }
     Objects.requireNonNull(errorSubject, "errorSubject");
     Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(suffix, "suffix");
+    boolean numeric = type == QuestionType.WHOLE_NUMBER || type == QuestionType.DECIMAL || type == QuestionType.MONEY;
+    if ((prefix.isPresent() || suffix.isPresent()) && !numeric) {
+      throw new IllegalArgumentException("question '" + id + "': a prefix or suffix is for numbers and money, not "
+          + type.jsonName());
+    }
     if (minLength < 0 || minLength > maxLength) {
       throw new IllegalArgumentException("question '" + id + "': minLength " + minLength + " not in 0.." + maxLength
           + " (the maxLength)");
@@ -165,43 +177,8 @@ public record Question(
   }
 
   /**
-   * The question without an error subject or its own messages (the shape before those settings
-   * existed).
-   *
-   * @param id the answer key
-   * @param type the kind of question
-   * @param label the question text
-   * @param hint optional hint text
-   * @param errorNoun the noun used in error messages
-   * @param required whether an answer is needed
-   * @param showIf optional show-if condition
-   * @param maxLength the maximum characters accepted
-   * @param min optional minimum for numbers and money
-   * @param max optional maximum for numbers and money
-   * @param options choices for radios, checkboxes and select
-   * @param dateRule extra rule for date questions
-   * @param maxFileBytes for files, the largest size accepted
-   * @param fileTypes for files, the accepted media types
-   * @param items for repeating groups, the questions asked for each item
-   * @param minItems the least number of items
-   * @param maxItems the most items accepted
-   * @param earliestDate the earliest date accepted
-   * @param latestDate the latest date accepted
-   * @param autocomplete the HTML autocomplete token
-   */
-  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
-      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
-      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
-      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
-      Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete,
-      Optional<LocalisedText> errorSubject, Map<String, LocalisedText> messages) {
-    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
-        maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
-        errorSubject, messages, 0, Optional.empty());
-  }
-
-  /**
-   * The question without an error subject, its own messages or text rules.
+   * The question without an error subject, its own messages, text rules or units (the shape
+   * before those settings existed).
    *
    * @param id the answer key
    * @param type the kind of question
@@ -231,7 +208,7 @@ public record Question(
       Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete) {
     this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
         maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
-        Optional.empty(), Map.of(), 0, Optional.empty());
+        Optional.empty(), Map.of(), 0, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -288,7 +265,7 @@ public record Question(
       long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems) {
     this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
         maxFileBytes, fileTypes, items, minItems, maxItems, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(), 0, Optional.empty());
+        Optional.empty(), Map.of(), 0, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -342,6 +319,8 @@ public record Question(
     private final Map<String, LocalisedText> messages = new LinkedHashMap<>();
     private int minLength;
     private String pattern;
+    private LocalisedText prefix;
+    private LocalisedText suffix;
 
     private Builder(String id, QuestionType type) {
       this.id = Objects.requireNonNull(id, "id");
@@ -575,6 +554,28 @@ public record Question(
     }
 
     /**
+     * A unit shown before a number's input, such as "£"; money shows "£" unless set.
+     *
+     * @param text the prefix
+     * @return this builder
+     */
+    public Builder prefix(LocalisedText text) {
+      this.prefix = text;
+      return this;
+    }
+
+    /**
+     * A unit shown after a number's input, such as "kg" or "per week".
+     *
+     * @param text the suffix
+     * @return this builder
+     */
+    public Builder suffix(LocalisedText text) {
+      this.suffix = text;
+      return this;
+    }
+
+    /**
      * The smallest number or amount of money accepted (inclusive).
      *
      * @param min the minimum
@@ -717,7 +718,8 @@ public record Question(
           Optional.ofNullable(showIf), maxLength, Optional.ofNullable(min), Optional.ofNullable(max),
           options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
           Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete),
-          Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern));
+          Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern),
+          Optional.ofNullable(prefix), Optional.ofNullable(suffix));
     }
   }
 }

@@ -59,6 +59,9 @@ final class FormArbitraries {
                 if ((type == QuestionType.TEXT || type == QuestionType.TEXTAREA) && optionCount == 3) {
                   b.minLength(1);
                 }
+                if ((type == QuestionType.DECIMAL || type == QuestionType.MONEY) && optionCount > 1) {
+                  b.suffix(noun);
+                }
                 if (type == QuestionType.TEXT && optionCount == 4) {
                   b.pattern("[0-9]+", "{Subject} must only include numbers", "Rhaid {i_subject} gynnwys rhifau yn unig");
                 }

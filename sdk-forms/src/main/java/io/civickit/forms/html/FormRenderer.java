@@ -381,7 +381,9 @@ public final class FormRenderer {
           width = (width == null ? "" : width + " ") + "govuk-input--extra-letter-spacing";
         }
         return Govuk.input(f, a.type(), value, autocomplete != null ? autocomplete : a.autocomplete(),
-            a.inputmode(), width, a.spellcheckOff(), t == QuestionType.MONEY ? "£" : null, lang);
+            a.inputmode(), width, a.spellcheckOff(),
+            q.prefix().map(x -> x.in(locale)).orElse(t == QuestionType.MONEY ? "£" : null),
+            q.suffix().map(x -> x.in(locale)).orElse(null), lang);
       }
     }
   }

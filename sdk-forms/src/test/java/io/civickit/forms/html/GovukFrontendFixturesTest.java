@@ -133,7 +133,7 @@ class GovukFrontendFixturesTest {
     String classes = text(o, "classes");
     return Govuk.input(field(o), text(o, "type") == null ? "text" : text(o, "type"), text(o, "value"),
         text(o, "autocomplete"), text(o, "inputmode"), classes, o.path("spellcheck").isBoolean()
-            && !o.get("spellcheck").asBoolean(), text(o, "prefix", "text"), EN);
+            && !o.get("spellcheck").asBoolean(), text(o, "prefix", "text"), text(o, "suffix", "text"), EN);
   }
 
   static String textarea(JsonNode o) {
@@ -235,7 +235,8 @@ class GovukFrontendFixturesTest {
   static Stream<Arguments> fixtures() {
     List<Arguments> out = new ArrayList<>();
     add(out, "input", GovukFrontendFixturesTest::input, "default", "with hint text", "with error message",
-        "with error and hint", "with width-10 class", "with label as page heading", "with prefix", "value",
+        "with error and hint", "with width-10 class", "with label as page heading", "with prefix", "with suffix", "with prefix and suffix",
+        "with prefix and suffix and error", "value",
         "with autocomplete attribute", "with spellcheck disabled", "inputmode");
     add(out, "textarea", GovukFrontendFixturesTest::textarea, "default", "with hint", "with error message",
         "with default value", "with custom rows", "with label as page heading");

@@ -267,13 +267,26 @@ public final class Govuk {
   public static String input(Field f, String type, @Nullable String value,
       @Nullable String autocomplete, @Nullable String inputmode, @Nullable String widthClass,
       boolean spellcheckOff, @Nullable String prefix, Lang lang) {
+    return input(f, type, value, autocomplete, inputmode, widthClass, spellcheckOff, prefix, null, lang);
+  }
+
+  /**
+   * A text input with an optional prefix ("£") and suffix ("kg", "per week") around it, in a
+   * {@code govuk-input__wrapper}; each is {@code aria-hidden}, so the label should say the unit.
+   */
+  public static String input(Field f, String type, @Nullable String value,
+      @Nullable String autocomplete, @Nullable String inputmode, @Nullable String widthClass,
+      boolean spellcheckOff, @Nullable String prefix, @Nullable String suffix, Lang lang) {
+    boolean wrapped = prefix != null || suffix != null;
     StringBuilder b = new StringBuilder(groupOpen(f, "", "")).append(label(f)).append(hint(f));
     if (f.error() != null) {
       b.append(errorMessage(f, lang));
     }
+    if (wrapped) {
+      b.append("<div class=\"govuk-input__wrapper\">");
+    }
     if (prefix != null) {
-      b.append("<div class=\"govuk-input__wrapper\"><div class=\"govuk-input__prefix\" aria-hidden=\"true\">")
-          .append(text(prefix)).append("</div>");
+      b.append("<div class=\"govuk-input__prefix\" aria-hidden=\"true\">").append(text(prefix)).append("</div>");
     }
     b.append("<input class=\"govuk-input").append(widthClass == null ? "" : " " + attr(widthClass))
         .append(f.error() != null ? " govuk-input--error" : "").append('"');
@@ -288,7 +301,10 @@ public final class Govuk {
       b.append(" spellcheck=\"false\"");
     }
     b.append('>');
-    if (prefix != null) {
+    if (suffix != null) {
+      b.append("<div class=\"govuk-input__suffix\" aria-hidden=\"true\">").append(text(suffix)).append("</div>");
+    }
+    if (wrapped) {
       b.append("</div>");
     }
     return b.append("</div>").toString();

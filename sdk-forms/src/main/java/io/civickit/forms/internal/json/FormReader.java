@@ -51,7 +51,7 @@ public final class FormReader {
   private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
   private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
@@ -288,6 +288,8 @@ public final class FormReader {
     LocalisedText hint = localised(n, p, "hint", false);
     LocalisedText errorNoun = localised(n, p, "errorNoun", true);
     LocalisedText errorSubject = localised(n, p, "errorSubject", false);
+    LocalisedText prefix = localised(n, p, "prefix", false);
+    LocalisedText suffix = localised(n, p, "suffix", false);
     Map<String, LocalisedText> ownMessages = messages(n, p);
     Boolean required = bool(n, p, "required");
     String showIf = condition(n, p, "showIf", false);
@@ -339,6 +341,12 @@ public final class FormReader {
     ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
     if (minLength != null) {
       b.minLength(minLength);
+    }
+    if (prefix != null) {
+      b.prefix(prefix);
+    }
+    if (suffix != null) {
+      b.suffix(suffix);
     }
     if (pattern != null) {
       LocalisedText m = ownMessages.get("pattern.invalid");

@@ -102,6 +102,8 @@ public final class FormWriter {
       o.put("minLength", q.minLength());
     }
     q.pattern().ifPresent(x -> o.put("pattern", x));
+    q.prefix().ifPresent(x -> o.set("prefix", text(x)));
+    q.suffix().ifPresent(x -> o.set("suffix", text(x)));
     q.min().ifPresent(m -> o.put("min", m));
     q.max().ifPresent(m -> o.put("max", m));
     if (!q.options().isEmpty()) {
