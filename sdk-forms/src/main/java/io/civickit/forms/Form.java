@@ -29,9 +29,17 @@ import java.util.TreeMap;
  * @param ends the end pages, at least one
  * @param messages the form's own error message templates, by message key (see
  *     {@link io.civickit.forms.validation.Messages#keys()}), replacing the built-in ones
+ * @param languages the languages the form is written in, English first: {@code ["en"]} or
+ *     {@code ["en", "cy"]} (the default); every text needs each declared language
  */
 public record Form(String id, int version, LocalisedText title, List<Section> sections, List<Page> pages,
-    List<FormRoute> routes, List<FormEnd> ends, Map<String, LocalisedText> messages) {
+    List<FormRoute> routes, List<FormEnd> ends, Map<String, LocalisedText> messages, List<String> languages) {
+
+  /** The languages of a form that does not declare them: English and Welsh. */
+  public static final List<String> DEFAULT_LANGUAGES = List.of("en", "cy");
+
+  /** The languages a form may declare. */
+  public static final Set<String> KNOWN_LANGUAGES = Set.of("en", "cy");
 
   /** Step id of the check-your-answers page. */
   public static final String CHECK_ANSWERS = "check-answers";
@@ -51,10 +59,19 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
   /** Most sections, routes and ends a form may hold, each. */
   public static final int MAX_PARTS = 500;
 
-  /** Validates the form: unique ids, known targets, known sections, at least one end. */
+  /**
+   * Validates the form: unique ids, known targets, known sections, at least one end, known
+   * languages, and every text in each declared language.
+   */
   public Form {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
+    languages = List.copyOf(languages);
+    if (languages.isEmpty() || !"en".equals(languages.get(0)) || new HashSet<>(languages).size() != languages.size()
+        || !KNOWN_LANGUAGES.containsAll(languages)) {
+      throw new IllegalArgumentException("form '" + id + "': languages " + languages
+          + " must be [\"en\"] or [\"en\", \"cy\"]");
+    }
     if (!id.matches("[a-z][a-z0-9-]{0,63}")) {
       throw new IllegalArgumentException("form id '" + id + "' must be lower-case letters, digits and hyphens");
     }
@@ -129,6 +146,35 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
     if (ends.stream().noneMatch(e -> e.outcome() == io.civickit.core.Outcome.SUCCESS)) {
       throw new IllegalArgumentException("form '" + id + "' needs an end with outcome SUCCESS (the confirmation)");
     }
+    if (languages.contains("cy")) {
+      FormTexts.requireWelsh(id, title, sections, pages, ends, messages);
+    }
+  }
+
+  /**
+   * A form in English and Welsh ({@link #DEFAULT_LANGUAGES}).
+   *
+   * @param id the form id
+   * @param version the version
+   * @param title the title
+   * @param sections the sections
+   * @param pages the pages
+   * @param routes the routes
+   * @param ends the ends
+   * @param messages the form's own error messages
+   */
+  public Form(String id, int version, LocalisedText title, List<Section> sections, List<Page> pages,
+      List<FormRoute> routes, List<FormEnd> ends, Map<String, LocalisedText> messages) {
+    this(id, version, title, sections, pages, routes, ends, messages, DEFAULT_LANGUAGES);
+  }
+
+  /**
+   * Whether the form is written in Welsh as well as English.
+   *
+   * @return true when {@link #languages()} holds {@code cy}
+   */
+  public boolean welsh() {
+    return languages.contains("cy");
   }
 
   /**
@@ -144,7 +190,7 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
    */
   public Form(String id, int version, LocalisedText title, List<Section> sections, List<Page> pages,
       List<FormRoute> routes, List<FormEnd> ends) {
-    this(id, version, title, sections, pages, routes, ends, Map.of());
+    this(id, version, title, sections, pages, routes, ends, Map.of(), DEFAULT_LANGUAGES);
   }
 
   private static void checkLimits(Question q) {
@@ -226,6 +272,7 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
     private final List<FormRoute> routes = new ArrayList<>();
     private final List<FormEnd> ends = new ArrayList<>();
     private final Map<String, LocalisedText> messages = new LinkedHashMap<>();
+    private List<String> languages = DEFAULT_LANGUAGES;
 
     private Builder(String id, int version) {
       this.id = id;
@@ -241,6 +288,41 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
      */
     public Builder title(String en, String cy) {
       this.title = LocalisedText.of(en, cy);
+      return this;
+    }
+
+    /**
+     * The form's title in English only, for a form in English only.
+     *
+     * @param en the English title
+     * @return this builder
+     */
+    public Builder title(String en) {
+      this.title = LocalisedText.english(en);
+      return this;
+    }
+
+    /**
+     * The languages the form is written in; English and Welsh unless set. A form in English only
+     * ({@code languages("en")}) needs no Welsh text.
+     *
+     * @param codes {@code "en"}, or {@code "en", "cy"}
+     * @return this builder
+     */
+    public Builder languages(String... codes) {
+      this.languages = List.of(codes);
+      return this;
+    }
+
+    /**
+     * Adds a section in English only.
+     *
+     * @param sectionId the section's id
+     * @param en the English name
+     * @return this builder
+     */
+    public Builder section(String sectionId, String en) {
+      sections.add(new Section(sectionId, LocalisedText.english(en)));
       return this;
     }
 
@@ -307,6 +389,18 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
     }
 
     /**
+     * Replaces a built-in error message for this form, in English only.
+     *
+     * @param key a message key such as {@code postcode.invalid}
+     * @param en the English template
+     * @return this
+     */
+    public Builder message(String key, String en) {
+      messages.put(key, LocalisedText.english(en));
+      return this;
+    }
+
+    /**
      * Builds and checks the form.
      *
      * @return the immutable form
@@ -317,7 +411,7 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
       if (title == null) {
         throw new IllegalArgumentException("form '" + id + "' needs a title");
       }
-      return new Form(id, version, title, sections, pages, routes, ends, messages);
+      return new Form(id, version, title, sections, pages, routes, ends, messages, languages);
     }
   }
 }

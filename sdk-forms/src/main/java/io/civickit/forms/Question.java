@@ -3,8 +3,13 @@ package io.civickit.forms;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,6 +39,17 @@ import java.util.regex.Pattern;
  * @param latestDate for dates, the latest date accepted (inclusive), on top of {@code dateRule}
  * @param autocomplete the HTML {@code autocomplete} token for the input (e.g. {@code name},
  *     {@code bday} for a date of birth); the type's default when empty
+ * @param errorSubject the name error messages use at the start of a sentence ("Date of birth
+ *     must be a real date"), where {@code errorNoun} is the form after a verb ("Enter your date of
+ *     birth"); when empty, see {@link #subject(java.util.Locale)}
+ * @param messages this question's own error message templates, by message key, replacing the
+ *     form's and the built-in ones for this question only
+ * @param minLength for text and textarea, the fewest characters accepted (0: no minimum)
+ * @param pattern for text, a regular expression the whole answer must match; its error message is
+ *     the question's own {@code pattern.invalid} message, which the author must write
+ * @param prefix for numbers and money, a unit shown before the input, such as "£" (money shows
+ *     "£" unless set)
+ * @param suffix for numbers and money, a unit shown after the input, such as "kg" or "per week"
  */
 public record Question(
     String id,
@@ -55,7 +71,13 @@ public record Question(
     int maxItems,
     Optional<LocalDate> earliestDate,
     Optional<LocalDate> latestDate,
-    Optional<String> autocomplete) {
+    Optional<String> autocomplete,
+    Optional<LocalisedText> errorSubject,
+    Map<String, LocalisedText> messages,
+    int minLength,
+    Optional<String> pattern,
+    Optional<LocalisedText> prefix,
+    Optional<LocalisedText> suffix) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
@@ -90,6 +112,12 @@ public record Question(
     if (choice && options.isEmpty()) {
       throw new IllegalArgumentException("question '" + id + "' of type " + type.jsonName() + " needs options");
     }
+    for (Option o : options) {
+      if (o.exclusive() && type != QuestionType.CHECKBOXES) {
+        throw new IllegalArgumentException("question '" + id + "': option '" + o.value()
+            + "' is exclusive, which only checkboxes can have, but the type is " + type.jsonName());
+      }
+    }
     if (type == QuestionType.REPEATING_GROUP && items.isEmpty()) {
       throw new IllegalArgumentException("repeating group '" + id + "' needs item questions");
     }
@@ -110,6 +138,104 @@ public record Question(
       throw new IllegalArgumentException("question '" + id + "': autocomplete '" + autocomplete.get()
           + "' must be HTML autocomplete tokens such as 'name' or 'bday'");
     }
+    Objects.requireNonNull(errorSubject, "errorSubject");
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(suffix, "suffix");
+    boolean numeric = type == QuestionType.WHOLE_NUMBER || type == QuestionType.DECIMAL || type == QuestionType.MONEY;
+    if ((prefix.isPresent() || suffix.isPresent()) && !numeric) {
+      throw new IllegalArgumentException("question '" + id + "': a prefix or suffix is for numbers and money, not "
+          + type.jsonName());
+    }
+    if (minLength < 0 || minLength > maxLength) {
+      throw new IllegalArgumentException("question '" + id + "': minLength " + minLength + " not in 0.." + maxLength
+          + " (the maxLength)");
+    }
+    if (pattern.isPresent()) {
+      if (pattern.get().length() > 1000) {
+        throw new IllegalArgumentException("question '" + id + "': pattern is longer than 1000 characters");
+      }
+      try {
+        Pattern.compile(pattern.get());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new IllegalArgumentException("question '" + id + "': pattern '" + pattern.get()
+            + "' is not a regular expression: " + e.getDescription());
+      }
+      if (!messages.containsKey("pattern.invalid")) {
+        throw new IllegalArgumentException("question '" + id + "' has a pattern but no message 'pattern.invalid' "
+            + "saying what the answer must look like");
+      }
+    }
+    messages = Collections.unmodifiableMap(new TreeMap<>(messages));
+    java.util.Set<String> known = io.civickit.forms.validation.Messages.keys();
+    for (String key : messages.keySet()) {
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException("question '" + id + "': unknown message key '" + key + "'; the keys are "
+            + known);
+      }
+    }
+  }
+
+  /**
+   * The question without an error subject, its own messages, text rules or units (the shape
+   * before those settings existed).
+   *
+   * @param id the answer key
+   * @param type the kind of question
+   * @param label the question text
+   * @param hint optional hint text
+   * @param errorNoun the noun used in error messages
+   * @param required whether an answer is needed
+   * @param showIf optional show-if condition
+   * @param maxLength the maximum characters accepted
+   * @param min optional minimum for numbers and money
+   * @param max optional maximum for numbers and money
+   * @param options choices for radios, checkboxes and select
+   * @param dateRule extra rule for date questions
+   * @param maxFileBytes for files, the largest size accepted
+   * @param fileTypes for files, the accepted media types
+   * @param items for repeating groups, the questions asked for each item
+   * @param minItems the least number of items
+   * @param maxItems the most items accepted
+   * @param earliestDate the earliest date accepted
+   * @param latestDate the latest date accepted
+   * @param autocomplete the HTML autocomplete token
+   */
+  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
+      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
+      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
+      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
+      Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete) {
+    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
+        maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
+        Optional.empty(), Map.of(), 0, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The name error messages use at the start of a sentence, such as "Date of birth" in "Date of
+   * birth must be a real date": the authored {@link #errorSubject()} when there is one; otherwise,
+   * in English, the {@link #errorNoun()} without a leading "your" and with a capital first letter
+   * ("your date of birth" gives "Date of birth"), and in Welsh the Welsh error noun as it is (Welsh
+   * messages put it after "Rhaid i").
+   *
+   * @param locale the language
+   * @return the subject
+   */
+  public String subject(Locale locale) {
+    if (errorSubject.isPresent()) {
+      return errorSubject.get().in(locale);
+    }
+    boolean welsh = "cy".equals(locale.getLanguage()) && errorNoun.hasWelsh();
+    if (welsh) {
+      return errorNoun.cy();
+    }
+    String noun = errorNoun.en().strip();
+    if (noun.regionMatches(true, 0, "your ", 0, 5) && noun.length() > 5) {
+      noun = noun.substring(5).strip();
+    }
+    int first = noun.codePointAt(0);
+    return new StringBuilder().appendCodePoint(Character.toUpperCase(first))
+        .append(noun, Character.charCount(first), noun.length()).toString();
   }
 
   /**
@@ -138,7 +264,8 @@ public record Question(
       Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
       long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems) {
     this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
-        maxFileBytes, fileTypes, items, minItems, maxItems, Optional.empty(), Optional.empty(), Optional.empty());
+        maxFileBytes, fileTypes, items, minItems, maxItems, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Map.of(), 0, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -188,6 +315,12 @@ public record Question(
     private LocalDate earliestDate;
     private LocalDate latestDate;
     private String autocomplete;
+    private LocalisedText errorSubject;
+    private final Map<String, LocalisedText> messages = new LinkedHashMap<>();
+    private int minLength;
+    private String pattern;
+    private LocalisedText prefix;
+    private LocalisedText suffix;
 
     private Builder(String id, QuestionType type) {
       this.id = Objects.requireNonNull(id, "id");
@@ -232,6 +365,124 @@ public record Question(
     }
 
     /**
+     * The name error messages use at the start of a sentence, such as "Hours worked a week" in
+     * "Hours worked a week must be a number, like 30"; see {@link Question#subject(Locale)} for
+     * the default.
+     *
+     * @param en the English subject
+     * @param cy the Welsh subject, as it reads after "Rhaid i"
+     * @return this builder
+     */
+    public Builder errorSubject(String en, String cy) {
+      this.errorSubject = LocalisedText.of(en, cy);
+      return this;
+    }
+
+    /**
+     * The error subject in English only, for a form in English only.
+     *
+     * @param en the English subject
+     * @return this builder
+     */
+    public Builder errorSubject(String en) {
+      this.errorSubject = LocalisedText.english(en);
+      return this;
+    }
+
+    /**
+     * The question text in English only, for a form in English only.
+     *
+     * @param en the English text
+     * @return this builder
+     */
+    public Builder label(String en) {
+      this.label = LocalisedText.english(en);
+      return this;
+    }
+
+    /**
+     * The hint in English only, for a form in English only.
+     *
+     * @param en the English hint
+     * @return this builder
+     */
+    public Builder hint(String en) {
+      this.hint = LocalisedText.english(en);
+      return this;
+    }
+
+    /**
+     * The error noun in English only, for a form in English only.
+     *
+     * @param en the English noun, such as "your date of birth"
+     * @return this builder
+     */
+    public Builder errorNoun(String en) {
+      this.errorNoun = LocalisedText.english(en);
+      return this;
+    }
+
+    /**
+     * Replaces an error message for this question only, in both languages.
+     *
+     * @param key a message key such as {@code number.invalid}
+     * @param en the English template
+     * @param cy the Welsh template
+     * @return this builder
+     */
+    public Builder message(String key, String en, String cy) {
+      this.messages.put(key, LocalisedText.of(en, cy));
+      return this;
+    }
+
+    /**
+     * Replaces an error message for this question only, in English only.
+     *
+     * @param key a message key
+     * @param en the English template
+     * @return this builder
+     */
+    public Builder message(String key, String en) {
+      this.messages.put(key, LocalisedText.english(en));
+      return this;
+    }
+
+    /**
+     * Adds a choice made with {@link Option}'s factories, for a hint, a divider or an exclusive
+     * "None of these".
+     *
+     * @param option the choice
+     * @return this builder
+     */
+    public Builder option(Option option) {
+      this.options.add(Objects.requireNonNull(option, "option"));
+      return this;
+    }
+
+    /**
+     * Adds every choice of a list, such as one shared by several questions.
+     *
+     * @param options the choices, in order
+     * @return this builder
+     */
+    public Builder options(List<Option> options) {
+      options.forEach(this::option);
+      return this;
+    }
+
+    /**
+     * Adds a choice in English only.
+     *
+     * @param value the value saved when the choice is picked
+     * @param en the English label
+     * @return this builder
+     */
+    public Builder option(String value, String en) {
+      this.options.add(new Option(value, LocalisedText.english(en)));
+      return this;
+    }
+
+    /**
      * Marks the question optional; questions are required unless set otherwise.
      *
      * @return this builder
@@ -272,6 +523,55 @@ public record Question(
      */
     public Builder maxLength(int maxLength) {
       this.maxLength = maxLength;
+      return this;
+    }
+
+    /**
+     * The fewest characters a text or textarea answer may have ("Full name must be 2 characters
+     * or more"); no minimum unless set.
+     *
+     * @param minLength the minimum, 0 to the maxLength
+     * @return this builder
+     */
+    public Builder minLength(int minLength) {
+      this.minLength = minLength;
+      return this;
+    }
+
+    /**
+     * A regular expression a text answer must match in full, with the message that says what it
+     * must look like (message key {@code pattern.invalid}, in each of the form's languages).
+     *
+     * @param regex the pattern, such as {@code [A-Z]{2}[0-9]{6}}
+     * @param en the English message, such as "Permit number must be 2 letters then 6 numbers, like AB123456"
+     * @param cy the Welsh message, or empty for a form in English only
+     * @return this builder
+     */
+    public Builder pattern(String regex, String en, String cy) {
+      this.pattern = regex;
+      this.messages.put("pattern.invalid", new LocalisedText(en, cy));
+      return this;
+    }
+
+    /**
+     * A unit shown before a number's input, such as "£"; money shows "£" unless set.
+     *
+     * @param text the prefix
+     * @return this builder
+     */
+    public Builder prefix(LocalisedText text) {
+      this.prefix = text;
+      return this;
+    }
+
+    /**
+     * A unit shown after a number's input, such as "kg" or "per week".
+     *
+     * @param text the suffix
+     * @return this builder
+     */
+    public Builder suffix(LocalisedText text) {
+      this.suffix = text;
       return this;
     }
 
@@ -412,12 +712,14 @@ public record Question(
         throw new IllegalArgumentException("question '" + id + "' needs a label");
       }
       if (errorNoun == null) {
-        throw new IllegalArgumentException("question '" + id + "' needs an error noun in English and Welsh");
+        throw new IllegalArgumentException("question '" + id + "' needs an error noun");
       }
       return new Question(id, type, label, Optional.ofNullable(hint), errorNoun, required,
           Optional.ofNullable(showIf), maxLength, Optional.ofNullable(min), Optional.ofNullable(max),
           options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
-          Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete));
+          Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete),
+          Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern),
+          Optional.ofNullable(prefix), Optional.ofNullable(suffix));
     }
   }
 }

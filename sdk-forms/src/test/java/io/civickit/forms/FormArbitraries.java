@@ -43,6 +43,9 @@ final class FormArbitraries {
                 Question.Builder b = Question.builder(id, type).label(label.en(), label.cy())
                     .errorNoun(noun.en(), noun.cy()).required(required).dateRule(rule);
                 hint.ifPresent(h -> b.hint(h.en(), h.cy()));
+                if (optionCount % 2 == 0) {
+                  b.errorSubject(label.en(), label.cy()).message("required", "Enter " + noun.en(), "Rhowch " + noun.cy());
+                }
                 showIf.ifPresent(b::showIf);
                 maxLength.ifPresent(b::maxLength);
                 min.ifPresent(m -> b.min(m).max(m.add(BigDecimal.TEN)));
@@ -53,12 +56,28 @@ final class FormArbitraries {
                 if (type == QuestionType.DATE) {
                   b.notBefore(java.time.LocalDate.of(2000, 1, 1).plusDays(optionCount)).notAfter(java.time.LocalDate.of(2030, 12, 31));
                 }
+                if ((type == QuestionType.TEXT || type == QuestionType.TEXTAREA) && optionCount == 3) {
+                  b.minLength(1);
+                }
+                if ((type == QuestionType.DECIMAL || type == QuestionType.MONEY) && optionCount > 1) {
+                  b.suffix(noun);
+                }
+                if (type == QuestionType.TEXT && optionCount == 4) {
+                  b.pattern("[0-9]+", "{Subject} must only include numbers", "Rhaid {i_subject} gynnwys rhifau yn unig");
+                }
                 if (type == QuestionType.TEXT && required) {
                   b.autocomplete(optionCount > 2 ? "street-address" : "name");
                 }
                 if (type == QuestionType.RADIOS || type == QuestionType.CHECKBOXES || type == QuestionType.SELECT) {
                   for (int k = 0; k < optionCount; k++) {
-                    b.option("v" + k, label.en() + k, label.cy() + k);
+                    Option o = Option.of("v" + k, LocalisedText.of(label.en() + k, label.cy() + k));
+                    if (type != QuestionType.SELECT && k == 1) {
+                      o = o.withHint(noun);
+                    }
+                    if (type == QuestionType.CHECKBOXES && k > 0 && k == optionCount - 1) {
+                      o = o.afterDivider().asExclusive();
+                    }
+                    b.option(o);
                   }
                 }
                 its.forEach(b::item);

@@ -35,6 +35,7 @@ class FormSchemaTest {
   @Test
   void sampleFormsMatchTheSchema() throws IOException {
     assertThat(schema.validate(resource("/forms/garden-waste-permit.json"), InputFormat.JSON)).isEmpty();
+    assertThat(schema.validate(resource("/forms/report-fly-tipping.json"), InputFormat.JSON)).isEmpty();
   }
 
   @Test
@@ -45,7 +46,13 @@ class FormSchemaTest {
     List<Error> noNoun = schema.validate(garden.replace("\"errorNoun\": { \"en\": \"your address\", \"cy\": \"eich cyfeiriad\" }",
         "\"hint2\": 1"), InputFormat.JSON);
     assertThat(noNoun).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("errorNoun"));
-    List<Error> noWelsh = schema.validate(garden.replace(", \"cy\": \"Eich casgliad\"", ""), InputFormat.JSON);
-    assertThat(noWelsh).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("cy"));
+    List<Error> french = schema.validate(garden.replace("\"version\": 1,", "\"version\": 1, \"languages\": [\"en\", \"fr\"],"),
+        InputFormat.JSON);
+    assertThat(french).extracting(Error::getMessage).anySatisfy(m -> assertThat(m).contains("enumeration [[\"en\"], [\"en\",\"cy\"]]"));
+    // Welsh missing from a form in Welsh passes the schema (which cannot tie it to "languages") but not the reader.
+    String noWelsh = garden.replace(", \"cy\": \"Eich casgliad\"", "");
+    assertThat(noWelsh).isNotEqualTo(garden);
+    assertThat(io.civickit.forms.lint.FormLint.checkJson(noWelsh)).extracting(Object::toString)
+        .anySatisfy(p -> assertThat(p).endsWith(".cy: missing Welsh text"));
   }
 }

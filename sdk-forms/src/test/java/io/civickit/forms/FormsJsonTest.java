@@ -84,8 +84,9 @@ class FormsJsonTest {
     FormFormatException e = bad(minimal(AGE.replace("\"min\": 18", "\"minimum\": 18, \"required\": \"yes\"")));
     assertThat(e.problems()).extracting(Object::toString).containsExactly(
         "$.pages[0].questions[0].minimum: unknown field 'minimum'; expected one of autocomplete, dateRule, "
-            + "earliestDate, errorNoun, fileTypes, hint, id, items, label, latestDate, max, maxFileBytes, maxItems, "
-            + "maxLength, min, minItems, options, required, showIf, type",
+            + "earliestDate, errorNoun, errorSubject, fileTypes, hint, id, items, label, latestDate, max, maxFileBytes, "
+            + "maxItems, maxLength, messages, min, minItems, minLength, optionList, options, pattern, prefix, "
+            + "required, showIf, suffix, type",
         "$.pages[0].questions[0].required: expected true or false but found text");
   }
 

@@ -381,7 +381,9 @@ public final class FormRenderer {
           width = (width == null ? "" : width + " ") + "govuk-input--extra-letter-spacing";
         }
         return Govuk.input(f, a.type(), value, autocomplete != null ? autocomplete : a.autocomplete(),
-            a.inputmode(), width, a.spellcheckOff(), t == QuestionType.MONEY ? "£" : null, lang);
+            a.inputmode(), width, a.spellcheckOff(),
+            q.prefix().map(x -> x.in(locale)).orElse(t == QuestionType.MONEY ? "£" : null),
+            q.suffix().map(x -> x.in(locale)).orElse(null), lang);
       }
     }
   }
@@ -456,7 +458,8 @@ public final class FormRenderer {
   private static List<Option> options(Question q, Locale locale) {
     List<Option> out = new ArrayList<>();
     for (io.civickit.forms.Option o : q.options()) {
-      out.add(new Option(o.value(), o.label().in(locale), null));
+      out.add(new Option(o.value(), o.label().in(locale), o.hint().map(h -> h.in(locale)).orElse(null),
+          o.exclusive(), o.dividerBefore()));
     }
     return out;
   }

@@ -208,6 +208,23 @@ public final class Messages {
     if (template == null) {
       throw new IllegalArgumentException("unknown message key '" + key + "'");
     }
+    return fill(template, values);
+  }
+
+  /**
+   * Fills in the placeholders of a template that is not one of these messages, such as a
+   * question's own message ({@link io.civickit.forms.Question#messages()}). Braces without a value
+   * are kept as they are.
+   *
+   * @param template the template, such as "{Subject} must be a multiple of 5"
+   * @param values placeholder names (without braces) to values
+   * @return the message
+   */
+  public static String fill(String template, Map<String, String> values) {
+    return fill(Template.of(template), values);
+  }
+
+  private static String fill(Template template, Map<String, String> values) {
     // Each placeholder with a value is replaced; any other brace is kept as it is.
     String t = template.text();
     StringBuilder b = new StringBuilder(t.length() + 32);

@@ -51,7 +51,8 @@ class GovukEscapingProperties {
 
   @Property
   void textInputNeverGainsMarkup(@ForAll("nasty") String s) {
-    Document safe = Jsoup.parseBodyFragment(inputPage(SAFE, SAFE, SAFE));
+    // An empty answer has no value attribute at all, as GOV.UK Frontend makes it.
+    Document safe = Jsoup.parseBodyFragment(inputPage(SAFE, SAFE, s.isEmpty() ? "" : SAFE));
     Document doc = Jsoup.parseBodyFragment(inputPage(s, s, s));
     assertThat(signature(doc)).isEqualTo(signature(safe));
     assertThat(doc.selectFirst("input#q").attr("value")).isEqualTo(s);

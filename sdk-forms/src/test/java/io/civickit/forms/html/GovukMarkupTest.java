@@ -75,7 +75,7 @@ class GovukMarkupTest {
     assertThat(group.attr("data-maxlength")).isEqualTo("500");
     Element ta = doc.selectFirst("textarea#more");
     assertThat(ta.classNames()).contains("govuk-textarea", "govuk-js-character-count");
-    assertThat(ta.attr("aria-describedby")).isEqualTo("more-hint more-info");
+    assertThat(ta.attr("aria-describedby")).isEqualTo("more-info more-hint"); // GOV.UK Frontend's order
     assertThat(ta.wholeText()).isEqualTo("line1\nline2 <b>");
     assertThat(doc.selectFirst("#more-info").text()).isEqualTo("You can enter up to 500 characters");
     assertDescribedByIdsExist(doc);

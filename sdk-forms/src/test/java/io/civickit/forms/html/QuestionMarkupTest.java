@@ -75,7 +75,7 @@ class QuestionMarkupTest {
     assertThat(input.val()).isEqualTo("x".repeat(21));
     assertThat(input.attr("type")).isEqualTo("text");
     assertThat(input.hasClass("govuk-input--error")).isTrue();
-    assertThat(doc.selectFirst("#name-error").text()).isEqualTo("Error: Your full name must be 20 characters or less");
+    assertThat(doc.selectFirst("#name-error").text()).isEqualTo("Error: Full name must be 20 characters or less");
     assertThat(summaryTargets(doc)).containsExactly("#name");
   }
 
@@ -110,7 +110,7 @@ class QuestionMarkupTest {
     Document doc = render(page(DOB), date("dob", "27", "", ""), EN);
     assertThat(summaryTargets(doc)).containsExactly("#dob-month");
     assertThat(doc.selectFirst(".govuk-error-summary__list a").text())
-        .isEqualTo("Your date of birth must include a month and year");
+        .isEqualTo("Date of birth must include a month and year");
     assertThat(doc.selectFirst("#dob-day").hasClass("govuk-input--error")).isFalse();
     assertThat(doc.selectFirst("#dob-month").hasClass("govuk-input--error")).isTrue();
     assertThat(doc.selectFirst("#dob-year").hasClass("govuk-input--error")).isTrue();

@@ -37,7 +37,7 @@ class FormLintRulesTest {
   void conditionOnAQuestionAskedLaterIsReported() {
     Form f = form().page(Page.builder("a").question(q("colour", QuestionType.RADIOS))
             .question(Question.builder("why", QuestionType.TEXT).label("Why", "Pam").errorNoun("why", "pam")
-                .showIf("size > 2").build()).build())
+                .errorSubject("Reason", "y rheswm").showIf("size > 2").build()).build())
         .page(Page.builder("b").question(q("size", QuestionType.WHOLE_NUMBER)).build()).build();
     assertThat(lint(f)).containsExactly("$.pages[0].questions[1].showIf: condition refers to question 'size', "
         + "which is asked later (on page 'b'), so it has no answer when the show-if is decided");
@@ -134,8 +134,8 @@ class FormLintRulesTest {
             + "say what is wrong instead of 'valid'",
         "$.messages['postcode.invalid'].en: error message 'Please enter a valid postcode!': "
             + "do not use exclamation marks",
-        "$.messages.required.en: unknown placeholder {nown}; use {Noun}, {date}, {i_noun}, {max}, {min}, {noun}, "
-            + "{noun_soft}, {size}, {types}");
+        "$.messages.required.en: unknown placeholder {nown}; use {Noun}, {Subject}, {date}, {example}, {i_noun}, "
+            + "{i_subject}, {max}, {min}, {none}, {noun}, {noun_soft}, {size}, {subject}, {types}");
   }
 
   @Test

@@ -25,7 +25,7 @@ class MessagesTest {
   void defaultMessagesFollowGovukContentRules() {
     for (String key : Messages.keys()) {
       String en = Messages.defaults().format(key, EN, Map.of("noun", "your name", "Noun", "Your name", "min", "1",
-          "max", "2", "date", "1 January 2026", "size", "2MB", "types", "a PDF"));
+          "max", "2", "date", "1 January 2026", "size", "2MB", "types", "a PDF", "Subject", "Name", "example", "30", "none", "None of these"));
       assertThat(ContentRules.checkErrorMessage(en)).as("%s: %s", key, en).isEmpty();
       assertThat(en).doesNotContain("{").doesNotContainIgnoringCase("please").doesNotContainIgnoringCase("sorry");
     }

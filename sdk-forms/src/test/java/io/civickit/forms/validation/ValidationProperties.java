@@ -3,6 +3,8 @@ package io.civickit.forms.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civickit.core.FieldError;
+import io.civickit.forms.LocalisedText;
+import io.civickit.forms.Option;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
 import io.civickit.forms.internal.validation.QuestionValidator;
@@ -44,7 +46,19 @@ class ValidationProperties {
             q.fileType("image/png").fileType(".pdf");
           }
           for (int i = 0; i < n; i++) {
-            q.option("o" + i, "Option " + i, "Opsiwn " + i);
+            Option o = Option.of("o" + i, LocalisedText.of("Option " + i, "Opsiwn " + i));
+            if (type == QuestionType.CHECKBOXES && i > 0 && i == n - 1 && bounds) {
+              o = o.afterDivider().asExclusive(); // "None of these"
+            }
+            q.option(o);
+          }
+          if (bounds && type == QuestionType.TEXT) {
+            q.minLength(Math.min(3, max)).pattern("[a-z ]*", "{Subject} must only include letters a to z and spaces",
+                "Rhaid {i_subject} gynnwys llythrennau a i z a bylchau yn unig");
+          }
+          if (!bounds) {
+            // authored words that would trip a regex-based filler ($1, backslashes) stay as they are
+            q.errorSubject("How many $1 \\ items", "faint $0").message("number.invalid", "{Subject} $2 {example}", "{i_subject} \\1");
           }
           if (type == QuestionType.REPEATING_GROUP) {
             q.item(Question.builder("i", QuestionType.TEXT).label("I", "I").errorNoun("the item", "yr eitem").build());

@@ -148,7 +148,7 @@ class ValidationTest {
     assertThat(invalid(DOB, date("dob", "40", "1", "19x0")).errors()).extracting(FieldError::field)
         .containsExactly("dob-day", "dob-year");
     assertThat(invalid(DOB, date("dob", "1", "1", "2030")).errors()).hasSize(3);
-    assertThat(invalid(DOB, date("dob", "1", "1", "0999")).error().message()).isEqualTo("Your date of birth must be a real date");
+    assertThat(invalid(DOB, date("dob", "1", "1", "0999")).error().message()).isEqualTo("Date of birth must be a real date");
     assertThat(invalid(DOB, date("dob", "1", "1", "19900")).error().message()).isEqualTo("Year must include 4 numbers");
   }
 

@@ -44,12 +44,20 @@ public final class Govuk {
     }
   }
 
-  /** A radio, checkbox or select option. */
-  public record Option(String value, String text, @Nullable String hint) {
+  /**
+   * A radio, checkbox or select option; {@code exclusive} marks a checkbox "None of these"
+   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it.
+   */
+  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
     /** Validates the parts. */
     public Option {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(text, "text");
+    }
+
+    /** A plain option. */
+    public Option(String value, String text, @Nullable String hint) {
+      this(value, text, hint, false, false);
     }
   }
 
@@ -259,20 +267,33 @@ public final class Govuk {
   public static String input(Field f, String type, @Nullable String value,
       @Nullable String autocomplete, @Nullable String inputmode, @Nullable String widthClass,
       boolean spellcheckOff, @Nullable String prefix, Lang lang) {
+    return input(f, type, value, autocomplete, inputmode, widthClass, spellcheckOff, prefix, null, lang);
+  }
+
+  /**
+   * A text input with an optional prefix ("£") and suffix ("kg", "per week") around it, in a
+   * {@code govuk-input__wrapper}; each is {@code aria-hidden}, so the label should say the unit.
+   */
+  public static String input(Field f, String type, @Nullable String value,
+      @Nullable String autocomplete, @Nullable String inputmode, @Nullable String widthClass,
+      boolean spellcheckOff, @Nullable String prefix, @Nullable String suffix, Lang lang) {
+    boolean wrapped = prefix != null || suffix != null;
     StringBuilder b = new StringBuilder(groupOpen(f, "", "")).append(label(f)).append(hint(f));
     if (f.error() != null) {
       b.append(errorMessage(f, lang));
     }
+    if (wrapped) {
+      b.append("<div class=\"govuk-input__wrapper\">");
+    }
     if (prefix != null) {
-      b.append("<div class=\"govuk-input__wrapper\"><div class=\"govuk-input__prefix\" aria-hidden=\"true\">")
-          .append(text(prefix)).append("</div>");
+      b.append("<div class=\"govuk-input__prefix\" aria-hidden=\"true\">").append(text(prefix)).append("</div>");
     }
     b.append("<input class=\"govuk-input").append(widthClass == null ? "" : " " + attr(widthClass))
         .append(f.error() != null ? " govuk-input--error" : "").append('"');
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     attr(b, "type", type);
-    attr(b, "value", value == null ? "" : value);
+    attr(b, "value", value == null || value.isEmpty() ? null : value);
     attr(b, "aria-describedby", describedBy(f));
     attr(b, "autocomplete", autocomplete);
     attr(b, "inputmode", inputmode);
@@ -280,7 +301,10 @@ public final class Govuk {
       b.append(" spellcheck=\"false\"");
     }
     b.append('>');
-    if (prefix != null) {
+    if (suffix != null) {
+      b.append("<div class=\"govuk-input__suffix\" aria-hidden=\"true\">").append(text(suffix)).append("</div>");
+    }
+    if (wrapped) {
       b.append("</div>");
     }
     return b.append("</div>").toString();
@@ -352,7 +376,9 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     b.append(" rows=\"").append(Math.max(1, rows)).append('"');
-    attr(b, "aria-describedby", count ? describedBy(f, infoId) : describedBy(f));
+    // GOV.UK Frontend names the count message first, then the hint and the error.
+    String own = describedBy(f);
+    attr(b, "aria-describedby", count ? (own == null ? infoId : infoId + " " + own) : own);
     attr(b, "autocomplete", autocomplete);
     b.append('>').append(text(value)).append("</textarea>");
     if (count) {
@@ -407,7 +433,7 @@ public final class Govuk {
     attr(b, "id", id);
     attr(b, "name", f.name() + "-" + part);
     b.append(" type=\"text\"");
-    attr(b, "value", value == null ? "" : value);
+    attr(b, "value", value == null || value.isEmpty() ? null : value);
     attr(b, "autocomplete", autocompletePrefix == null ? null : autocompletePrefix + "-" + part);
     b.append(" inputmode=\"numeric\"></div></div>");
   }
@@ -434,9 +460,16 @@ public final class Govuk {
     }
     b.append("<div class=\"govuk-").append(kind).append(inline ? " govuk-radios--inline" : "")
         .append("\" data-module=\"govuk-").append(kind).append("\">");
+    // As GOV.UK Frontend does, a divider takes a place in the numbering of the items' ids.
+    int index = 0;
     for (int i = 0; i < options.size(); i++) {
       Option o = options.get(i);
-      String id = i == 0 ? f.id() : f.id() + "-" + (i + 1);
+      if (o.dividerBefore() && i > 0) {
+        b.append("<div class=\"govuk-").append(kind).append("__divider\">").append(text(lang.or)).append("</div>");
+        index++;
+      }
+      String id = index == 0 ? f.id() : f.id() + "-" + (index + 1);
+      index++;
       b.append("<div class=\"govuk-").append(kind).append("__item\">")
           .append("<input class=\"govuk-").append(kind).append("__input\"");
       attr(b, "id", id);
@@ -449,6 +482,9 @@ public final class Govuk {
       if (selected.contains(o.value())) {
         b.append(" checked");
       }
+      if (o.exclusive()) {
+        b.append(" data-behaviour=\"exclusive\"");
+      }
       b.append("><label class=\"govuk-label govuk-").append(kind).append("__label\" for=\"")
           .append(attr(id)).append("\">").append(text(o.text())).append("</label>");
       if (o.hint() != null) {
@@ -459,6 +495,9 @@ public final class Govuk {
     }
     return b.append("</div></fieldset></div>").toString();
   }
+
+  /** Selects with at least this many options carry the autocomplete hook. */
+  public static final int AUTOCOMPLETE_OPTIONS = 20;
 
   /** A select box keeping {@code selected}. */
   public static String select(Field f, List<Option> options, @Nullable String selected,
@@ -481,6 +520,11 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     attr(b, "aria-describedby", describedBy(f));
+    if (options.size() >= AUTOCOMPLETE_OPTIONS) {
+      // The hook for the Design System's accessible-autocomplete, which the host's own script file
+      // applies (enhanceSelectElement); without it, this stays a plain select.
+      b.append(" data-module=\"civickit-autocomplete\"");
+    }
     b.append('>');
     if (placeholder != null) {
       b.append("<option value=\"\">").append(text(placeholder)).append("</option>");
@@ -517,9 +561,10 @@ public final class Govuk {
   /** A summary list (check your answers) with Change links carrying visually hidden text. */
   public static String summaryList(List<SummaryRow> rows, Lang lang) {
     StringBuilder b = new StringBuilder("<dl class=\"govuk-summary-list\">");
+    boolean anyActions = rows.stream().anyMatch(r -> r.changeHref() != null);
     for (SummaryRow r : rows) {
       b.append("<div class=\"govuk-summary-list__row")
-          .append(r.changeHref() == null ? " govuk-summary-list__row--no-actions" : "")
+          .append(anyActions && r.changeHref() == null ? " govuk-summary-list__row--no-actions" : "")
           .append("\"><dt class=\"govuk-summary-list__key\">").append(text(r.key()))
           .append("</dt><dd class=\"govuk-summary-list__value\">");
       for (int i = 0; i < r.valueLines().size(); i++) {

@@ -43,6 +43,8 @@ public enum Lang {
   public final String town;
   /** Postcode label. */
   public final String postcode;
+  /** The divider between choices. */
+  public final String or;
 
   Lang() {
     boolean cy = ordinal() == 1;
@@ -72,6 +74,7 @@ public enum Lang {
     addressLine2 = cy ? "Llinell 2 y cyfeiriad (dewisol)" : "Address line 2 (optional)";
     town = cy ? "Tref neu ddinas" : "Town or city";
     postcode = cy ? "Cod post" : "Postcode";
+    or = cy ? "neu" : "or";
   }
 
   /** The language for a tag such as {@code "cy"}; English for anything else. */

@@ -9,6 +9,7 @@ import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormFormatException;
 import io.civickit.forms.FormRoute;
 import io.civickit.forms.LocalisedText;
+import io.civickit.forms.Option;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
@@ -45,13 +46,13 @@ public final class FormReader {
   public static final Pattern QUESTION_ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
-      "pages", "routes", "ends");
+      "pages", "routes", "ends", "languages", "optionLists");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
   private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems");
-  private static final Set<String> OPTION_FIELDS = Set.of("value", "label");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
+  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
   private static final Set<String> TEXT_FIELDS = Set.of("en", "cy");
@@ -65,6 +66,10 @@ public final class FormReader {
   }
 
   private final List<LintProblem> problems = new ArrayList<>();
+  /** Whether the form declares Welsh, so that every text needs it. */
+  private boolean welsh = true;
+  /** The form's shared option lists, by name. */
+  private final Map<String, List<Option>> optionLists = new java.util.HashMap<>();
 
   private FormReader() {}
 
@@ -109,8 +114,11 @@ public final class FormReader {
     }
     String id = id(n, p, STEP_ID);
     Integer version = integer(n, p, "version", true, 1, Integer.MAX_VALUE);
+    List<String> languages = languages(n, p);
+    welsh = languages.contains("cy");
     LocalisedText title = localised(n, p, "title", true);
     Map<String, LocalisedText> messages = messages(n, p);
+    optionLists(n, p);
     List<Section> sections = new ArrayList<>();
     forEach(n, p, "sections", false, Form.MAX_PARTS, (e, ep) -> add(sections, section(e, ep)));
     List<Page> pages = new ArrayList<>();
@@ -127,11 +135,27 @@ public final class FormReader {
       return null;
     }
     try {
-      return new Form(id, version, title, sections, pages, routes, ends, messages);
+      return new Form(id, version, title, sections, pages, routes, ends, messages, languages);
     } catch (IllegalArgumentException e) {
       problem(p, e.getMessage());
       return null;
     }
+  }
+
+  private List<String> languages(JsonNode n, JsonPath p) {
+    JsonNode v = n.get("languages");
+    if (v == null || v.isNull()) {
+      return Form.DEFAULT_LANGUAGES;
+    }
+    JsonPath lp = p.field("languages");
+    List<String> out = new ArrayList<>();
+    forEach(n, p, "languages", false, 10, (e, ep) -> add(out, string(e, ep)));
+    if (out.isEmpty() || !"en".equals(out.get(0)) || new HashSet<>(out).size() != out.size()
+        || !Form.KNOWN_LANGUAGES.containsAll(out)) {
+      problem(lp, "languages must be [\"en\"] or [\"en\", \"cy\"] but found " + out);
+      return List.of("en"); // no more problems for Welsh the form may not have meant to declare
+    }
+    return List.copyOf(out);
   }
 
   private Map<String, LocalisedText> messages(JsonNode n, JsonPath p) {
@@ -263,9 +287,15 @@ public final class FormReader {
     LocalisedText label = localised(n, p, "label", true);
     LocalisedText hint = localised(n, p, "hint", false);
     LocalisedText errorNoun = localised(n, p, "errorNoun", true);
+    LocalisedText errorSubject = localised(n, p, "errorSubject", false);
+    LocalisedText prefix = localised(n, p, "prefix", false);
+    LocalisedText suffix = localised(n, p, "suffix", false);
+    Map<String, LocalisedText> ownMessages = messages(n, p);
     Boolean required = bool(n, p, "required");
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
+    Integer minLength = integer(n, p, "minLength", false, 0, 100_000);
+    String pattern = text(n, p, "pattern", false);
     BigDecimal min = decimal(n, p, "min");
     BigDecimal max = decimal(n, p, "max");
     Question.DateRule dateRule = dateRule(n, p);
@@ -277,18 +307,20 @@ public final class FormReader {
     forEach(n, p, "fileTypes", false, 50, (e, ep) -> add(fileTypes, string(e, ep)));
     Integer minItems = integer(n, p, "minItems", false, 0, 1000);
     Integer maxItems = integer(n, p, "maxItems", false, 1, 1000);
-    List<String[]> options = new ArrayList<>();
-    List<LocalisedText> optionLabels = new ArrayList<>();
-    forEach(n, p, "options", false, Form.MAX_OPTIONS, (e, ep) -> {
-      if (object(e, ep, OPTION_FIELDS)) {
-        String value = text(e, ep, "value", true);
-        LocalisedText l = localised(e, ep, "label", true);
-        if (value != null && l != null) {
-          options.add(new String[] {value});
-          optionLabels.add(l);
-        }
+    List<Option> options = new ArrayList<>();
+    forEach(n, p, "options", false, Form.MAX_OPTIONS, (e, ep) -> add(options, option(e, ep)));
+    String listName = text(n, p, "optionList", false);
+    if (listName != null) {
+      List<Option> shared = optionLists.get(listName);
+      if (shared == null) {
+        problem(p.field("optionList"), "no option list is named '" + listName + "'; the form's optionLists are "
+            + new java.util.TreeSet<>(optionLists.keySet()));
+      } else if (n.has("options")) {
+        problem(p.field("optionList"), "a question has options or an optionList, not both");
+      } else {
+        options.addAll(shared);
       }
-    });
+    }
     List<Question> items = new ArrayList<>();
     if (!inGroup) {
       forEach(n, p, "items", false, Form.MAX_GROUP_QUESTIONS, (e, ep) -> add(items, question(e, ep, true)));
@@ -302,6 +334,28 @@ public final class FormReader {
         .errorNoun(errorNoun.en(), errorNoun.cy());
     if (hint != null) {
       b.hint(hint.en(), hint.cy());
+    }
+    if (errorSubject != null) {
+      b.errorSubject(errorSubject.en(), errorSubject.cy());
+    }
+    ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
+    if (minLength != null) {
+      b.minLength(minLength);
+    }
+    if (prefix != null) {
+      b.prefix(prefix);
+    }
+    if (suffix != null) {
+      b.suffix(suffix);
+    }
+    if (pattern != null) {
+      LocalisedText m = ownMessages.get("pattern.invalid");
+      if (m == null) {
+        problem(p.field("pattern"), "a pattern needs the question's own message 'pattern.invalid' saying what the "
+            + "answer must look like, such as \"Permit number must be 2 letters then 6 numbers, like AB123456\"");
+        return null;
+      }
+      b.pattern(pattern, m.en(), m.cy());
     }
     if (required != null) {
       b.required(required);
@@ -318,9 +372,7 @@ public final class FormReader {
     if (max != null) {
       b.max(max);
     }
-    for (int i = 0; i < options.size(); i++) {
-      b.option(options.get(i)[0], optionLabels.get(i).en(), optionLabels.get(i).cy());
-    }
+    b.options(options);
     if (dateRule != null) {
       b.dateRule(dateRule);
     }
@@ -343,6 +395,41 @@ public final class FormReader {
       b.items(minItems != null ? minItems : defaults.minItems(), maxItems != null ? maxItems : defaults.maxItems());
     }
     return build(p, b::build);
+  }
+
+  private @Nullable Option option(JsonNode e, JsonPath ep) {
+    if (!object(e, ep, OPTION_FIELDS)) {
+      return null;
+    }
+    String value = text(e, ep, "value", true);
+    LocalisedText l = localised(e, ep, "label", true);
+    LocalisedText hint = localised(e, ep, "hint", false);
+    Boolean exclusive = bool(e, ep, "exclusive");
+    Boolean divider = bool(e, ep, "dividerBefore");
+    if (value == null || l == null || value.isBlank()) {
+      if (value != null && value.isBlank()) {
+        problem(ep.field("value"), "option value must not be blank");
+      }
+      return null;
+    }
+    return new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive), Boolean.TRUE.equals(divider));
+  }
+
+  private void optionLists(JsonNode n, JsonPath p) {
+    JsonNode lists = n.get("optionLists");
+    if (lists == null || lists.isNull()) {
+      return;
+    }
+    JsonPath lp = p.field("optionLists");
+    if (!lists.isObject()) {
+      problem(lp, "expected an object of list names to options but found " + describe(lists));
+      return;
+    }
+    for (Map.Entry<String, JsonNode> e : lists.properties()) {
+      List<Option> options = new ArrayList<>();
+      forEach(lists, lp, e.getKey(), true, Form.MAX_OPTIONS, (o, op) -> add(options, option(o, op)));
+      optionLists.put(e.getKey(), List.copyOf(options));
+    }
   }
 
   private Question.@Nullable DateRule dateRule(JsonNode n, JsonPath p) {
@@ -519,7 +606,7 @@ public final class FormReader {
       return null;
     }
     String en = language(v, vp, "en", "English");
-    String cy = language(v, vp, "cy", "Welsh");
+    String cy = welsh || v.has("cy") ? language(v, vp, "cy", "Welsh") : "";
     if (en == null || cy == null) {
       return null;
     }

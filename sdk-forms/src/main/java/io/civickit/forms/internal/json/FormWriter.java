@@ -25,6 +25,10 @@ public final class FormWriter {
     n.put("id", form.id());
     n.put("version", form.version());
     n.set("title", text(form.title()));
+    if (!form.languages().equals(Form.DEFAULT_LANGUAGES)) {
+      ArrayNode l = n.putArray("languages");
+      form.languages().forEach(l::add);
+    }
     if (!form.messages().isEmpty()) {
       ObjectNode m = n.putObject("messages");
       form.messages().forEach((k, v) -> m.set(k, text(v)));
@@ -82,6 +86,11 @@ public final class FormWriter {
     o.set("label", text(q.label()));
     q.hint().ifPresent(h -> o.set("hint", text(h)));
     o.set("errorNoun", text(q.errorNoun()));
+    q.errorSubject().ifPresent(x -> o.set("errorSubject", text(x)));
+    if (!q.messages().isEmpty()) {
+      ObjectNode m = o.putObject("messages");
+      q.messages().forEach((k, v) -> m.set(k, text(v)));
+    }
     if (q.required() != d.required()) {
       o.put("required", q.required());
     }
@@ -89,6 +98,12 @@ public final class FormWriter {
     if (q.maxLength() != d.maxLength()) {
       o.put("maxLength", q.maxLength());
     }
+    if (q.minLength() != d.minLength()) {
+      o.put("minLength", q.minLength());
+    }
+    q.pattern().ifPresent(x -> o.put("pattern", x));
+    q.prefix().ifPresent(x -> o.set("prefix", text(x)));
+    q.suffix().ifPresent(x -> o.set("suffix", text(x)));
     q.min().ifPresent(m -> o.put("min", m));
     q.max().ifPresent(m -> o.put("max", m));
     if (!q.options().isEmpty()) {
@@ -97,6 +112,13 @@ public final class FormWriter {
         ObjectNode on = a.addObject();
         on.put("value", opt.value());
         on.set("label", text(opt.label()));
+        opt.hint().ifPresent(h -> on.set("hint", text(h)));
+        if (opt.exclusive()) {
+          on.put("exclusive", true);
+        }
+        if (opt.dividerBefore()) {
+          on.put("dividerBefore", true);
+        }
       }
     }
     if (q.dateRule() != d.dateRule()) {
@@ -128,7 +150,9 @@ public final class FormWriter {
   private static ObjectNode text(LocalisedText t) {
     ObjectNode o = Json.mapper().createObjectNode();
     o.put("en", t.en());
-    o.put("cy", t.cy());
+    if (t.hasWelsh()) {
+      o.put("cy", t.cy());
+    }
     return o;
   }
 }

@@ -119,7 +119,11 @@ public final class ModelLint {
   }
 
   private static final Set<String> PLACEHOLDERS = Set.of("noun", "Noun", "min", "max", "date", "size", "types",
-      "i_noun", "noun_soft");
+      "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example", "none");
+  /** Types whose built-in messages start with the error subject ("Date of birth must be a real date"). */
+  private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.TEXTAREA,
+      QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MOBILE);
+  private static final Pattern CLAUSE = Pattern.compile("(?i)(how|what|when|where|which|who|whether|if|why)\\b.*");
   private static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([^{}]*)}");
 
   /** A form's own error message: GOV.UK content rules, known placeholders, Welsh text. */
@@ -127,7 +131,7 @@ public final class ModelLint {
     for (String advice : ContentRules.checkErrorMessage(text.en())) {
       problem(path.field("en"), "error message '" + text.en() + "': " + advice);
     }
-    for (String lang : List.of("en", "cy")) {
+    for (String lang : form.languages()) {
       var m = PLACEHOLDER_USE.matcher("en".equals(lang) ? text.en() : text.cy());
       while (m.find()) {
         if (!PLACEHOLDERS.contains(m.group(1))) {
@@ -164,6 +168,21 @@ public final class ModelLint {
     text(q.label(), qp.field("label"));
     q.hint().ifPresent(h -> text(h, qp.field("hint")));
     text(q.errorNoun(), qp.field("errorNoun"));
+    q.errorSubject().ifPresent(t -> text(t, qp.field("errorSubject")));
+    if (q.pattern().isPresent() && q.type() != QuestionType.TEXT) {
+      problem(qp.field("pattern"), "only a text question checks a pattern, not " + q.type().jsonName());
+    }
+    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.TEXTAREA) {
+      problem(qp.field("minLength"), "only text and textarea questions check a minimum length, not "
+          + q.type().jsonName());
+    }
+    q.messages().forEach((key, t) -> message(key, t, qp.field("messages").field(key)));
+    if (q.errorSubject().isEmpty() && SUBJECT_TYPES.contains(q.type())
+        && CLAUSE.matcher(q.errorNoun().en().strip()).matches()) {
+      problem(qp.field("errorNoun").field("en"), "error noun '" + q.errorNoun().en() + "' reads wrongly at the start "
+          + "of a sentence ('" + q.subject(Locale.UK) + " must be ...'); add an errorSubject, a name such as "
+          + "'Hours worked a week'");
+    }
     String label = q.label().en().strip().replaceAll("[?:.]+$", "").strip();
     String noun = q.errorNoun().en().strip();
     boolean capitalsInside = label.length() > 1 && !label.substring(1).equals(label.substring(1).toLowerCase(Locale.ROOT));
@@ -172,7 +191,20 @@ public final class ModelLint {
           + "capitals; write it as it reads in a message, such as 'National Insurance number'");
     }
     for (int k = 0; k < q.options().size(); k++) {
-      text(q.options().get(k).label(), qp.field("options").index(k).field("label"));
+      Option o = q.options().get(k);
+      JsonPath op = qp.field("options").index(k);
+      text(o.label(), op.field("label"));
+      o.hint().ifPresent(h -> text(h, op.field("hint")));
+      if (o.dividerBefore() && k == 0) {
+        problem(op.field("dividerBefore"), "the first option cannot have an 'or' divider before it");
+      }
+      if (o.exclusive() && (k != q.options().size() - 1 || !o.dividerBefore())) {
+        problem(op.field("exclusive"), "an exclusive option such as 'None of these' goes last, after an 'or' divider, "
+            + "as the Design System shows it");
+      }
+      if (o.hint().isPresent() && q.type() == QuestionType.SELECT) {
+        problem(op.field("hint"), "a select cannot show hints on its options; use radios");
+      }
     }
     for (int k = 0; k < q.items().size(); k++) {
       Question item = q.items().get(k);
@@ -203,6 +235,9 @@ public final class ModelLint {
   }
 
   private void text(LocalisedText text, JsonPath path) {
+    if (!form.welsh()) {
+      return;
+    }
     if (PLACEHOLDER.matcher(text.cy()).matches()) {
       problem(path.field("cy"), "Welsh text is a placeholder: '" + text.cy() + "'");
     } else if (text.cy().strip().equalsIgnoreCase(text.en().strip())

@@ -2,6 +2,7 @@ package io.civickit.forms.internal.validation;
 
 import io.civickit.core.FieldError;
 import io.civickit.core.Value;
+import io.civickit.forms.LocalisedText;
 import io.civickit.forms.Option;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
@@ -231,12 +232,20 @@ public final class QuestionValidator {
 
   private String message(Question q, String key, Map<String, String> vars) {
     String noun = q.errorNoun().in(locale);
+    String subject = q.subject(locale);
     Map<String, String> values = new HashMap<>(vars);
     values.put("noun", noun);
     values.put("Noun", capital(noun));
+    values.put("subject", subject);
+    values.put("Subject", capital(subject));
     boolean cy = Formats.welsh(locale);
     values.put("i_noun", cy ? Welsh.afterI(noun) : noun);
+    values.put("i_subject", cy ? Welsh.afterI(subject) : subject);
     values.put("noun_soft", cy ? Welsh.object(noun) : noun);
+    LocalisedText own = q.messages().get(key);
+    if (own != null) {
+      return Messages.fill(own.in(locale), values);
+    }
     return messages.format(key, locale, values);
   }
 
@@ -297,6 +306,12 @@ public final class QuestionValidator {
     if (Input.length(v) > q.maxLength()) {
       return error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
     }
+    if (Input.length(v) < q.minLength()) {
+      return error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
+    }
+    if (!multiline && q.pattern().isPresent() && !java.util.regex.Pattern.compile(q.pattern().get()).matcher(v).matches()) {
+      return error(q, base, "pattern.invalid");
+    }
     return ok(q, Value.text(v), v);
   }
 
@@ -320,12 +335,14 @@ public final class QuestionValidator {
       return missing(q, base, "required");
     }
     BigDecimal n = v.length() > MAX_SHORT ? null : parseNumber(v);
+    // The Design System's example after "must be a number": a decimal too where decimals are allowed.
+    Map<String, String> example = vars("example", whole ? "30" : Formats.welsh(locale) ? "30 neu 2.5" : "30 or 2.5");
     if (n == null) {
-      return error(q, base, "number.invalid");
+      return error(q, base, "number.invalid", example);
     }
     BigDecimal stripped = n.stripTrailingZeros();
     if (whole && stripped.scale() > 0) {
-      return error(q, base, "number.whole");
+      return error(q, base, "number.whole", example);
     }
     BigDecimal value = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     Optional<ValidationResult> range = range(q, base, value, false);
@@ -349,7 +366,8 @@ public final class QuestionValidator {
     Map<String, String> vars = new HashMap<>();
     min.ifPresent(m -> vars.put("min", money ? Formats.money(m) : Formats.number(m)));
     max.ifPresent(m -> vars.put("max", money ? Formats.money(m) : Formats.number(m)));
-    String key = min.isPresent() && max.isPresent() ? "number.between" : low ? "number.min" : "number.max";
+    String key = min.isPresent() && max.isPresent() ? "number.between" : low ? "number.min"
+        : money ? "money.max" : "number.max";
     return Optional.of(error(q, base, key, vars));
   }
 
@@ -659,8 +677,15 @@ public final class QuestionValidator {
       }
       chosen.add(v);
     }
+    Optional<Option> none = q.options().stream().filter(Option::exclusive).findFirst();
     if (chosen.isEmpty()) {
-      return missing(q, base, "required.choice");
+      return none.isPresent() && q.required()
+          ? error(q, base, "checkboxes.none", vars("none", none.get().label().in(locale)))
+          : missing(q, base, "required.choice");
+    }
+    if (none.isPresent() && chosen.contains(none.get().value()) && chosen.size() > 1) {
+      // "None of these" with other choices: GOV.UK Frontend prevents it in the browser; this holds without it.
+      return error(q, base, "checkboxes.none", vars("none", none.get().label().in(locale)));
     }
     List<String> ordered = new ArrayList<>();
     for (Option o : q.options()) {

@@ -1,0 +1,79 @@
+package io.civickit.forms.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civickit.core.FieldError;
+import io.civickit.forms.Form;
+import io.civickit.forms.Forms;
+import io.civickit.forms.Page;
+import io.civickit.forms.Question;
+import io.civickit.forms.QuestionType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes a static page for each new component state, in English and Welsh, to
+ * {@code target/component-pages/}, for an accessibility check in a browser (axe) by the web runner.
+ */
+class ComponentPagesTest {
+  static final Path OUT = Path.of("target", "component-pages");
+  static final FormRenderer RENDERER = new FormRenderer("Report fly-tipping");
+
+  static Form flyTipping() throws IOException {
+    try (InputStream in = ComponentPagesTest.class.getResourceAsStream("/forms/report-fly-tipping.json")) {
+      return Forms.read(in);
+    }
+  }
+
+  static void write(String name, String html) throws IOException {
+    Files.createDirectories(OUT);
+    Files.writeString(OUT.resolve(name + ".html"), html, StandardCharsets.UTF_8);
+    Document doc = Jsoup.parse(html);
+    assertThat(doc.select("script")).as(name).isEmpty();
+    assertThat(doc.select("[id]").eachAttr("id")).as(name + ": ids are unique").doesNotHaveDuplicates();
+    for (String described : doc.select("[aria-describedby]").eachAttr("aria-describedby")) {
+      for (String id : described.split(" ")) {
+        assertThat(doc.getElementById(id)).as(name + ": aria-describedby names #" + id).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void everyNewComponentStateHasAPageInEnglishAndWelsh() throws IOException {
+    Form form = flyTipping();
+    Page what = form.page("what").orElseThrow();
+    Question.Builder area = Question.builder("area", QuestionType.SELECT).label("Which area is it in?", "Ym mha ardal mae e?")
+        .errorNoun("the area", "yr ardal");
+    for (int i = 1; i <= 25; i++) {
+      area.option("a" + i, "Ward " + i, "Ward " + i);
+    }
+    Page select = Page.builder("area").question(area.build()).build();
+    for (Locale locale : List.of(Locale.UK, Locale.forLanguageTag("cy"))) {
+      String lang = locale.getLanguage();
+      write("checkboxes-none-divider-hints-" + lang, RENDERER.renderPage(what, Map.of(), List.of(), locale, FormOptions.NONE));
+      write("checkboxes-none-error-" + lang, RENDERER.renderPage(what, Map.of("waste_types", List.of("garden", "unsure")),
+          List.of(new FieldError("waste_types", "Select what has been dumped, or select ‘I do not know’")), locale, FormOptions.NONE));
+      write("radios-shared-list-" + lang, RENDERER.renderPage(form.page("how-much").orElseThrow(), Map.of(), List.of(),
+          locale, FormOptions.NONE));
+      write("select-autocomplete-hook-" + lang, RENDERER.renderPage(select, Map.of(), List.of(), locale, FormOptions.NONE));
+      write("date-month-error-" + lang, RENDERER.renderPage(form.page("when").orElseThrow(),
+          Map.of("seen_on-day", List.of("1"), "seen_on-month", List.of("13"), "seen_on-year", List.of("2026")),
+          List.of(new FieldError("seen_on-month", "The date you saw it must be a real date")), locale, FormOptions.NONE));
+    }
+    try (var files = Files.list(OUT)) {
+      assertThat(files.count()).isGreaterThanOrEqualTo(10);
+    }
+    Document month = Jsoup.parse(Files.readString(OUT.resolve("date-month-error-en.html")));
+    assertThat(month.select(".govuk-input--error").eachAttr("id")).containsExactly("seen_on-month");
+    assertThat(month.selectFirst(".govuk-error-summary a").attr("href")).isEqualTo("#seen_on-month");
+  }
+}
