@@ -142,6 +142,16 @@ final class Report {
         "hand-written", 1.5, "<= 1.5");
     timeVs("3", "save + load 30-answer journey, PostgreSQL", score("SaveLoadBenchmark.civicKitStore"),
         score("SaveLoadBenchmark.plainJdbc"), "plain JDBC upsert + select", 1.15, "<= 1.15 (overhead < 15%)");
+    timeVs("3", "save + load 30-answer journey, PostgreSQL", score("SaveLoadBenchmark.civicKitStore"),
+        score("SaveLoadBenchmark.plainJdbcEncrypted"), "plain JDBC upsert + select, AES-256-GCM encrypted", 1.15,
+        "<= 1.15 (overhead < 15%)");
+    Optional<Score> codec = score("SaveLoadBenchmark.codecOnly");
+    Optional<Score> store = score("SaveLoadBenchmark.civicKitStore");
+    if (codec.isPresent() && store.isPresent()) {
+      rows.add(new String[] {"3", "of which: journey to JSON bytes and back (no database)", time(codec.get()),
+          time(store.get()) + " (CivicKit save + load)", ratio(ratioOf(codec.get(), store.get()), codec.get(),
+          store.get()) + " (share of CivicKit's time)", "report", "-"});
+    }
 
     Optional<Score> one = score("JourneyStepBenchmark.oneThread");
     Optional<Score> two = score("JourneyStepBenchmark.twoThreads");

@@ -12,6 +12,14 @@ CREATE TABLE IF NOT EXISTS civickit_journeys (
   payload            BYTEA        NOT NULL
 );
 CREATE INDEX IF NOT EXISTS civickit_journeys_updated_at ON civickit_journeys (updated_at);
+-- The payload is AES-GCM ciphertext, which never compresses. By default PostgreSQL would try to
+-- compress it and, past about 2 KB, move it out of the row into TOAST (a second table and index
+-- to write on every save and read on every load). EXTERNAL: never try to compress it;
+-- toast_tuple_target 8160: keep it in the row until the row nears a whole 8 KB page. Each is
+-- only changed when not already set (no lock taken on later installs). On an existing table this
+-- changes how rows are written from then on; rows already out of line move back as they are saved.
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'civickit_journeys'::regclass AND attname = 'payload' AND attstorage = 'e') THEN ALTER TABLE civickit_journeys ALTER COLUMN payload SET STORAGE EXTERNAL; END IF; END $$;
+DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = 'civickit_journeys'::regclass AND 'toast_tuple_target=8160' = ANY (reloptions)) THEN ALTER TABLE civickit_journeys SET (toast_tuple_target = 8160); END IF; END $$;
 
 -- Resume tokens: only the SHA-256 of each token is stored.
 CREATE TABLE IF NOT EXISTS civickit_resume_tokens (

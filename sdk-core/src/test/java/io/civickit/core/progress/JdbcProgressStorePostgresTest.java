@@ -11,8 +11,12 @@ import io.civickit.core.JourneyStatus;
 import io.civickit.core.Reference;
 import io.civickit.core.Value;
 import io.civickit.testsupport.PostgresDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -133,5 +139,92 @@ class JdbcProgressStorePostgresTest {
     assertThatThrownBy(() -> store.find(b.id()))
         .isInstanceOf(ProgressDecryptionException.class)
         .hasMessageContaining("journey " + b.id());
+  }
+
+  /** A journey whose encrypted payload is well past the 2 KB at which PostgreSQL would move it out of the row. */
+  private static Journey large() {
+    Journey.Builder b = fresh().toBuilder();
+    for (int i = 0; i < 30; i++) {
+      b.answer("q" + i, Answer.of(Value.text("an answer of about eighty characters, as people write them: " + i)));
+    }
+    return b.build();
+  }
+
+  @Test
+  void aSaveAndALoadAreOneStatementAndOneConnectionEach() {
+    AtomicInteger connections = new AtomicInteger();
+    AtomicInteger statements = new AtomicInteger();
+    ProgressStore store = ProgressStore.jdbc(counting(PG.dataSource(), connections, statements), KEYS);
+
+    Journey first = store.save(large());
+    assertThat(statements.getAndSet(0)).as("statements to save a new journey").isEqualTo(1);
+    Journey loaded = store.find(first.id()).orElseThrow();
+    assertThat(statements.getAndSet(0)).as("statements to load it").isEqualTo(1);
+    store.save(loaded.toBuilder().answer("q0", Answer.of(Value.text("changed"))).build());
+    assertThat(statements.getAndSet(0)).as("statements to save it again").isEqualTo(1);
+    assertThat(store.find(first.id()).orElseThrow().answer("q0").orElseThrow().value()).isEqualTo(Value.text("changed"));
+    assertThat(statements.get()).isEqualTo(1);
+    assertThat(connections.get()).as("connections borrowed for four operations").isEqualTo(4);
+  }
+
+  @Test
+  void theEncryptedPayloadIsKeptInTheRowWithoutACompressionAttempt() throws Exception {
+    ProgressStore store = ProgressStore.jdbc(PG.dataSource(), KEYS);
+    Journey saved = store.save(large());
+    store.save(saved.toBuilder().answer("q1", Answer.of(Value.text("saved twice"))).build());
+    try (Connection c = PG.dataSource().getConnection(); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT attstorage FROM pg_attribute WHERE attrelid = 'civickit_journeys'::regclass"
+          + " AND attname = 'payload'")) {
+        rs.next();
+        assertThat(rs.getString(1)).as("storage of payload: e is EXTERNAL, never compressed").isEqualTo("e");
+      }
+      // In the row and not compressed, the value takes its bytes and a 4-byte header; out of line
+      // (TOAST), pg_column_size gives its bytes only; compressed, fewer.
+      try (ResultSet rs = s.executeQuery("SELECT octet_length(payload), pg_column_size(payload),"
+          + " pg_column_compression(payload) FROM civickit_journeys WHERE journey_id = '" + saved.id().value() + "'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("payload bytes").isGreaterThan(2500);
+        assertThat(rs.getInt(2)).as("bytes stored for the payload").isEqualTo(rs.getInt(1) + 4);
+        assertThat(rs.getString(3)).as("compression").isNull();
+      }
+    }
+  }
+
+  /** The data source, counting connections borrowed and statements executed through them. */
+  private static DataSource counting(DataSource target, AtomicInteger connections, AtomicInteger statements) {
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          Object result = invoke(target, method, args);
+          if (method.getName().equals("getConnection")) {
+            connections.incrementAndGet();
+            return wrap(Connection.class, result, statements);
+          }
+          return result;
+        });
+  }
+
+  private static Object wrap(Class<?> type, Object target, AtomicInteger statements) {
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+      Object result = invoke(target, method, args);
+      String name = method.getName();
+      if (name.startsWith("execute")) {
+        statements.incrementAndGet();
+      }
+      if (result instanceof PreparedStatement) {
+        return wrap(PreparedStatement.class, result, statements);
+      }
+      if (result instanceof Statement) {
+        return wrap(Statement.class, result, statements);
+      }
+      return result;
+    });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 }

@@ -43,6 +43,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -471,9 +472,10 @@ public final class JdbcOutbox implements Outbox {
     List<Boolean> wasSending = new ArrayList<>();
     c.setAutoCommit(false);
     try {
-      stored = write(c, outcomes);
+      boolean postgres = isPostgres(c);
+      stored = postgres ? writeInOneStatement(c, outcomes) : write(c, outcomes);
       if (claim) {
-        batch = claim(c, lease, claimedAt, wasSending);
+        batch = postgres ? claimInOneStatement(c, lease, claimedAt, wasSending) : claim(c, lease, claimedAt, wasSending);
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -540,6 +542,153 @@ public final class JdbcOutbox implements Outbox {
       }
     }
     return stored;
+  }
+
+  /** Whether the database is PostgreSQL, from the first connection's metadata (the driver knows it). */
+  private volatile @Nullable Boolean postgres;
+
+  private boolean isPostgres(Connection c) throws SQLException {
+    Boolean known = postgres;
+    if (known == null) {
+      known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      postgres = known;
+    }
+    return known;
+  }
+
+  /** The PostgreSQL array type of each kind of value an outcome's {@code SET} clause takes. */
+  private static String arrayType(@Nullable Object value) {
+    if (value instanceof Long) {
+      return "int8";
+    }
+    if (value instanceof Integer) {
+      return "int4";
+    }
+    if (value instanceof Boolean) {
+      return "bool";
+    }
+    return "varchar";
+  }
+
+  /**
+   * {@link #write} on PostgreSQL: one {@code UPDATE ... FROM unnest(...)} per distinct
+   * {@code SET} clause, whose parameters are arrays with one element per outcome; the rows it
+   * returns are those whose claim still held the lease. Same guard, same rows written, one
+   * statement instead of one per message.
+   */
+  private static boolean[] writeInOneStatement(Connection c, List<Outcome> outcomes) throws SQLException {
+    boolean[] stored = new boolean[outcomes.size()];
+    Map<String, List<Integer>> bySet = new LinkedHashMap<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
+    }
+    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
+      List<Integer> indexes = e.getValue();
+      int width = outcomes.get(indexes.get(0)).values().length;
+      Object[][] columns = new Object[width + 2][indexes.size()];
+      for (int row = 0; row < indexes.size(); row++) {
+        Outcome o = outcomes.get(indexes.get(row));
+        columns[0][row] = o.message().id();
+        columns[1][row] = o.message().lease();
+        for (int k = 0; k < width; k++) {
+          columns[k + 2][row] = o.values()[k];
+        }
+      }
+      String[] types = new String[width + 2];
+      StringBuilder from = new StringBuilder(" FROM unnest(");
+      StringBuilder names = new StringBuilder("v(id, lease");
+      for (int k = 0; k < width + 2; k++) {
+        String type = "varchar";
+        for (Object v : columns[k]) {
+          if (v != null) {
+            type = arrayType(v);
+            break;
+          }
+        }
+        types[k] = type;
+        from.append(k == 0 ? "" : ", ").append("?::").append(type).append("[]");
+        if (k >= 2) {
+          names.append(", p").append(k - 2);
+        }
+      }
+      StringBuilder set = new StringBuilder();
+      String clause = e.getKey();
+      int k = 0;
+      for (int i = 0; i < clause.length(); i++) {
+        char ch = clause.charAt(i);
+        if (ch == '?') {
+          set.append("v.p").append(k++);
+        } else {
+          set.append(ch);
+        }
+      }
+      String sql = "UPDATE civickit_outbox AS o SET " + set + from + ") AS " + names + ")"
+          + " WHERE o.id = v.id AND o.lease_owner = v.lease AND o.status = 'SENDING' RETURNING o.id";
+      Map<String, Integer> rowOf = new HashMap<>();
+      for (int row = 0; row < indexes.size(); row++) {
+        rowOf.put((String) columns[0][row], indexes.get(row));
+      }
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int col = 0; col < columns.length; col++) {
+          ps.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Integer index = rowOf.get(rs.getString(1));
+            if (index != null) {
+              stored[index] = true;
+            }
+          }
+        }
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * {@link #claim} on PostgreSQL in one statement: an {@code UPDATE} of the rows a
+   * {@code SELECT ... FOR UPDATE SKIP LOCKED} picks, returning them with the status each had
+   * before (a {@code SENDING} one was reclaimed after its lease ran out). The same rows, in the
+   * same order, leased the same way.
+   */
+  private List<Claimed> claimInOneStatement(Connection c, String lease, long now, List<Boolean> wasSending)
+      throws SQLException {
+    record Row(Claimed claimed, boolean reclaimed, long due, long place) {}
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox AS o SET status = 'SENDING',"
+        + " lease_owner = ?, lease_until_ms = ?, attempts = o.attempts + 1,"
+        + " outcome_unknown = o.outcome_unknown OR o.status = 'SENDING', updated_ms = ?"
+        + " FROM (SELECT id, status AS was, ctid AS place FROM civickit_outbox"
+        + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
+        + " ORDER BY next_attempt_ms, ctid FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
+        + " AS picked WHERE o.id = picked.id RETURNING o.id, o.idempotency_key, o.template_id, o.language,"
+        + " o.recipients, o.recipient_index, o.personalisation, picked.was, o.attempts, o.next_attempt_ms,"
+        + " o.outcome_unknown, (picked.place::text::point)[0]::bigint * 65536 + (picked.place::text::point)[1]::bigint")) {
+      ps.setString(1, lease);
+      ps.setLong(2, now + config.lease().toMillis());
+      ps.setLong(3, now);
+      ps.setLong(4, now);
+      ps.setLong(5, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          boolean reclaimed = "SENDING".equals(rs.getString(8));
+          rows.add(new Row(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
+              Codec.recipients(unseal(id, rs.getString(5))), rs.getInt(6),
+              Codec.personalisation(unseal(id, rs.getString(7))), rs.getInt(9), rs.getBoolean(11), lease),
+              reclaimed, rs.getLong(10), rs.getLong(12)));
+        }
+      }
+    }
+    // RETURNING keeps no order: back into the order picked, due time then place in the table (as
+    // the due index orders equal times), so that messages due together go in the order queued.
+    rows.sort(java.util.Comparator.comparingLong(Row::due).thenComparingLong(Row::place));
+    List<Claimed> batch = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      batch.add(r.claimed());
+      wasSending.add(r.reclaimed());
+    }
+    return batch;
   }
 
   /** Selects and leases up to a batch of due messages inside the caller's transaction. */

@@ -120,6 +120,26 @@ final class Placeholders {
       this.escapesPlainly = plainly;
     }
 
+    /** The length of the text parsed. */
+    int length() {
+      return length;
+    }
+
+    /** The literal runs, around and between the placeholders. */
+    String[] literals() {
+      return literals;
+    }
+
+    /** The placeholders, in order. */
+    Placeholder[] placeholders() {
+      return placeholders;
+    }
+
+    /** True if every literal run and conditional text {@link TemplateRendering#escapesPlainly}. */
+    boolean escapesPlainly() {
+      return escapesPlainly;
+    }
+
     /** The placeholder names, as spelled, in order of first use. */
     Set<String> names() {
       Set<String> names = new LinkedHashSet<>();
@@ -313,16 +333,9 @@ final class Placeholders {
             return null;
           }
           // ASCII, so without the obscure white space stripObscureWhitespace removes: trimmed.
-          int start = 0;
-          int end = s.length();
-          while (start < end && isAsciiWhitespace(s.charAt(start))) {
-            start++;
-          }
-          while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
-            end--;
-          }
-          if (start < end) {
-            kept.add(s.substring(start, end));
+          String trimmed = trimAscii(s);
+          if (!trimmed.isEmpty()) {
+            kept.add(trimmed);
           }
         }
       }
@@ -467,6 +480,19 @@ final class Placeholders {
   private static boolean isObscureWhitespaceAbove(char c) {
     return c == '\u180E' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
         || c == '\u00A0';
+  }
+
+  /** The text without ASCII white space at either end. */
+  static String trimAscii(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isAsciiWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == s.length() ? s : s.substring(start, end);
   }
 
   private static boolean isAsciiWhitespace(char c) {

@@ -43,11 +43,55 @@ public final class TemplateRendering {
     /** The slot (or -1) of personalisation names already rendered with. */
     private final Map<String, Integer> seen = new ConcurrentHashMap<>();
 
+    /** The body's block plan for each shape rendered so far ({@link #NO_PLAN} where it has none). */
+    private final Map<Shape, Object> plans = new ConcurrentHashMap<>();
+    /** Set on the first render: plans are made from the second, so a template rendered once makes none. */
+    private volatile boolean rendered;
+
     private Compiled(String subject, String body) {
       Map<String, Integer> keys = new HashMap<>();
       this.subject = Placeholders.parse(subject, keys);
       this.body = Placeholders.parse(body, keys);
       this.slots = keys;
+    }
+
+    /** The block plan for the shape, made on first use; null if the body has none for it. */
+    private @Nullable BodyPlan plan(int[] shape) {
+      Shape key = new Shape(shape);
+      Object plan = plans.get(key);
+      if (plan == null) {
+        BodyPlan made = BodyPlan.make(body, shape, BULLET);
+        plan = made == null ? NO_PLAN : made;
+        if (plans.size() < MOST_PLANS) {
+          plans.put(key, plan);
+        }
+      }
+      return plan instanceof BodyPlan p ? p : null;
+    }
+  }
+
+  /** The most shapes a template keeps a plan for (each conditional shown or not, each list's length). */
+  private static final int MOST_PLANS = 64;
+  private static final Object NO_PLAN = new Object();
+
+  /** A shape (see {@link BodyPlan#shape}) as a map key. */
+  private static final class Shape {
+    private final int[] values;
+    private final int hash;
+
+    Shape(int[] values) {
+      this.values = values;
+      this.hash = java.util.Arrays.hashCode(values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Shape s && java.util.Arrays.equals(values, s.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
@@ -72,6 +116,17 @@ public final class TemplateRendering {
     Parsed parsedBody = template.body;
     @Nullable Object[] values = checked(personalisation, template, parsedSubject, parsedBody);
     String renderedSubject = subject(parsedSubject, values);
+    if (template.rendered) {
+      // The body's blocks are known for this shape: copy the plan's runs and the values.
+      int[] shape = BodyPlan.shape(parsedBody, values);
+      BodyPlan plan = shape == null ? null : template.plan(shape);
+      StringBuilder[] both = plan == null ? null : plan.render(parsedBody, values);
+      if (both != null && !linksOrGovUk(both[0])) {
+        return new RenderedMessage.Email(renderedSubject, plainBody(both[0], BULLET), Typography.html(both[1].toString()));
+      }
+    } else {
+      template.rendered = true;
+    }
     String body = Placeholders.replacePlainBody(parsedBody, values);
     if (body != null && !Typography.containsGovDot(body)) {
       // Its HTML would be the same text with only &, < and > escaped, and "GOV.UK" is not there
@@ -87,6 +142,24 @@ public final class TemplateRendering {
     String html = Typography.html(NotifyMarkdown.html(prepareWithLineFeed(bodies[1])));
     String plain = plainBody(bodies[0]);
     return new RenderedMessage.Email(renderedSubject, plain, html);
+  }
+
+  /**
+   * True if the text holds "http" or "gov." (any case): then the markdown has a link to make or
+   * "GOV.UK" to unlink, which a block plan does not do. Values and template text join in a
+   * rendering as they do in the markdown, so what the markdown holds, this text holds too.
+   */
+  private static boolean linksOrGovUk(StringBuilder text) {
+    if (text.indexOf("http") >= 0) {
+      return true;
+    }
+    for (int dot = text.indexOf(".", 3); dot >= 0; dot = text.indexOf(".", dot + 1)) {
+      if ((text.charAt(dot - 1) | 0x20) == 'v' && (text.charAt(dot - 2) | 0x20) == 'o'
+          && (text.charAt(dot - 3) | 0x20) == 'g') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Renders a text message under the policy, rejecting one Notify would reject as too long. */

@@ -1,0 +1,334 @@
+package io.civickit.notify.internal.template;
+
+import io.civickit.notify.internal.template.Placeholders.Parsed;
+import io.civickit.notify.internal.template.Placeholders.Placeholder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An email body's markdown block structure, worked out once per template and shape, so that a
+ * render only copies text. The shape is what decides the blocks apart from the text of values:
+ * whether each conditional is shown and how many items each list has. For a shape, the body is
+ * rendered once by {@link NotifyMarkdown#renderBoth} with a stand-in character for each value
+ * (and each list item); the two renderings are kept as literal runs between stand-ins.
+ *
+ * <p>A render may use the plan only with values that markdown cannot tell from their stand-in
+ * (see {@link #inert}): printable ASCII, no line break, no white space at either end, at least
+ * one letter or digit, none of {@code \ [ #}, and, where the value starts a line, a first
+ * character that starts no block. Then markdown treats a value exactly as its stand-in: it
+ * cannot make or end a block, is never stripped or split, and only has {@code &}, {@code <} and
+ * {@code >} escaped in the HTML. What the whole text decides (a link, "http", "GOV.")
+ * is checked on the plain result by the caller. Immutable and thread-safe.
+ */
+final class BodyPlan {
+  /** The first stand-in: a private-use character, which no template text holds (checked). */
+  private static final char FIRST = '\uE000';
+  /** At most this many stand-ins in one plan. */
+  private static final int MOST = 0x1000;
+
+  /** Plain-text runs, {@code plain[0]}, stand-in, {@code plain[1]}, ... */
+  private final String[] plain;
+  /** The stand-in between each pair of runs, by its number (0 for the first stand-in in the body). */
+  private final int[] plainSlots;
+  private final String[] html;
+  private final int[] htmlSlots;
+  /** Where each stand-in's value comes from: the placeholder's index in the body. */
+  private final int[] placeholderOf;
+  /** The item of that placeholder's list, or -1 for a plain value. */
+  private final int[] itemOf;
+  /** True where the stand-in starts a line: its value must then start with a letter. */
+  private final boolean[] startsLine;
+  /** The length of all plain-text runs, and of all HTML runs. */
+  private final int plainLength;
+  private final int htmlLength;
+
+  private BodyPlan(String[] plain, int[] plainSlots, String[] html, int[] htmlSlots, int[] placeholderOf,
+      int[] itemOf, boolean[] startsLine) {
+    this.plain = plain;
+    this.plainSlots = plainSlots;
+    this.html = html;
+    this.htmlSlots = htmlSlots;
+    this.placeholderOf = placeholderOf;
+    this.itemOf = itemOf;
+    this.startsLine = startsLine;
+    this.plainLength = Arrays.stream(plain).mapToInt(String::length).sum();
+    this.htmlLength = Arrays.stream(html).mapToInt(String::length).sum();
+  }
+
+  /**
+   * The shape of a render: per placeholder of the body, 0 or 1 for a conditional (hidden,
+   * shown), {@code 2 + n} for a list of {@code n} kept items, 1 for any other value; or null if a
+   * value is of a kind the plan does not take (an array, a missing value).
+   */
+  static int @Nullable [] shape(Parsed body, @Nullable Object[] values) {
+    Placeholder[] placeholders = body.placeholders();
+    int[] shape = new int[placeholders.length];
+    for (int i = 0; i < placeholders.length; i++) {
+      Placeholder p = placeholders[i];
+      Object v = values[p.slot()];
+      if (v == null || v instanceof Object[]) {
+        return null;
+      }
+      if (p.conditional() != null) {
+        if (!(v instanceof String s) || !TemplateRendering.escapesPlainly(s)) {
+          return null;
+        }
+        shape[i] = Placeholders.isYes(s) ? 1 : 0;
+      } else if (v instanceof Collection<?> items) {
+        int kept = 0;
+        for (Object item : items) {
+          if (item != null && !Placeholders.trimAscii(String.valueOf(item)).isEmpty()) {
+            kept++;
+          }
+        }
+        shape[i] = 2 + kept;
+      } else {
+        shape[i] = 1;
+      }
+    }
+    return shape;
+  }
+
+  /**
+   * Makes the plan of a body for a shape, or returns null if it has none: the body's own text
+   * does not escape plainly, holds a stand-in character or something inline beyond line breaks.
+   */
+  static @Nullable BodyPlan make(Parsed body, int[] shape, char bullet) {
+    if (!body.escapesPlainly()) {
+      return null;
+    }
+    String[] literals = body.literals();
+    Placeholder[] placeholders = body.placeholders();
+    StringBuilder text = new StringBuilder();
+    List<int[]> standIns = new ArrayList<>(); // {placeholder, item}
+    for (int i = 0; i < placeholders.length; i++) {
+      text.append(literals[i]);
+      Placeholder p = placeholders[i];
+      if (p.conditional() != null) {
+        if (shape[i] == 1) {
+          text.append(p.conditional());
+        }
+      } else if (shape[i] >= 2) {
+        int items = shape[i] - 2;
+        if (items > 0) {
+          text.append("\n\n"); // as Placeholders.bullets writes a list
+          for (int k = 0; k < items; k++) {
+            text.append(k == 0 ? "" : "\n").append("* ").append((char) (FIRST + standIns.size()));
+            standIns.add(new int[] {i, k});
+          }
+        }
+      } else {
+        text.append((char) (FIRST + standIns.size()));
+        standIns.add(new int[] {i, -1});
+      }
+      if (standIns.size() >= MOST) {
+        return null;
+      }
+    }
+    text.append(literals[placeholders.length]).append('\n');
+    String markdown = text.toString();
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c == '\r' || c == '\t' || (c >= FIRST && c < FIRST + MOST && !isStandIn(markdown, i, standIns.size()))) {
+        return null; // normalising would change the text, or the template holds a stand-in itself
+      }
+    }
+    StringBuilder plainOut = new StringBuilder();
+    StringBuilder htmlOut = new StringBuilder();
+    if (!NotifyMarkdown.renderBoth(markdown, bullet, plainOut, htmlOut)) {
+      return null;
+    }
+    int n = standIns.size();
+    int[] placeholderOf = new int[n];
+    int[] itemOf = new int[n];
+    boolean[] startsLine = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      placeholderOf[s] = standIns.get(s)[0];
+      itemOf[s] = standIns.get(s)[1];
+      int at = markdown.indexOf((char) (FIRST + s));
+      int lineStart = markdown.lastIndexOf('\n', at) + 1;
+      startsLine[s] = markdown.substring(lineStart, at).chars().allMatch(c -> c == ' ' || (c >= '0' && c <= '9')
+          || (c >= FIRST && c < FIRST + MOST));
+    }
+    List<String> plainRuns = new ArrayList<>();
+    List<String> htmlRuns = new ArrayList<>();
+    int[] plainSlots = split(plainOut, plainRuns, n);
+    int[] htmlSlots = split(htmlOut, htmlRuns, n);
+    if (plainSlots == null || htmlSlots == null) {
+      return null; // a stand-in was dropped or doubled: this template's markdown is not plain enough
+    }
+    return new BodyPlan(plainRuns.toArray(new String[0]), plainSlots, htmlRuns.toArray(new String[0]), htmlSlots,
+        placeholderOf, itemOf, startsLine);
+  }
+
+  private static boolean isStandIn(String markdown, int at, int count) {
+    return markdown.charAt(at) - FIRST < count && markdown.indexOf(markdown.charAt(at)) == at;
+  }
+
+  /** Splits a rendering at its stand-ins; null unless each appears exactly once. */
+  private static int @Nullable [] split(CharSequence out, List<String> runs, int count) {
+    int[] slots = new int[count];
+    boolean[] seen = new boolean[count];
+    int found = 0;
+    int last = 0;
+    for (int i = 0; i < out.length(); i++) {
+      char c = out.charAt(i);
+      if (c >= FIRST && c < FIRST + count) {
+        int s = c - FIRST;
+        if (seen[s]) {
+          return null;
+        }
+        seen[s] = true;
+        runs.add(out.subSequence(last, i).toString());
+        slots[found++] = s;
+        last = i + 1;
+      }
+    }
+    runs.add(out.subSequence(last, out.length()).toString());
+    return found == count ? slots : null;
+  }
+
+  /**
+   * Renders with this plan: returns the plain text (bullets as the plan's bullet) and the HTML,
+   * or null if a value is not {@link #inert}.
+   */
+  StringBuilder @Nullable [] render(Parsed body, @Nullable Object[] values) {
+    Placeholder[] placeholders = body.placeholders();
+    int n = placeholderOf.length;
+    String[] text = new String[n];
+    boolean[] escape = new boolean[n];
+    int lastListOf = -1;
+    String[] kept = null;
+    int length = 0;
+    for (int s = 0; s < n; s++) {
+      int p = placeholderOf[s];
+      Object v = values[placeholders[p].slot()];
+      String value;
+      if (itemOf[s] < 0) {
+        value = v instanceof String str ? str : String.valueOf(v);
+      } else {
+        if (lastListOf != p) {
+          kept = keptItems((Collection<?>) v);
+          lastListOf = p;
+        }
+        value = kept[itemOf[s]];
+      }
+      int inert = inert(value, startsLine[s]);
+      if (inert < 0) {
+        return null;
+      }
+      escape[s] = inert == ESCAPE;
+      text[s] = value;
+      length += value.length();
+    }
+    StringBuilder plainOut = new StringBuilder(plainLength + length + 1);
+    StringBuilder htmlOut = new StringBuilder(htmlLength + length + (length >> 2));
+    plainOut.append(plain[0]);
+    for (int i = 0; i < plainSlots.length; i++) {
+      plainOut.append(text[plainSlots[i]]).append(plain[i + 1]);
+    }
+    htmlOut.append(html[0]);
+    for (int i = 0; i < htmlSlots.length; i++) {
+      int s = htmlSlots[i];
+      if (escape[s]) {
+        escape(htmlOut, text[s]);
+      } else {
+        htmlOut.append(text[s]);
+      }
+      htmlOut.append(html[i + 1]);
+    }
+    return new StringBuilder[] {plainOut, htmlOut};
+  }
+
+  /** Appends text with {@code &}, {@code <} and {@code >} escaped, as {@link NotifyMarkdown} does. */
+  private static void escape(StringBuilder out, String v) {
+    int last = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '&' || c == '<' || c == '>') {
+        out.append(v, last, i).append(c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;");
+        last = i + 1;
+      }
+    }
+    out.append(v, last, v.length());
+  }
+
+  /** A list's items as {@link Placeholders} keeps them for markdown: as text, trimmed, empty ones dropped. */
+  private static String[] keptItems(Collection<?> items) {
+    List<String> kept = new ArrayList<>(items.size());
+    for (Object item : items) {
+      if (item != null) {
+        String s = Placeholders.trimAscii(String.valueOf(item));
+        if (!s.isEmpty()) {
+          kept.add(s);
+        }
+      }
+    }
+    return kept.toArray(new String[0]);
+  }
+
+  /** {@link #inert}: the value is not inert, is, or is and has {@code &}, {@code <} or {@code >} to escape. */
+  static final int NOT_INERT = -1;
+  static final int INERT = 0;
+  static final int ESCAPE = 1;
+
+  /** Per ASCII character: 0 never in an inert value, 1 allowed, 2 a letter or digit, 4 to escape. */
+  private static final byte[] KIND = new byte[128];
+
+  static {
+    for (char c = 0x20; c < 0x7F; c++) {
+      KIND[c] = (byte) (Character.isLetterOrDigit(c) ? 2 : 1);
+    }
+    KIND['\\'] = 0;
+    KIND['['] = 0;
+    KIND['#'] = 0;
+    KIND['&'] = 4;
+    KIND['<'] = 4;
+    KIND['>'] = 4;
+  }
+
+  /**
+   * Whether markdown treats the value as it treats its stand-in: printable ASCII (so HTML
+   * escaping is only {@code &}, {@code <}, {@code >}, and no complete character reference can
+   * be kept), no white space at either end (nothing to strip), at least one letter or digit (a
+   * line holding it is no rule or underline), none of {@code \ [} (nothing inline) nor {@code #}
+   * (a heading drops its closing ones), and, where it starts a line, a letter first (it starts
+   * no heading, list, inset or rule).
+   *
+   * @return {@link #NOT_INERT}, {@link #INERT}, or {@link #ESCAPE} if inert with characters to escape
+   */
+  static int inert(String value, boolean startsLine) {
+    int n = value.length();
+    if (n == 0 || value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
+      return NOT_INERT;
+    }
+    char first = value.charAt(0);
+    if (startsLine && !((first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z'))) {
+      return NOT_INERT;
+    }
+    int seen = 0; // the kinds seen
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      int kind = c < 0x80 ? KIND[c] : 0;
+      if (kind == 0) {
+        return NOT_INERT;
+      }
+      seen |= kind;
+    }
+    if ((seen & 2) == 0) {
+      return NOT_INERT;
+    }
+    if ((seen & 4) != 0) { // an & must not start a character reference, which escaping would keep
+      return TemplateRendering.escapesPlainly(value) ? ESCAPE : NOT_INERT;
+    }
+    return INERT;
+  }
+
+  @Override
+  public String toString() {
+    return "BodyPlan" + Arrays.toString(plain);
+  }
+}
