@@ -89,7 +89,7 @@ public final class CallbackQueue {
   }
 
   private static byte[] aad(HandoffId id) {
-    return ("civickit-callback:" + id.value()).getBytes(StandardCharsets.US_ASCII);
+    return io.civickit.core.handoff.internal.CallbackAad.of(id);
   }
 
   private static OffsetDateTime utc(Instant i) {
