@@ -891,7 +891,7 @@ public final class JdbcOutbox implements Outbox {
         .map(NotificationChannel::name).toList() + "]";
   }
   /** Prefix of a column value sealed with the key ring; JSON never starts with it. */
-  private static final String SEALED = "sealed:";
+  static final String SEALED = "sealed:";
 
   /** Encrypts a column value under the key ring, bound to the message id; the clear text when there is none. */
   private String seal(String id, String json) {
