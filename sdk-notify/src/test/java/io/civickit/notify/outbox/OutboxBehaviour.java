@@ -416,6 +416,41 @@ abstract class OutboxBehaviour {
   }
 
   @Test
+  void aChannelThatThrowsIsLoggedByClassNeverByItsMessage() {
+    io.civickit.notify.channel.NotificationChannel leaky = new io.civickit.notify.channel.NotificationChannel() {
+      @Override
+      public String name() {
+        return "leaky";
+      }
+
+      @Override
+      public boolean supports(Recipient recipient) {
+        return true;
+      }
+
+      @Override
+      public io.civickit.notify.channel.SendResult send(io.civickit.notify.channel.OutgoingNotification n) {
+        throw new IllegalStateException("could not send to 07700 900123 for Sam: " + n.recipient());
+      }
+    };
+    Outbox outbox = Outbox.builder().dataSource(dataSource()).renderer(RENDERER).clock(clock).channel(leaky)
+        .maxAttempts(4).build();
+    outbox.enqueue(sms("leaky-1"));
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      outbox.runOnce();
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("channel leaky threw IllegalStateException at").contains("leaky-1")
+        .doesNotContain("07700").doesNotContain("900123").doesNotContain("Sam");
+    assertThat(outbox.findByKey("leaky-1").orElseThrow().lastError().orElse("")).doesNotContain("900123");
+  }
+
+  @Test
   void aSealedRowCopiedOntoAnotherMessageDoesNotDecrypt() throws SQLException {
     ScriptedChannel channel = ScriptedChannel.any("a");
     Outbox outbox = outbox(channel).keyRing(io.civickit.core.progress.KeyRing.generate("k1")).build();

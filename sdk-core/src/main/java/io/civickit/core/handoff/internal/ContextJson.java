@@ -62,7 +62,7 @@ public final class ContextJson {
     try {
       n = MAPPER.readTree(json);
     } catch (Exception e) {
-      throw new CivicKitException("a handoff context must be JSON: " + e.getMessage(), e);
+      throw new CivicKitException("a handoff context must be JSON: " + io.civickit.core.Failures.describe(e), io.civickit.core.Failures.redacted(e));
     }
     return read(n);
   }
@@ -92,7 +92,7 @@ public final class ContextJson {
           n.hasNonNull("resumeLink") ? Optional.of(URI.create(n.get("resumeLink").asText())) : Optional.empty(),
           Instant.parse(text(n, "requestedAt")));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new CivicKitException("bad handoff context: " + e.getMessage(), e);
+      throw new CivicKitException("bad handoff context: " + io.civickit.core.Failures.describe(e), io.civickit.core.Failures.redacted(e));
     }
   }
 

@@ -134,7 +134,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       throw new ProgressConflictException(journey.id(), journey.version(), actual);
     } catch (SQLException e) {
-      throw new CivicKitException("could not save journey " + journey.id() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not save journey " + journey.id() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -179,7 +179,7 @@ public final class JdbcProgressStore implements ProgressStore {
         return Optional.of(j);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not load a journey: " + e.getMessage(), e);
+      throw new CivicKitException("could not load a journey (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -197,7 +197,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new CivicKitException("could not list stale journeys: " + e.getMessage(), e);
+      throw new CivicKitException("could not list stale journeys (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -208,7 +208,7 @@ public final class JdbcProgressStore implements ProgressStore {
       ps.setString(1, id.value());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new CivicKitException("could not delete journey " + id + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not delete journey " + id + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 }

@@ -50,8 +50,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not issue a resume token for journey " + token.journeyId() + ": "
-          + e.getMessage(), e);
+      throw new CivicKitException("could not issue a resume token for journey " + token.journeyId() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -70,7 +69,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
             State.valueOf(rs.getString(6).strip())));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not look up a resume token: " + e.getMessage(), e);
+      throw new CivicKitException("could not look up a resume token (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -81,7 +80,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       ps.setString(1, journeyId.value());
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not revoke resume tokens of journey " + journeyId + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not revoke resume tokens of journey " + journeyId + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 }

@@ -197,7 +197,7 @@ public final class JourneyCodec {
           Channel.valueOf(required(channel, "channel")), segment, assurance, attrs, failures,
           Instant.parse(required(created, "created")), Instant.parse(required(updated, "updated")), version);
     } catch (IOException | RuntimeException e) {
-      throw new CivicKitException("saved journey could not be read: " + e.getMessage(), e);
+      throw new CivicKitException("saved journey could not be read: " + io.civickit.core.Failures.describe(e), io.civickit.core.Failures.redacted(e));
     }
   }
 

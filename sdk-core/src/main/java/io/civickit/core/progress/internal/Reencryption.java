@@ -93,7 +93,7 @@ public final class Reencryption {
         after = (String) rows.get(rows.size() - 1)[0];
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not re-encrypt " + table + " (SQL state " + e.getSQLState() + ")", e);
+      throw new CivicKitException("could not re-encrypt " + table + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 }

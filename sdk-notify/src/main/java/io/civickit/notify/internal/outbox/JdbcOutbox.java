@@ -1,6 +1,7 @@
 package io.civickit.notify.internal.outbox;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
@@ -96,7 +97,7 @@ public final class JdbcOutbox implements Outbox {
       c.setAutoCommit(true);
       return enqueue(c, request, alternatives);
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -144,7 +145,7 @@ public final class JdbcOutbox implements Outbox {
         c.releaseSavepoint(savepoint);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     LOG.debug("queued {} as {} to {}", request.idempotencyKey(), id, request.recipient());
     fire(new StatusChange(new NotificationId(id), request.idempotencyKey(), Optional.empty(), OutboxStatus.QUEUED,
@@ -229,7 +230,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return batch.messages().size();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
+      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -283,7 +284,7 @@ public final class JdbcOutbox implements Outbox {
       }
       writeAndClaim(c, unwritten, false).reported();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
+      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     return claimed;
   }
@@ -618,8 +619,8 @@ public final class JdbcOutbox implements Outbox {
           return markSent(m, channel.name(), earlier.get().providerId());
         }
       } catch (RuntimeException e) {
-        LOG.warn("could not check whether {} was sent already ({}): will try again later", key, e.getMessage());
-        return retryLater(m, channel.name(), "lookup failed: " + e.getMessage(), Optional.empty(), true);
+        LOG.warn("could not check whether {} was sent already ({}): will try again later", key, Failures.describe(e));
+        return retryLater(m, channel.name(), "lookup failed: " + Failures.describe(e), Optional.empty(), true);
       }
     }
 
@@ -642,7 +643,9 @@ public final class JdbcOutbox implements Outbox {
     try {
       result = channel.send(outgoing);
     } catch (RuntimeException e) {
-      LOG.error("channel {} threw for {} instead of returning a result", channel.name(), key, e);
+      // Its message may carry the recipient or the personalisation: the class and where it was thrown only.
+      LOG.error("channel {} threw {} at {} for {} instead of returning a result", channel.name(), Failures.describe(e),
+          e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?", key);
       result = new SendResult.UnknownOutcome("channel threw " + e.getClass().getName());
     }
     if (result instanceof SendResult.Accepted a) {
@@ -747,7 +750,7 @@ public final class JdbcOutbox implements Outbox {
       try {
         l.onStatusChange(change);
       } catch (RuntimeException e) {
-        LOG.warn("a status listener threw for {}: {}", change.idempotencyKey(), e.toString());
+        LOG.warn("a status listener threw for {}: {}", change.idempotencyKey(), Failures.describe(e));
       }
     }
   }
@@ -791,7 +794,7 @@ public final class JdbcOutbox implements Outbox {
       try {
         claimed = drain(stop, helper);
       } catch (RuntimeException e) {
-        LOG.warn("outbox worker failed a round: {}", e.getMessage());
+        LOG.warn("outbox worker failed a round: {}", Failures.describe(e));
       }
       if (claimed == 0) {
         try {
@@ -834,7 +837,7 @@ public final class JdbcOutbox implements Outbox {
             Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error"))));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -864,7 +867,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return true;
     } catch (SQLException e) {
-      throw new CivicKitException("could not update the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not update the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -880,7 +883,7 @@ public final class JdbcOutbox implements Outbox {
         out.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     return out;
   }

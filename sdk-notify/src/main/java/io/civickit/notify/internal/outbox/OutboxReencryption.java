@@ -85,7 +85,7 @@ public final class OutboxReencryption {
         after = rows.get(rows.size() - 1)[0];
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not re-encrypt civickit_outbox (SQL state " + e.getSQLState() + ")", e);
+      throw new CivicKitException("could not re-encrypt civickit_outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
