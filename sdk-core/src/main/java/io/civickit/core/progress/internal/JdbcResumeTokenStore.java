@@ -26,15 +26,10 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        // Supersedes the tokens issued before this one (by time, then hash): never a newer one.
         try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_resume_tokens SET state = 'SUPERSEDED'"
-            + " WHERE journey_id = ? AND purpose = ? AND state = 'ACTIVE'"
-            + " AND (issued_at < ? OR (issued_at = ? AND token_hash < ?))")) {
+            + " WHERE journey_id = ? AND purpose = ? AND state = 'ACTIVE'")) {
           ps.setString(1, token.journeyId().value());
           ps.setString(2, token.purpose());
-          ps.setObject(3, OffsetDateTime.ofInstant(token.issuedAt(), ZoneOffset.UTC));
-          ps.setObject(4, OffsetDateTime.ofInstant(token.issuedAt(), ZoneOffset.UTC));
-          ps.setString(5, token.hash());
           ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO civickit_resume_tokens"
@@ -55,11 +50,13 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
         c.setAutoCommit(auto);
       }
       // Two tokens issued at once for one journey each superseded what they could see, not each
-      // other. Once committed, every token with a newer one beside it is superseded: the last of
-      // the issuers to get here sees both, so exactly one (the newest) stays active.
+      // other, and both stay active. Once committed, an active token with a newer active one
+      // beside it (by time, then hash) is superseded: the last issuer to get here sees them all,
+      // so exactly one stays active. One at a time, the statement above already left one.
       try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_resume_tokens t SET state = 'SUPERSEDED'"
           + " WHERE t.journey_id = ? AND t.purpose = ? AND t.state = 'ACTIVE' AND EXISTS (SELECT 1"
           + " FROM civickit_resume_tokens n WHERE n.journey_id = t.journey_id AND n.purpose = t.purpose"
+          + " AND n.state = 'ACTIVE'"
           + " AND (n.issued_at > t.issued_at OR (n.issued_at = t.issued_at AND n.token_hash > t.token_hash)))")) {
         ps.setString(1, token.journeyId().value());
         ps.setString(2, token.purpose());
