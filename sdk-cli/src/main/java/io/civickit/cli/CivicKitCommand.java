@@ -3,9 +3,9 @@ package io.civickit.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code civickit} command: lint and preview forms, render templates, compute KPIs. */
+/** The {@code civickit} command: lint and preview forms, render templates, compute KPIs, rotate keys. */
 @Command(name = "civickit", mixinStandardHelpOptions = true, version = "civickit 0.1.0-SNAPSHOT",
-    subcommands = {TemplateCommand.class, FormCommand.class, KpiCommand.class},
+    subcommands = {TemplateCommand.class, FormCommand.class, KpiCommand.class, KeysCommand.class},
     description = "CivicKit tools for a council's own CI: forms, templates and KPIs.")
 public final class CivicKitCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import io.civickit.identity.matching.MatchPolicy;
 import io.civickit.identity.matching.RecordMatcher;
 import io.civickit.identity.passcode.Passcodes;
 import io.civickit.identity.passcode.SendResult;
+import io.civickit.identity.totp.Totp;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
@@ -174,6 +175,80 @@ public abstract class IdentityLimitsContract {
     String code = a.generate(secret, clock.instant());
     assertThat(a.verify(user, secret, code)).isInstanceOf(CheckResult.Verified.class);
     assertThat(b.verify(user, secret, code)).isEqualTo(new CheckResult.Failed(FailureReason.REPLAYED, true, 0));
+  }
+
+  @Test
+  void parallelWrongTotpCodesOnTwoInstancesAreNeverEvaluatedPastTheLimit() throws Exception {
+    byte[] secret = "12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    CountingStore countedA = new CountingStore(newInstanceStore());
+    CountingStore countedB = new CountingStore(newInstanceStore());
+    Totp a = Totp.builder().clock(clock).store(countedA).build();
+    Totp b = Totp.builder().clock(clock).store(countedB).build();
+    String user = "adviser-race-" + java.util.UUID.randomUUID();
+    String right = a.generate(secret, clock.instant());
+    int guesses = 30;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(guesses);
+    try {
+      List<Future<CheckResult>> results = new ArrayList<>();
+      for (int i = 0; i < guesses; i++) {
+        Totp instance = i % 2 == 0 ? a : b;
+        String guess = String.format("%06d", (Integer.parseInt(right) + 1 + i) % 1_000_000);
+        results.add(pool.submit(() -> {
+          start.await();
+          return instance.verify(user, secret, guess);
+        }));
+      }
+      start.countDown();
+      int failed = 0;
+      for (Future<CheckResult> f : results) {
+        CheckResult r = f.get();
+        assertThat(r).isInstanceOfAny(CheckResult.Failed.class, CheckResult.LockedOut.class);
+        if (r instanceof CheckResult.Failed) {
+          failed++;
+        }
+      }
+      // Five attempts are let through to be checked: four are answered "wrong", the fifth locks.
+      assertThat(failed).isEqualTo(4);
+      assertThat(countedA.failureWrites.get() + countedB.failureWrites.get())
+          .as("wrong codes counted (each one evaluated)").isEqualTo(5);
+    } finally {
+      pool.shutdownNow();
+    }
+    // The lock holds on both instances, against the right code too, until it ends.
+    assertThat(a.verify(user, secret, right)).isInstanceOf(CheckResult.LockedOut.class);
+    assertThat(b.verify(user, secret, right)).isInstanceOf(CheckResult.LockedOut.class);
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(b.verify(user, secret, b.generate(secret, clock.instant()))).isInstanceOf(CheckResult.Verified.class);
+  }
+
+  /** The store as it is, counting the writes that record a wrong TOTP code (every one but a reset). */
+  private static final class CountingStore implements IdentityStore {
+    final IdentityStore inner;
+    final java.util.concurrent.atomic.AtomicInteger failureWrites = new java.util.concurrent.atomic.AtomicInteger();
+
+    CountingStore(IdentityStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Optional<Entry> find(String kind, String key) {
+      return inner.find(kind, key);
+    }
+
+    @Override
+    public boolean compareAndSet(String kind, String key, long expectedVersion, String value, java.time.Instant expiresAt) {
+      boolean written = inner.compareAndSet(kind, key, expectedVersion, value, expiresAt);
+      if (written && kind.equals("totp-failures") && !value.equals("0|0")) {
+        failureWrites.incrementAndGet();
+      }
+      return written;
+    }
+
+    @Override
+    public int purgeExpired(java.time.Instant now) {
+      return inner.purgeExpired(now);
+    }
   }
 
   @Test

@@ -89,7 +89,7 @@ public final class CallbackQueue {
   }
 
   private static byte[] aad(HandoffId id) {
-    return ("civickit-callback:" + id.value()).getBytes(StandardCharsets.US_ASCII);
+    return io.civickit.core.handoff.internal.CallbackAad.of(id);
   }
 
   private static OffsetDateTime utc(Instant i) {
@@ -186,7 +186,7 @@ public final class CallbackQueue {
         throw e;
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not claim a call-back: " + e.getMessage(), e);
+      throw new CivicKitException("could not claim a call-back (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -197,7 +197,7 @@ public final class CallbackQueue {
       ps.setString(1, id.value());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new CivicKitException("could not complete call-back " + id + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not complete call-back " + id + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -211,7 +211,7 @@ public final class CallbackQueue {
         return rs.getInt(1);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not count call-backs: " + e.getMessage(), e);
+      throw new CivicKitException("could not count call-backs (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 

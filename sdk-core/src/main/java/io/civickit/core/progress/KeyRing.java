@@ -21,8 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>New saves use the active key; reads use whichever key the saved bytes name, so keys rotate
  * without losing drafts: add a new key as active, keep the old ones until every journey saved
- * under them has been saved again or expired. The journey id is the associated data, so a row
- * copied onto another journey does not decrypt.
+ * under them has been saved again or expired, or re-encrypt them at once with
+ * {@link KeyRotation} ({@code civickit keys rotate}). The caller binds each ciphertext to where it
+ * belongs with associated data (a saved journey: its id and version), so a row copied onto another
+ * journey, or an older save of the same journey put back, does not decrypt.
  *
  * <p>A key ring is written as text {@code id1:base64key,id2:base64key}, the first being active:
  * keep it in the council's secret store and pass it with {@link #parse(String)}.
@@ -174,6 +176,18 @@ public final class KeyRing {
     h[1] = (byte) id.length;
     System.arraycopy(id, 0, h, 2, id.length);
     return h;
+  }
+
+  /**
+   * The id of the key that sealed these bytes, read from their header without decrypting: lets a
+   * re-encryption pass skip what is already under the active key. Empty when the bytes are not in
+   * CivicKit's encrypted format.
+   */
+  public java.util.Optional<String> keyIdOf(byte[] sealed) {
+    if (sealed.length < 2 || sealed[0] != FORMAT || sealed.length < 2 + (sealed[1] & 0xff)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new String(sealed, 2, sealed[1] & 0xff, StandardCharsets.US_ASCII));
   }
 
   /**

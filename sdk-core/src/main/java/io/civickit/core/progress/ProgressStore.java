@@ -64,6 +64,29 @@ public interface ProgressStore {
    * Apply the schema first with {@link Schema#install(DataSource)} or the host app's migrations.
    */
   static ProgressStore jdbc(DataSource dataSource, KeyRing keys) {
-    return new JdbcProgressStore(dataSource, keys);
+    return new JdbcProgressStore(dataSource, keys, UnboundRows.READ);
+  }
+
+  /**
+   * As {@link #jdbc(DataSource, KeyRing)}, saying what to do with rows written before saved
+   * answers were bound to their version (CivicKit 0.1 before this change).
+   *
+   * <p>Every save encrypts the journey with its id <em>and version</em> as associated data, so
+   * an older save put back into the row by someone who can write to the database does not
+   * decrypt. Rows written by the earlier format (bound to the id only) are read with
+   * {@link UnboundRows#READ}, and bound on their next save; {@code civickit keys rotate} binds
+   * them all at once. After that pass, {@link UnboundRows#REFUSE} closes the door: an unbound row
+   * then fails with {@link ProgressDecryptionException}.
+   */
+  static ProgressStore jdbc(DataSource dataSource, KeyRing keys, UnboundRows unboundRows) {
+    return new JdbcProgressStore(dataSource, keys, unboundRows);
+  }
+
+  /** What a JDBC store does with a row whose ciphertext is bound to the journey id only. */
+  enum UnboundRows {
+    /** Read it (the default while older rows may remain); it is bound on its next save. */
+    READ,
+    /** Refuse it: every row has been bound ({@code civickit keys rotate}) and none may go back. */
+    REFUSE
   }
 }

@@ -34,3 +34,11 @@ CREATE TABLE IF NOT EXISTS civickit_callback_requests (
   context       VARBINARY(1048576)  NOT NULL
 );
 CREATE INDEX IF NOT EXISTS civickit_callback_requests_queue ON civickit_callback_requests (queue, status, call_by);
+
+-- The one-time ids of signed context packages already accepted (HandoffContextSigner), kept until
+-- each package expires so that a captured package cannot be played again.
+CREATE TABLE IF NOT EXISTS civickit_handoff_context_ids (
+  context_id  VARCHAR(22)  PRIMARY KEY,
+  expires_at  TIMESTAMP WITH TIME ZONE  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS civickit_handoff_context_ids_expiry ON civickit_handoff_context_ids (expires_at);

@@ -42,6 +42,7 @@ class HandoffContextProperties {
     int i = Math.floorMod(position, p.length());
     char changed = p.charAt(i) == 'a' ? 'b' : 'a';
     String tampered = p.substring(0, i) + changed + p.substring(i + 1);
-    assertThat(SIGNER.verify(new HandoffContextSigner.SignedContext(tampered, signed.keyId(), signed.signature()))).isEmpty();
+    assertThat(SIGNER.verify(new HandoffContextSigner.SignedContext(tampered, signed.keyId(), signed.signature(), signed.id(),
+        signed.expiresAt()))).isEmpty();
   }
 }

@@ -92,18 +92,66 @@ class HandoffContextTest {
   void aSignedContextVerifiesAndAnyTamperingIsRejected() {
     Journey j = answered();
     HandoffRequest r = handoffs.context(j.id(), HandoffReason.ASKED_FOR_HELP, "", Optional.empty());
-    HandoffContextSigner signer = HandoffContextSigner.hmacSha256("chat-2026", SECRET);
+    HandoffContextSigner signer = HandoffContextSigner.builder().keyId("chat-2026").secret(SECRET).clock(clock).build();
     HandoffContextSigner.SignedContext signed = signer.sign(r);
-    assertThat(signer.verify(signed)).contains(r);
 
     String tampered = signed.payload().replace("Ada Lovelace", "Eve Lovelace");
-    assertThat(signer.verify(new HandoffContextSigner.SignedContext(tampered, signed.keyId(), signed.signature()))).isEmpty();
-    assertThat(signer.verify(new HandoffContextSigner.SignedContext(signed.payload(), "other", signed.signature()))).isEmpty();
-    assertThat(signer.verify(new HandoffContextSigner.SignedContext(signed.payload(), signed.keyId(), "!!"))).isEmpty();
-    HandoffContextSigner otherKey = HandoffContextSigner.hmacSha256("chat-2026",
-        "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+    assertThat(signer.verify(copy(signed, tampered, signed.keyId(), signed.signature(), signed.id(), signed.expiresAt())))
+        .isEmpty();
+    assertThat(signer.verify(copy(signed, signed.payload(), "other", signed.signature(), signed.id(), signed.expiresAt())))
+        .isEmpty();
+    assertThat(signer.verify(copy(signed, signed.payload(), signed.keyId(), "!!", signed.id(), signed.expiresAt())))
+        .isEmpty();
+    String otherId = (signed.id().charAt(0) == 'A' ? "B" : "A") + signed.id().substring(1);
+    assertThat(signer.verify(copy(signed, signed.payload(), signed.keyId(), signed.signature(), otherId, signed.expiresAt())))
+        .as("the one-time id is signed").isEmpty();
+    assertThat(signer.verify(copy(signed, signed.payload(), signed.keyId(), signed.signature(), signed.id(),
+        signed.expiresAt().plusSeconds(3600)))).as("the expiry is signed").isEmpty();
+    HandoffContextSigner otherKey = HandoffContextSigner.builder().keyId("chat-2026").clock(clock)
+        .secret("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII)).build();
     assertThat(otherKey.verify(signed)).isEmpty();
     assertThat(Base64.getUrlDecoder().decode(signed.signature())).hasSize(32);
+    // None of the refusals above used the package up: the genuine one is still accepted, once.
+    assertThat(signer.verify(signed)).contains(r);
+  }
+
+  @Test
+  void aSignedContextIsAcceptedOnceAndAReplayIsRefused() {
+    HandoffRequest r = handoffs.context(answered().id(), HandoffReason.ASKED_FOR_HELP, "", Optional.empty());
+    HandoffContextSigner signer = HandoffContextSigner.builder().keyId("chat-2026").secret(SECRET).clock(clock).build();
+    HandoffContextSigner.SignedContext signed = signer.sign(r);
+    assertThat(signer.verify(signed)).contains(r);
+    assertThat(signer.verify(signed)).as("the same package played again").isEmpty();
+    HandoffContextSigner.SignedContext again = signer.sign(r);
+    assertThat(again.id()).isNotEqualTo(signed.id()).matches("[A-Za-z0-9_-]{22}");
+    assertThat(signer.verify(again)).as("a fresh signature of the same context is a new package").contains(r);
+  }
+
+  @Test
+  void aSignedContextExpiresAfterItsValidity() {
+    HandoffRequest r = handoffs.context(answered().id(), HandoffReason.ASKED_FOR_HELP, "", Optional.empty());
+    HandoffContextSigner signer = HandoffContextSigner.builder().keyId("chat-2026").secret(SECRET).clock(clock)
+        .validFor(java.time.Duration.ofMinutes(5)).build();
+    HandoffContextSigner.SignedContext late = signer.sign(r);
+    HandoffContextSigner.SignedContext inTime = signer.sign(r);
+    assertThat(late.expiresAt()).isEqualTo(clock.instant().plusSeconds(300));
+    clock.advance(java.time.Duration.ofMinutes(5).minusSeconds(1));
+    assertThat(signer.verify(inTime)).contains(r);
+    clock.advance(java.time.Duration.ofSeconds(1));
+    assertThat(signer.verify(late)).isEmpty();
+  }
+
+  @Test
+  void aSignerRefusesABadValidityOrAMissingSecret() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HandoffContextSigner.builder().validFor(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HandoffContextSigner.builder().keyId("k").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("secret");
+  }
+
+  static HandoffContextSigner.SignedContext copy(HandoffContextSigner.SignedContext s, String payload, String keyId,
+      String signature, String id, Instant expiresAt) {
+    return new HandoffContextSigner.SignedContext(payload, keyId, signature, id, expiresAt);
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A document fetched over HTTPS (discovery, JWKS, DID) and cached for as long as its
  * {@code Cache-Control: max-age} says. When a refresh fails the last good copy is kept, as GOV.UK
- * One Login asks relying parties to do during an outage.
+ * One Login asks relying parties to do during an outage. A body over
+ * {@link BoundedBody#DOCUMENT_BYTES} is refused like a failed fetch.
  *
  * @param <T> the parsed document
  */
@@ -64,14 +65,15 @@ public final class RemoteJson<T> {
    */
   public synchronized T refresh() {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
+      HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
           .header("User-Agent", userAgent).header("Accept", "application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+          HttpResponse.BodyHandlers.ofInputStream());
       fetches++;
       if (response.statusCode() != 200) {
+        response.body().close();
         throw new IOException("HTTP " + response.statusCode());
       }
-      T parsed = parser.apply(response.body());
+      T parsed = parser.apply(BoundedBody.read(response, BoundedBody.DOCUMENT_BYTES, "the server"));
       value = parsed;
       freshUntil = clock.instant().plus(maxAge(response.headers().firstValue("Cache-Control")));
       return parsed;

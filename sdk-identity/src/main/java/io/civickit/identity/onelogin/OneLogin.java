@@ -44,6 +44,7 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.civickit.core.CivicKitException;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.IdentityStore;
+import io.civickit.identity.internal.BoundedBody;
 import io.civickit.identity.internal.RemoteJson;
 import java.io.IOException;
 import java.net.URI;
@@ -95,15 +96,18 @@ import org.slf4j.LoggerFactory;
  * LoginResult result = oneLogin.complete(session.remove("one-login"), callbackQueryParameters);
  * }</pre>
  *
- * <p>Checked on every sign-in: {@code state}; a token request authenticated by
+ * <p>Checked on every sign-in: the sign-in is younger than {@code pendingLoginLifetime};
+ * {@code state}; a token request authenticated by
  * {@code private_key_jwt} (RS256, fresh {@code jti}, five-minute life) with the PKCE verifier; the
  * ID token's algorithm (ES256 unless configured), key id (the JWKS is fetched again once for an
- * unknown one), signature, {@code iss}, {@code aud}, {@code exp} and {@code iat} (with a small
+ * unknown one), signature, {@code iss}, {@code aud}, {@code azp} (this client when present, and
+ * present when there are several audiences), {@code exp} and {@code iat} (with a small
  * clock skew), {@code nonce}, {@code vot} and {@code at_hash} when present; userinfo's {@code sub}; and for identity the core
  * identity JWT (ES256 against the configured key, {@code iss}, {@code aud}, {@code sub},
  * {@code exp}, {@code vot = P2}). Every server-to-server call carries the configured
  * {@code User-Agent}. Discovery and JWKS are cached for their {@code Cache-Control: max-age} and
- * kept through an outage.
+ * kept through an outage. Response bodies are bounded (64 KiB for the token response and
+ * documents, 256 KiB for userinfo), with or without a declared length.
  */
 public final class OneLogin {
   /** The core identity claim. */
@@ -135,6 +139,7 @@ public final class OneLogin {
   private final JWKSet identityKeys;
   private final JWSAlgorithm idTokenAlgorithm;
   private final Duration clockSkew;
+  private final Duration pendingLifetime;
   private final Duration timeout;
   private final Clock clock;
   private final IdentityStore store;
@@ -154,6 +159,7 @@ public final class OneLogin {
     this.identityKeys = b.identityKeys;
     this.idTokenAlgorithm = b.idTokenAlgorithm;
     this.clockSkew = b.clockSkew;
+    this.pendingLifetime = b.pendingLifetime;
     this.timeout = b.timeout;
     this.clock = b.clock;
     this.store = b.store;
@@ -287,6 +293,10 @@ public final class OneLogin {
 
   private LoginResult doComplete(PendingLogin pending, Map<String, String> callback) {
     Objects.requireNonNull(pending, "pending");
+    if (!clock.instant().isBefore(pending.createdAt().plus(pendingLifetime))) {
+      return new LoginResult.Rejected(RejectionReason.LOGIN_EXPIRED, "the sign-in was started more than "
+          + pendingLifetime.toMinutes() + " minutes ago: start again");
+    }
     String state = callback.getOrDefault("state", "");
     if (!constantTimeEquals(state, pending.state())) {
       return new LoginResult.Rejected(RejectionReason.STATE_MISMATCH, "the state returned is not the one sent");
@@ -369,12 +379,26 @@ public final class OneLogin {
           clientKey.getKeyID(), null);
       TokenRequest request = new TokenRequest.Builder(tokenEndpoint, auth,
           new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(verifier))).build();
-      HTTPRequest http = request.toHTTPRequest();
-      http.setHeader("User-Agent", userAgent);
-      http.setConnectTimeout((int) timeout.toMillis());
-      http.setReadTimeout((int) timeout.toMillis());
-      HTTPResponse response = http.send();
+      HTTPRequest form = request.toHTTPRequest();
+      HttpRequest.Builder post = HttpRequest.newBuilder(form.getURI()).timeout(timeout)
+          .header("User-Agent", userAgent).header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(form.getBody()));
+      form.getHeaderMap().forEach((name, values) -> {
+        if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
+          values.forEach(v -> post.header(name, v));
+        }
+      });
+      HttpResponse<java.io.InputStream> answer = http.send(post.build(), HttpResponse.BodyHandlers.ofInputStream());
+      HTTPResponse response = new HTTPResponse(answer.statusCode());
+      Optional<String> contentType = answer.headers().firstValue("Content-Type");
+      if (contentType.isPresent()) {
+        response.setContentType(contentType.get());
+      }
+      response.setBody(BoundedBody.read(answer, BoundedBody.TOKEN_RESPONSE_BYTES, "One Login's token endpoint"));
       return OIDCTokenResponseParser.parse(response);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OneLoginUnavailableException("interrupted while calling One Login's token endpoint", e);
     } catch (IOException e) {
       throw new OneLoginUnavailableException("could not reach One Login's token endpoint: " + e.getMessage(), e);
     } catch (JOSEException e) {
@@ -419,6 +443,14 @@ public final class OneLogin {
     }
     if (c.getIssueTime() == null) {
       return Validated.no(RejectionReason.MALFORMED_TOKEN, "the ID token has no iat");
+    }
+    // OpenID Connect Core 3.1.3.7, items 4 and 5: several audiences need an azp, and an azp must be this client.
+    String azp = stringClaim(c, "azp");
+    if (c.getClaim("azp") != null && (azp == null || !azp.equals(clientId.getValue()))) {
+      return Validated.no(RejectionReason.WRONG_AUDIENCE, "the ID token's azp is not client " + clientId);
+    }
+    if (azp == null && c.getAudience().size() > 1) {
+      return Validated.no(RejectionReason.WRONG_AUDIENCE, "the ID token has several audiences and no azp");
     }
     String nonce = stringClaim(c, "nonce");
     if (nonce == null || !constantTimeEquals(nonce, expectedNonce)) {
@@ -535,16 +567,19 @@ public final class OneLogin {
 
   private Map<String, Object> userinfo(URI endpoint, String accessToken) throws UserinfoRefused {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
+      HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
           .header("Authorization", "Bearer " + accessToken).header("User-Agent", userAgent)
-          .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+          .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        response.body().close();
+      }
       if (response.statusCode() == 401 || response.statusCode() == 403) {
         throw new UserinfoRefused("userinfo answered HTTP " + response.statusCode());
       }
       if (response.statusCode() != 200) {
         throw new OneLoginUnavailableException("userinfo answered HTTP " + response.statusCode());
       }
-      return JSONObjectUtils.parse(response.body());
+      return JSONObjectUtils.parse(BoundedBody.read(response, BoundedBody.USERINFO_BYTES, "One Login's userinfo endpoint"));
     } catch (IOException e) {
       throw new OneLoginUnavailableException("could not reach One Login's userinfo endpoint: " + e.getMessage(), e);
     } catch (java.text.ParseException e) {
@@ -880,6 +915,7 @@ public final class OneLogin {
     private JWKSet identityKeys = new JWKSet();
     private JWSAlgorithm idTokenAlgorithm = JWSAlgorithm.ES256;
     private Duration clockSkew = Duration.ofSeconds(30);
+    private Duration pendingLifetime = Duration.ofMinutes(60);
     private Duration timeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private IdentityStore store = IdentityStore.inMemory();
@@ -951,6 +987,21 @@ public final class OneLogin {
         throw new IllegalArgumentException("One Login signs ID tokens with ES256 or RS256, not " + value);
       }
       this.idTokenAlgorithm = alg;
+      return this;
+    }
+
+    /**
+     * How long a started sign-in ({@link PendingLogin}) may be completed: 1 minute to 24 hours,
+     * 60 minutes by default (long enough to prove an identity in the One Login app). A callback
+     * for an older one is refused with {@link RejectionReason#LOGIN_EXPIRED} before One Login is
+     * called, so a state and nonce left in a session cannot be used later.
+     */
+    public Builder pendingLoginLifetime(Duration value) {
+      Objects.requireNonNull(value, "pendingLoginLifetime");
+      if (value.compareTo(Duration.ofMinutes(1)) < 0 || value.compareTo(Duration.ofHours(24)) > 0) {
+        throw new IllegalArgumentException("a pending sign-in lasts 1 minute to 24 hours, but was " + value);
+      }
+      this.pendingLifetime = value;
       return this;
     }
 

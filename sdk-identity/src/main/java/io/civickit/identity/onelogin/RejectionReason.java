@@ -18,7 +18,7 @@ public enum RejectionReason {
   BAD_SIGNATURE,
   /** {@code iss} is not the expected issuer. */
   WRONG_ISSUER,
-  /** {@code aud} does not contain this service's client id. */
+  /** {@code aud} does not contain this service's client id, or {@code azp} names another client. */
   WRONG_AUDIENCE,
   /** {@code exp} has passed (allowing the configured clock skew). */
   EXPIRED,
@@ -39,5 +39,7 @@ public enum RejectionReason {
   /** The userinfo endpoint refused the access token. */
   USERINFO_ERROR,
   /** A logout token's {@code jti} has been seen before. */
-  REPLAYED
+  REPLAYED,
+  /** The sign-in was started longer ago than the pending-login lifetime allows: start again. */
+  LOGIN_EXPIRED
 }

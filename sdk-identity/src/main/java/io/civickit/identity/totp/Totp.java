@@ -21,6 +21,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Time-based one-time passwords (RFC 6238) for staff and agents, with authenticator apps.
@@ -39,6 +40,8 @@ import org.apache.commons.codec.binary.Base32;
  * <p>Wrong codes are counted per user in the same store: after {@code maxFailures} (5 by default)
  * in a row the user is locked out for {@code lockout} (15 minutes by default) and no code is
  * checked until it ends, so a six-digit code cannot be guessed. A right code resets the count.
+ * Each attempt is counted before its code is looked at, so the limit holds however many guesses
+ * arrive at once on however many instances; a replayed code counts as a failure.
  */
 public final class Totp {
   static final String KIND = "totp";
@@ -114,10 +117,12 @@ public final class Totp {
     }
     Instant now = clock.instant();
     String key = userKey(userId);
-    Optional<IdentityStore.Entry> failures = store.find(FAILURES, key);
-    Optional<Instant> lockedUntil = failures.flatMap(e -> lockedUntil(e, now));
-    if (lockedUntil.isPresent()) {
-      return new CheckResult.LockedOut(lockedUntil.get());
+    // The attempt is counted before the code is looked at, in one compare-and-set: however many
+    // guesses arrive at once, on however many instances, at most maxFailures are ever evaluated
+    // before the lock, and none while it holds.
+    Attempt attempt = reserveAttempt(key, now);
+    if (attempt.refusedUntil() != null) {
+      return new CheckResult.LockedOut(attempt.refusedUntil());
     }
     long step = Math.floorDiv(now.getEpochSecond(), period.toSeconds());
     byte[] typedBytes = code.getBytes(StandardCharsets.US_ASCII);
@@ -129,7 +134,9 @@ public final class Totp {
       }
     }
     if (matched == Long.MIN_VALUE) {
-      return recordFailure(key, now);
+      return attempt.lockedFrom() != null
+          ? new CheckResult.LockedOut(attempt.lockedFrom())
+          : new CheckResult.Failed(FailureReason.NOT_MATCHED, true, maxFailures - attempt.count());
     }
     for (int race = 0; race < 20; race++) {
       Optional<IdentityStore.Entry> entry = store.find(KIND, key);
@@ -147,30 +154,41 @@ public final class Totp {
     throw new IllegalStateException("TOTP state kept changing under 20 attempts");
   }
 
-  /** Failure state is "count|lockedUntilEpochMilli" (0 when not locked). */
-  private static Optional<Instant> lockedUntil(IdentityStore.Entry e, Instant now) {
-    long until = Long.parseLong(e.value().substring(e.value().indexOf('|') + 1));
-    return until > now.toEpochMilli() ? Optional.of(Instant.ofEpochMilli(until)) : Optional.empty();
-  }
+  /**
+   * One counted attempt: {@code count} is its number in the current run of failures; when it is
+   * the last one allowed, the lock already stands ({@code lockedFrom}, its end) and only a right
+   * code lifts it. {@code refusedUntil} is set when a lock in force refused the attempt.
+   */
+  private record Attempt(int count, @Nullable Instant lockedFrom, @Nullable Instant refusedUntil) {}
 
-  private CheckResult recordFailure(String key, Instant now) {
+  /**
+   * Failure state is "count|lockedUntilEpochMilli" (0 when not locked). A lock in force refuses
+   * the attempt and is left exactly as it is; a lock that has ended, or an entry past its
+   * expiry, starts a new count.
+   */
+  private Attempt reserveAttempt(String key, Instant now) {
     for (int race = 0; race < 20; race++) {
       Optional<IdentityStore.Entry> entry = store.find(FAILURES, key);
       int count = 0;
-      if (entry.isPresent() && entry.get().expiresAt().isAfter(now)) {
+      if (entry.isPresent()) {
         String v = entry.get().value();
-        boolean lockEnded = Long.parseLong(v.substring(v.indexOf('|') + 1)) != 0;
-        count = lockEnded ? 0 : Integer.parseInt(v.substring(0, v.indexOf('|')));
+        long until = Long.parseLong(v.substring(v.indexOf('|') + 1));
+        if (until > now.toEpochMilli()) {
+          return new Attempt(0, null, Instant.ofEpochMilli(until));
+        }
+        if (until == 0 && entry.get().expiresAt().isAfter(now)) {
+          count = Integer.parseInt(v.substring(0, v.indexOf('|')));
+        }
       }
       count++;
       long version = entry.map(IdentityStore.Entry::version).orElse(0L);
       if (count >= maxFailures) {
         Instant until = now.plus(lockout);
         if (store.compareAndSet(FAILURES, key, version, count + "|" + until.toEpochMilli(), until)) {
-          return new CheckResult.LockedOut(until);
+          return new Attempt(count, until, null);
         }
       } else if (store.compareAndSet(FAILURES, key, version, count + "|0", now.plus(lockout))) {
-        return new CheckResult.Failed(FailureReason.NOT_MATCHED, true, maxFailures - count);
+        return new Attempt(count, null, null);
       }
     }
     throw new IllegalStateException("TOTP failure count kept changing under 20 attempts");

@@ -85,4 +85,15 @@ class RemoteJsonTest {
     server.enqueue(new MockResponse().setResponseCode(500));
     assertThatThrownBy(doc::get).isInstanceOf(CivicKitException.class).hasMessageContaining("HTTP 500");
   }
+
+  @Test
+  void aDocumentOverTheSizeLimitIsRefusedAndTheLastGoodCopyKept() {
+    server.enqueue(ok("x".repeat(BoundedBody.DOCUMENT_BYTES + 1), null));
+    assertThatThrownBy(() -> doc.get()).isInstanceOf(CivicKitException.class)
+        .hasMessageContaining("more than " + BoundedBody.DOCUMENT_BYTES + " bytes");
+    server.enqueue(ok("good", "no-cache"));
+    assertThat(doc.get()).isEqualTo("good");
+    server.enqueue(new MockResponse().setResponseCode(200).setChunkedBody("y".repeat(200_000), 4096));
+    assertThat(doc.get()).as("a chunked body with no length is cut off too").isEqualTo("good");
+  }
 }

@@ -343,6 +343,70 @@ class OneLoginTest {
         .isEqualTo(RejectionReason.WRONG_AUDIENCE);
   }
 
+  /** An ID token the server signs, with {@code azp} the client named (the server always sets it). */
+  SignedJWT idTokenFor(String authorisedParty, List<String> audience) {
+    Map<String, Object> claims = new HashMap<>(oneLoginClaims("Cl.Cm"));
+    claims.put("nonce", "n-1");
+    return server.issueToken(ISSUER_ID, authorisedParty,
+        new DefaultOAuth2TokenCallback(ISSUER_ID, SUBJECT, "JWT", audience, claims, 120));
+  }
+
+  @Test
+  void anIdTokenWhoseAuthorisedPartyIsAnotherClientIsRejected() throws Exception {
+    SignedJWT other = idTokenFor("another-client", List.of(CLIENT_ID));
+    assertThat(other.getJWTClaimsSet().getStringClaim("azp")).isEqualTo("another-client");
+    assertThat(rp.validateIdToken(other.serialize(), "n-1", AuthenticationLevel.MEDIUM).rejection)
+        .isEqualTo(new LoginResult.Rejected(RejectionReason.WRONG_AUDIENCE, "the ID token's azp is not client " + CLIENT_ID));
+    SignedJWT mine = idTokenFor(CLIENT_ID, List.of(CLIENT_ID));
+    assertThat(rp.validateIdToken(mine.serialize(), "n-1", AuthenticationLevel.MEDIUM).rejection).isNull();
+  }
+
+  @Test
+  void anIdTokenForSeveralAudiencesIsTakenOnlyWhenThisClientIsItsAuthorisedParty() throws Exception {
+    SignedJWT named = idTokenFor(CLIENT_ID, List.of(CLIENT_ID, "another-client"));
+    assertThat(named.getJWTClaimsSet().getAudience()).hasSize(2);
+    assertThat(rp.validateIdToken(named.serialize(), "n-1", AuthenticationLevel.MEDIUM).rejection).isNull();
+    SignedJWT theirs = idTokenFor("another-client", List.of(CLIENT_ID, "another-client"));
+    assertThat(rp.validateIdToken(theirs.serialize(), "n-1", AuthenticationLevel.MEDIUM).rejection.reason())
+        .isEqualTo(RejectionReason.WRONG_AUDIENCE);
+  }
+
+  @Test
+  void aSignInStartedLongerAgoThanItsLifetimeIsRefusedWithoutRedeemingTheCode() throws Exception {
+    OneLogin shortLived = OneLogin.builder().issuer(server.issuerUrl(ISSUER_ID).uri()).clientId(CLIENT_ID)
+        .redirectUri(REDIRECT).clientKey(clientKey).userAgent(USER_AGENT).identityIssuer(IDENTITY_ISSUER)
+        .identityKeys(new JWKSet(didKey.toPublicJWK())).clock(clock).pendingLoginLifetime(Duration.ofMinutes(10))
+        .build();
+    enqueueTokens(SUBJECT, List.of(CLIENT_ID), oneLoginClaims("Cl.Cm"));
+    AuthorizationRedirect go = shortLived.start(LoginRequest.signInOnly());
+    URI callback = authorize(go.uri());
+    drain();
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(reason(shortLived.complete(go.pending(), callback))).isEqualTo(RejectionReason.LOGIN_EXPIRED);
+    assertThat(recorded()).noneMatch(r -> r.getPath().endsWith("/token"));
+
+    clock.set(Instant.now());
+    enqueueTokens(SUBJECT, List.of(CLIENT_ID), oneLoginClaims("Cl.Cm"));
+    AuthorizationRedirect again = shortLived.start(LoginRequest.signInOnly());
+    URI callback2 = authorize(again.uri());
+    clock.advance(Duration.ofMinutes(10).minusSeconds(1));
+    assertThat(reason(shortLived.complete(again.pending(), callback2)))
+        .as("within its lifetime the sign-in goes on (to a token expired by then)").isEqualTo(RejectionReason.EXPIRED);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OneLogin.builder().pendingLoginLifetime(Duration.ofSeconds(30)))
+        .hasMessageContaining("PT30S");
+  }
+
+  @Test
+  void aTokenResponseOverItsSizeLimitIsRefusedWithoutBeingReadWhole() throws Exception {
+    Map<String, Object> claims = oneLoginClaims("Cl.Cm");
+    claims.put("padding", "x".repeat(70_000));
+    enqueueTokens(SUBJECT, List.of(CLIENT_ID), claims);
+    AuthorizationRedirect go = rp.start(LoginRequest.signInOnly());
+    URI callback = authorize(go.uri());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> rp.complete(go.pending(), callback))
+        .isInstanceOf(OneLoginUnavailableException.class).hasMessageContaining("more than 65536 bytes");
+  }
+
   @Test
   void anIdTokenFromAnotherIssuerOnTheSameServerIsRejected() throws Exception {
     Map<String, Object> claims = new HashMap<>(oneLoginClaims("Cl.Cm"));

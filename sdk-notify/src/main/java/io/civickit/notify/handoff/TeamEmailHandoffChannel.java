@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * way to reach the person, so a request without contact details is refused as failed and the
  * router moves on to the next channel. The idempotency key is the handoff id: a retried
  * handoff is one email.
+ *
+ * <p>What the person typed (answers, contact details, the detail) is made inert before it goes
+ * into the markdown: a link, a heading, an inset or a rule typed into an answer shows as the
+ * characters typed, and no address in it becomes clickable in the team's inbox (contact details
+ * are escaped the same way but keep their dots as typed, so the team can copy them to reply).
  */
 public final class TeamEmailHandoffChannel implements HandoffChannel {
   private static final Logger LOG = LoggerFactory.getLogger(TeamEmailHandoffChannel.class);
@@ -124,19 +129,72 @@ public final class TeamEmailHandoffChannel implements HandoffChannel {
     p.put("service", r.definitionId());
     p.put("step", r.stuckStep());
     p.put("reason", describe(r.reason()));
-    p.put("detail", r.detail().isBlank() ? "none" : r.detail());
+    p.put("detail", r.detail().isBlank() ? "none" : inert(r.detail()));
     StringBuilder answers = new StringBuilder();
-    r.answers().forEach((k, v) -> answers.append("* ").append(k).append(": ").append(v.replace('\n', ' ')).append('\n'));
+    r.answers().forEach((k, v) -> answers.append("* ").append(inert(k)).append(": ")
+        .append(v.equals(HandoffRequest.REDACTED) ? v : inert(v)).append('\n'));
     if (r.answersOmitted() > 0) {
       answers.append("* (").append(r.answersOmitted()).append(" more answers left out to keep this email short)\n");
     }
     p.put("answers", answers.length() == 0 ? "none yet" : answers.toString().strip());
-    p.put("contact", contact.method().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + contact.detail().orElse(""));
+    p.put("contact", contact.method().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+        + escapeMarkdown(contact.detail().orElse("")));
     p.put("segment", r.segment().orElse("none"));
     p.put("resume_link", r.resumeLink().map(Object::toString).orElse("not available"));
     p.put("handoff_id", r.handoffId().value());
     p.put("reply_by", replyBy.map(Instant::toString).orElse("as soon as possible"));
     return p;
+  }
+
+  /**
+   * Text a person typed, made inert in Notify's markdown: on one line (so it cannot start a
+   * heading, an inset, a list or a rule), with the characters of links, images and code
+   * backslash-escaped (Notify's markdown shows them as typed), and with a zero width space after
+   * {@code :} in {@code ://} and after a dot between letters or digits, so neither the markdown
+   * nor an email client turns a typed address into a link (Notify stops "GOV.UK" becoming a link
+   * the same way), and after a trailing dash (which Notify would otherwise join to the next line).
+ * The team reads exactly what was typed; nothing in it is clickable.
+   */
+  static String inert(String typed) {
+    return escape(typed, true);
+  }
+
+  /** As {@link #inert} without the zero width spaces: for contact details the team copies to reply. */
+  static String escapeMarkdown(String typed) {
+    return escape(typed, false);
+  }
+
+  private static String escape(String typed, boolean unlink) {
+    StringBuilder out = new StringBuilder(typed.length() + 16);
+    for (int i = 0; i < typed.length(); i++) {
+      char c = typed.charAt(i);
+      switch (c) {
+        case '\r' -> out.append(typed.startsWith("\n", i + 1) ? "" : " ");
+        case '\n', '\u000B', '\f', '\u0085', '\u2028', '\u2029' -> out.append(' ');
+        case '\\', '`', '*', '_', '[', ']', '(', ')', '!', '#', '~' -> out.append('\\').append(c);
+        case ':' -> {
+          out.append(c);
+          if (unlink && typed.startsWith("//", i + 1)) {
+            out.append('\u200B');
+          }
+        }
+        case '.' -> {
+          out.append(c);
+          if (unlink && i > 0 && i + 1 < typed.length() && Character.isLetterOrDigit(typed.charAt(i - 1))
+              && Character.isLetterOrDigit(typed.charAt(i + 1))) {
+            out.append('\u200B');
+          }
+        }
+        default -> out.append(c);
+      }
+    }
+    char last = out.length() == 0 ? ' ' : out.charAt(out.length() - 1);
+    if (last == '-' || last == '\u2013' || last == '\u2014') {
+      // Notify turns a dash between white space into an en dash and takes the line break with it,
+      // joining the next answer onto this one: a zero width space keeps the line.
+      out.append('\u200B');
+    }
+    return out.toString();
   }
 
   private static String describe(HandoffReason reason) {

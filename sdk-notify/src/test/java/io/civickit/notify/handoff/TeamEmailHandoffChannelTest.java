@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class TeamEmailHandoffChannelTest {
@@ -113,5 +117,72 @@ class TeamEmailHandoffChannelTest {
         .handOff(request(Optional.of(ContactPreference.email("ada@example.org"))));
     assertThat(r).isInstanceOf(HandoffResult.Failed.class);
     assertThat(((HandoffResult.Failed) r).why()).doesNotContain("ada@");
+  }
+
+  static HandoffRequest withAnswers(Map<String, String> answers, String detail) {
+    return new HandoffRequest(HandoffId.random(), JourneyId.random(), Reference.random(), "garden-waste", "notes",
+        HandoffReason.ASKED_FOR_HELP, detail, answers, Set.of(), 0, Optional.empty(), Channel.ONLINE,
+        Optional.of(ContactPreference.email("ada@example.org")), Optional.of(URI.create("https://x.example/continue?token=t")),
+        Instant.parse("2026-11-27T16:00:00Z"));
+  }
+
+  RenderedMessage.Email sentEmail(HandoffRequest r) {
+    channel().handOff(r);
+    return (RenderedMessage.Email) templates.render(sent.get(sent.size() - 1));
+  }
+
+  @Test
+  void markdownTypedIntoAnAnswerShowsAsTypedAndNothingInItIsClickable() {
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("link", "[click here](https://evil.example/login)");
+    answers.put("bare", "see https://evil.example/x and www.evil.example");
+    answers.put("heading", "# Urgent: pay now");
+    answers.put("emphasis", "*bold* _it_ `code` \\[x]");
+    answers.put("inset", "^ This is an inset");
+    answers.put("rule", "---");
+    answers.put("lines", "first\n# second\r\n^ third\u2028---\n* item\n1. one");
+    answers.put("image", "![pixel](https://evil.example/p.png)");
+    RenderedMessage.Email email = sentEmail(withAnswers(answers, "typed [detail](https://evil.example)"));
+    String html = email.html();
+
+    // The only link is the resume link the service put there; the template's two headings are the only headings.
+    assertThat(html.split("<a ", -1)).hasSize(2);
+    assertThat(html).contains("href=\"https://x.example/continue?token=t\"");
+    assertThat(html.split("<h2", -1)).hasSize(3);
+    assertThat(html).doesNotContain("<blockquote").doesNotContain("<hr").doesNotContain("<img").doesNotContain("<ol")
+        .doesNotContain("evil.example/p.png\"");
+    assertThat(html.split("<li", -1)).as("one bullet per answer").hasSize(answers.size() + 1);
+    // What was typed is there to read, without the escapes.
+    String plain = email.plainText().replace("\u200B", "");
+    assertThat(plain).contains("[click here](https://evil.example/login)")
+        .contains("# Urgent: pay now")
+        .contains("*bold* _it_ `code` \\[x]")
+        .contains("^ This is an inset")
+        .contains("rule: ---\n")
+        .contains("first # second ^ third \u2013 * item 1. one") // Notify's en dash between spaces
+        .contains("see https://evil.example/x and www.evil.example")
+        .contains("typed [detail](https://evil.example)")
+        .doesNotContain("\\#").doesNotContain("\\[c");
+    assertThat(html.replace("\u200B", "")).contains("[click here](https://evil.example/login)");
+  }
+
+  @Property(tries = 300)
+  void noAnswerEverAddsALinkAHeadingOrABlock(@ForAll @StringLength(max = 60) @CharRange(from = ' ', to = '~') String typed,
+      @ForAll("markdownish") String pattern) {
+    sent.clear();
+    Map<String, String> answers = new LinkedHashMap<>();
+    answers.put("a", typed);
+    answers.put("b", pattern + typed + pattern);
+    String html = sentEmail(withAnswers(answers, pattern)).html();
+    assertThat(html.split("<a ", -1)).hasSize(2);
+    assertThat(html.split("<h2", -1)).hasSize(3);
+    assertThat(html.split("<li", -1)).hasSize(3);
+    assertThat(html).doesNotContain("<blockquote").doesNotContain("<hr").doesNotContain("<img");
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> markdownish() {
+    return net.jqwik.api.Arbitraries.of("[x](https://e.example)", "https://e.example", "# ", "\n# ", "\n^ ", "\n---\n",
+        "\n* ", "\n1. ", "![i](http://e.example/i.png)", "<https://e.example>", "\\", "\r\n===\r\n", "\u2028^ ");
   }
 }

@@ -387,6 +387,70 @@ abstract class OutboxBehaviour {
   }
 
   @Test
+  void aKeyRotationReSealsQueuedMessagesOnceAndTheyAreStillSentWithTheOldKeyRetired() {
+    byte[] k1 = new byte[32];
+    byte[] k2 = new byte[32];
+    new java.security.SecureRandom().nextBytes(k1);
+    new java.security.SecureRandom().nextBytes(k2);
+    io.civickit.core.progress.KeyRing old = io.civickit.core.progress.KeyRing.of("k1", Map.of("k1", k1));
+    io.civickit.core.progress.KeyRing rotated = io.civickit.core.progress.KeyRing.of("k2", Map.of("k2", k2, "k1", k1));
+    io.civickit.core.progress.KeyRing newOnly = io.civickit.core.progress.KeyRing.of("k2", Map.of("k2", k2));
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    Outbox before = outbox(channel).keyRing(old).build();
+    for (int i = 0; i < 5; i++) {
+      before.enqueue(sms("rotate-" + i));
+    }
+    outbox(channel).keyRing(rotated).build().enqueue(sms("rotate-new")); // already under k2: left alone
+    outbox(channel).build().enqueue(sms("rotate-clear")); // written without a ring: left in clear
+
+    io.civickit.core.progress.KeyRotation.Report first = OutboxKeyRotation.rotate(dataSource(), rotated, 2);
+    assertThat(first).isEqualTo(new io.civickit.core.progress.KeyRotation.Report("civickit_outbox", true, 7, 5, 0));
+    assertThat(OutboxKeyRotation.rotate(dataSource(), rotated, 2).rewritten()).as("nothing left to do").isZero();
+    assertThat(OutboxKeyRotation.rotate(dataSource(), io.civickit.core.progress.KeyRing.generate("k9"), 3).unreadable()).isEqualTo(6);
+
+    Outbox after = outbox(channel).keyRing(newOnly).build();
+    after.runOnce();
+    assertThat(channel.accepted).containsOnlyKeys("rotate-0", "rotate-1", "rotate-2", "rotate-3", "rotate-4",
+        "rotate-new", "rotate-clear");
+    assertThat(channel.attempts).allSatisfy(a -> assertThat(a.message()).isEqualTo(new RenderedMessage.Sms("Hello Sam")));
+  }
+
+  @Test
+  void aChannelThatThrowsIsLoggedByClassNeverByItsMessage() {
+    io.civickit.notify.channel.NotificationChannel leaky = new io.civickit.notify.channel.NotificationChannel() {
+      @Override
+      public String name() {
+        return "leaky";
+      }
+
+      @Override
+      public boolean supports(Recipient recipient) {
+        return true;
+      }
+
+      @Override
+      public io.civickit.notify.channel.SendResult send(io.civickit.notify.channel.OutgoingNotification n) {
+        throw new IllegalStateException("could not send to 07700 900123 for Sam: " + n.recipient());
+      }
+    };
+    Outbox outbox = Outbox.builder().dataSource(dataSource()).renderer(RENDERER).clock(clock).channel(leaky)
+        .maxAttempts(4).build();
+    outbox.enqueue(sms("leaky-1"));
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      outbox.runOnce();
+    } finally {
+      System.setErr(original);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("channel leaky threw IllegalStateException at").contains("leaky-1")
+        .doesNotContain("07700").doesNotContain("900123").doesNotContain("Sam");
+    assertThat(outbox.findByKey("leaky-1").orElseThrow().lastError().orElse("")).doesNotContain("900123");
+  }
+
+  @Test
   void aSealedRowCopiedOntoAnotherMessageDoesNotDecrypt() throws SQLException {
     ScriptedChannel channel = ScriptedChannel.any("a");
     Outbox outbox = outbox(channel).keyRing(io.civickit.core.progress.KeyRing.generate("k1")).build();

@@ -31,7 +31,37 @@ class PlaceholderTest {
 
   @Test
   void valuesOfAnyTypeAreWrittenAsText() {
-    assertThat(sms("((a)) ((b)) ((c))", Map.of("a", 42, "b", 1.5, "c", true))).isEqualTo("42 1.5 true");
+    assertThat(sms("((a)) ((b)) ((c))", Map.of("a", 42, "b", 1.5, "c", true))).isEqualTo("42 1.5 True");
+  }
+
+  /** The non-string cases of notifications-utils' tests/test_field.py, which run Notify's Python {@code str()}. */
+  @Test
+  void nonStringValuesAreWrittenAsNotifysPythonWritesThem() {
+    assertThat(sms("before ((p)) after", Map.of("p", true))).isEqualTo("before True after");
+    assertThat(sms("before ((p)) after", Map.of("p", false))).isEqualTo("before False after");
+    assertThat(sms("before ((p)) after", Map.of("p", 0))).isEqualTo("before 0 after");
+    assertThat(sms("before ((p)) after", Map.of("p", 0.0))).isEqualTo("before 0.0 after");
+    assertThat(sms("before ((p)) after", Map.of("p", 123))).isEqualTo("before 123 after");
+    assertThat(sms("before ((p)) after", Map.of("p", 0.1 + 0.2))).isEqualTo("before 0.30000000000000004 after");
+    assertThat(sms("list: ((p))", Map.of("p", List.of(0.1, true, false)))).isEqualTo("list: 0.1, True and False");
+    // Where Python's float text differs from Java's.
+    assertThat(sms("((p))", Map.of("p", 1e7))).isEqualTo("10000000.0");
+    assertThat(sms("((p))", Map.of("p", 1e16))).isEqualTo("1e+16");
+    assertThat(sms("((p))", Map.of("p", 1.5e-5))).isEqualTo("1.5e-05");
+    assertThat(sms("((p))", Map.of("p", -2.5e-3))).isEqualTo("-0.0025");
+    assertThat(sms("((p))", Map.of("p", 0.1f))).isEqualTo("0.1");
+    assertThat(sms("((p))", Map.of("p", new java.math.BigDecimal("1.50")))).as("a Java decimal keeps its scale")
+        .isEqualTo("1.50");
+  }
+
+  @Test
+  void aNullValueIsMissingAsNotifyTreatsNone() {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("name", "Jo");
+    values.put("colour", null);
+    assertThatThrownBy(() -> sms("((name)) ((colour))", values))
+        .isInstanceOfSatisfying(MissingPersonalisationException.class,
+            e -> assertThat(e.getMessage()).isEqualTo("Missing personalisation: colour"));
   }
 
   @Test

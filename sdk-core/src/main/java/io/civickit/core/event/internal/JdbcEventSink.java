@@ -37,7 +37,7 @@ public final class JdbcEventSink implements EventSink {
       insertArms(c, e);
     } catch (SQLException ex) {
       throw new CivicKitException("could not record " + e.type() + " event for journey "
-          + e.subject().journeyId() + ": " + ex.getMessage(), ex);
+          + e.subject().journeyId() + " (SQL state " + ex.getSQLState() + ")", io.civickit.core.Failures.redacted(ex));
     }
   }
 

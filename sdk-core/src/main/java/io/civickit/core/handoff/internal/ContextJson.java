@@ -62,7 +62,7 @@ public final class ContextJson {
     try {
       n = MAPPER.readTree(json);
     } catch (Exception e) {
-      throw new CivicKitException("a handoff context must be JSON: " + e.getMessage(), e);
+      throw new CivicKitException("a handoff context must be JSON: " + parseProblem(e), e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.redacted(e) : e);
     }
     return read(n);
   }
@@ -102,5 +102,14 @@ public final class ContextJson {
       throw new CivicKitException("a handoff context needs \"" + field + "\"");
     }
     return v.asText();
+  }
+
+  /**
+   * What went wrong, for the exception message: this class's own messages name fields only;
+   * Jackson's quote the text being read (answers), so they are described by class alone.
+   */
+  private static String parseProblem(Exception e) {
+    return e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.describe(e)
+        : String.valueOf(e.getMessage());
   }
 }

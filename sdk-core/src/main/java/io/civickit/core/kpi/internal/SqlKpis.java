@@ -173,7 +173,7 @@ public final class SqlKpis {
       }
       return new KpiReport(dimension, q.costs().source(), rows);
     } catch (SQLException e) {
-      throw new CivicKitException("could not compute KPIs from civickit_journey_events: " + e.getMessage(), e);
+      throw new CivicKitException("could not compute KPIs from civickit_journey_events (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 

@@ -9,6 +9,7 @@ import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.ProgressConflictException;
 import io.civickit.core.progress.ProgressDecryptionException;
 import io.civickit.core.progress.ProgressStore;
+import io.civickit.core.progress.ProgressStore.UnboundRows;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,15 +33,51 @@ public final class JdbcProgressStore implements ProgressStore {
 
   private final DataSource dataSource;
   private final KeyRing keys;
+  private final UnboundRows unboundRows;
 
-  public JdbcProgressStore(DataSource dataSource, KeyRing keys) {
+  public JdbcProgressStore(DataSource dataSource, KeyRing keys, UnboundRows unboundRows) {
     this.dataSource = java.util.Objects.requireNonNull(dataSource, "dataSource");
     this.keys = java.util.Objects.requireNonNull(keys, "keys");
+    this.unboundRows = java.util.Objects.requireNonNull(unboundRows, "unboundRows");
   }
 
-  private static byte[] aad(JourneyId id) {
+  /**
+   * The associated data of a saved journey: its id and the version the row holds, so neither
+   * another journey's payload nor an older payload of the same journey decrypts in its place.
+   */
+  public static byte[] aad(JourneyId id, long version) {
+    return ("civickit-journey:" + id.value() + ":v" + version).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The associated data of rows written before payloads were bound to their version: the id only. */
+  public static byte[] unboundAad(JourneyId id) {
     return ("civickit-journey:" + id.value()).getBytes(StandardCharsets.US_ASCII);
   }
+
+  /**
+   * Decrypts a row's payload: bound to id and version, or else (when allowed) in the earlier
+   * format bound to the id only.
+   *
+   * @return the plain bytes and whether the row was bound to its version
+   * @throws ProgressDecryptionException if neither reads
+   */
+  public static Decrypted decrypt(KeyRing keys, JourneyId id, long version, byte[] payload, boolean allowUnbound) {
+    try {
+      return new Decrypted(keys.decrypt(payload, aad(id, version)), true);
+    } catch (ProgressDecryptionException bound) {
+      if (!allowUnbound) {
+        throw bound;
+      }
+      try {
+        return new Decrypted(keys.decrypt(payload, unboundAad(id)), false);
+      } catch (ProgressDecryptionException unbound) {
+        throw bound;
+      }
+    }
+  }
+
+  /** A decrypted payload and whether it was bound to its row's version. */
+  public record Decrypted(byte[] plain, boolean bound) {}
 
   private static OffsetDateTime utc(Instant i) {
     return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
@@ -49,7 +86,7 @@ public final class JdbcProgressStore implements ProgressStore {
   @Override
   public Journey save(Journey journey) {
     Journey saved = journey.toBuilder().version(journey.version() + 1).build();
-    byte[] payload = keys.encrypt(JourneyCodec.encode(saved), aad(journey.id()));
+    byte[] payload = keys.encrypt(JourneyCodec.encode(saved), aad(journey.id(), saved.version()));
     try (Connection c = dataSource.getConnection()) {
       if (journey.version() == 0) {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO civickit_journeys (" + COLUMNS
@@ -97,7 +134,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       throw new ProgressConflictException(journey.id(), journey.version(), actual);
     } catch (SQLException e) {
-      throw new CivicKitException("could not save journey " + journey.id() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not save journey " + journey.id() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -131,7 +168,7 @@ public final class JdbcProgressStore implements ProgressStore {
         long version = rs.getLong("version");
         byte[] plain;
         try {
-          plain = keys.decrypt(rs.getBytes("payload"), aad(id));
+          plain = decrypt(keys, id, version, rs.getBytes("payload"), unboundRows == UnboundRows.READ).plain();
         } catch (ProgressDecryptionException e) {
           throw new ProgressDecryptionException("journey " + id + ": " + e.getMessage(), e);
         }
@@ -142,7 +179,7 @@ public final class JdbcProgressStore implements ProgressStore {
         return Optional.of(j);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not load a journey: " + e.getMessage(), e);
+      throw new CivicKitException("could not load a journey (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -160,7 +197,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new CivicKitException("could not list stale journeys: " + e.getMessage(), e);
+      throw new CivicKitException("could not list stale journeys (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -171,7 +208,7 @@ public final class JdbcProgressStore implements ProgressStore {
       ps.setString(1, id.value());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new CivicKitException("could not delete journey " + id + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not delete journey " + id + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 }

@@ -49,9 +49,21 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       } finally {
         c.setAutoCommit(auto);
       }
+      // Two tokens issued at once for one journey each superseded what they could see, not each
+      // other, and both stay active. Once committed, an active token with a newer active one
+      // beside it (by time, then hash) is superseded: the last issuer to get here sees them all,
+      // so exactly one stays active. One at a time, the statement above already left one.
+      try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_resume_tokens t SET state = 'SUPERSEDED'"
+          + " WHERE t.journey_id = ? AND t.purpose = ? AND t.state = 'ACTIVE' AND EXISTS (SELECT 1"
+          + " FROM civickit_resume_tokens n WHERE n.journey_id = t.journey_id AND n.purpose = t.purpose"
+          + " AND n.state = 'ACTIVE'"
+          + " AND (n.issued_at > t.issued_at OR (n.issued_at = t.issued_at AND n.token_hash > t.token_hash)))")) {
+        ps.setString(1, token.journeyId().value());
+        ps.setString(2, token.purpose());
+        ps.executeUpdate();
+      }
     } catch (SQLException e) {
-      throw new CivicKitException("could not issue a resume token for journey " + token.journeyId() + ": "
-          + e.getMessage(), e);
+      throw new CivicKitException("could not issue a resume token for journey " + token.journeyId() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -70,7 +82,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
             State.valueOf(rs.getString(6).strip())));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not look up a resume token: " + e.getMessage(), e);
+      throw new CivicKitException("could not look up a resume token (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -81,7 +93,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       ps.setString(1, journeyId.value());
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not revoke resume tokens of journey " + journeyId + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not revoke resume tokens of journey " + journeyId + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 }

@@ -197,7 +197,7 @@ public final class JourneyCodec {
           Channel.valueOf(required(channel, "channel")), segment, assurance, attrs, failures,
           Instant.parse(required(created, "created")), Instant.parse(required(updated, "updated")), version);
     } catch (IOException | RuntimeException e) {
-      throw new CivicKitException("saved journey could not be read: " + e.getMessage(), e);
+      throw new CivicKitException("saved journey could not be read: " + parseProblem(e), e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.redacted(e) : e);
     }
   }
 
@@ -346,5 +346,14 @@ public final class JourneyCodec {
       throw new IOException("a value has no \"v\"");
     }
     return value;
+  }
+
+  /**
+   * What went wrong, for the exception message: this class's own messages name fields only;
+   * Jackson's quote the text being read (answers), so they are described by class alone.
+   */
+  private static String parseProblem(Exception e) {
+    return e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.describe(e)
+        : String.valueOf(e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.civickit.notify.internal.outbox;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
@@ -97,7 +98,7 @@ public final class JdbcOutbox implements Outbox {
       c.setAutoCommit(true);
       return enqueue(c, request, alternatives);
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -145,7 +146,7 @@ public final class JdbcOutbox implements Outbox {
         c.releaseSavepoint(savepoint);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + ": " + e.getMessage(), e);
+      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     LOG.debug("queued {} as {} to {}", request.idempotencyKey(), id, request.recipient());
     fire(new StatusChange(new NotificationId(id), request.idempotencyKey(), Optional.empty(), OutboxStatus.QUEUED,
@@ -230,7 +231,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return batch.messages().size();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
+      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -284,7 +285,7 @@ public final class JdbcOutbox implements Outbox {
       }
       writeAndClaim(c, unwritten, false).reported();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database: " + e.getMessage(), e);
+      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     return claimed;
   }
@@ -767,8 +768,8 @@ public final class JdbcOutbox implements Outbox {
           return markSent(m, channel.name(), earlier.get().providerId());
         }
       } catch (RuntimeException e) {
-        LOG.warn("could not check whether {} was sent already ({}): will try again later", key, e.getMessage());
-        return retryLater(m, channel.name(), "lookup failed: " + e.getMessage(), Optional.empty(), true);
+        LOG.warn("could not check whether {} was sent already ({}): will try again later", key, Failures.describe(e));
+        return retryLater(m, channel.name(), "lookup failed: " + Failures.describe(e), Optional.empty(), true);
       }
     }
 
@@ -791,7 +792,9 @@ public final class JdbcOutbox implements Outbox {
     try {
       result = channel.send(outgoing);
     } catch (RuntimeException e) {
-      LOG.error("channel {} threw for {} instead of returning a result", channel.name(), key, e);
+      // Its message may carry the recipient or the personalisation: the class and where it was thrown only.
+      LOG.error("channel {} threw {} at {} for {} instead of returning a result", channel.name(), Failures.describe(e),
+          e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?", key);
       result = new SendResult.UnknownOutcome("channel threw " + e.getClass().getName());
     }
     if (result instanceof SendResult.Accepted a) {
@@ -896,7 +899,7 @@ public final class JdbcOutbox implements Outbox {
       try {
         l.onStatusChange(change);
       } catch (RuntimeException e) {
-        LOG.warn("a status listener threw for {}: {}", change.idempotencyKey(), e.toString());
+        LOG.warn("a status listener threw for {}: {}", change.idempotencyKey(), Failures.describe(e));
       }
     }
   }
@@ -940,7 +943,7 @@ public final class JdbcOutbox implements Outbox {
       try {
         claimed = drain(stop, helper);
       } catch (RuntimeException e) {
-        LOG.warn("outbox worker failed a round: {}", e.getMessage());
+        LOG.warn("outbox worker failed a round: {}", Failures.describe(e));
       }
       if (claimed == 0) {
         try {
@@ -983,7 +986,7 @@ public final class JdbcOutbox implements Outbox {
             Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error"))));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -1013,7 +1016,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return true;
     } catch (SQLException e) {
-      throw new CivicKitException("could not update the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not update the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
   }
 
@@ -1029,7 +1032,7 @@ public final class JdbcOutbox implements Outbox {
         out.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox: " + e.getMessage(), e);
+      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
     }
     return out;
   }
@@ -1040,7 +1043,7 @@ public final class JdbcOutbox implements Outbox {
         .map(NotificationChannel::name).toList() + "]";
   }
   /** Prefix of a column value sealed with the key ring; JSON never starts with it. */
-  private static final String SEALED = "sealed:";
+  static final String SEALED = "sealed:";
 
   /** Encrypts a column value under the key ring, bound to the message id; the clear text when there is none. */
   private String seal(String id, String json) {

@@ -328,7 +328,7 @@ final class Placeholders {
       List<String> kept = new ArrayList<>(items.size());
       for (Object item : items) {
         if (item != null) {
-          String s = String.valueOf(item);
+          String s = text(item);
           if (!TemplateRendering.escapesPlainly(s)) {
             return null;
           }
@@ -390,7 +390,7 @@ final class Placeholders {
       List<String> kept = new ArrayList<>();
       for (Object item : items) {
         if (item != null) {
-          String s = stripObscureWhitespace(String.valueOf(item));
+          String s = stripObscureWhitespace(text(item));
           if (!s.isEmpty()) {
             kept.add(s);
           }
@@ -401,7 +401,53 @@ final class Placeholders {
       }
       return sanitise(markdownLists ? bullets(kept) : prose(kept), html);
     }
-    return sanitise(String.valueOf(value), html);
+    return sanitise(text(value), html);
+  }
+
+  /**
+   * A value as GOV.UK Notify writes it. Notify is written in Python and turns each value into
+   * text with {@code str()}: {@code True} and {@code False} for booleans, and for a number with
+   * a fractional part Python's shortest form, which differs from Java's outside 0.001 to
+   * 10,000,000 ({@code 10000000.0}, {@code 1e+16}, {@code 1e-05}). Whole numbers and any other
+   * value are written with {@code String.valueOf}; a {@code BigDecimal} keeps the scale it was
+   * given (a Java caller's "1.50" stays "1.50").
+   */
+  static String text(Object value) {
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof Double d) {
+      return pythonFloat(d, Double.toString(d));
+    }
+    if (value instanceof Float f) {
+      // A float travels to Notify as its shortest JSON text, which Python reads back exactly.
+      return pythonFloat(f.doubleValue(), Float.toString(f));
+    }
+    return String.valueOf(value);
+  }
+
+  /** Python's {@code repr} of a float, from Java's digits for it. */
+  static String pythonFloat(double d, String javaText) {
+    if (Double.isNaN(d)) {
+      return "nan";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == 0) {
+      return 1 / d < 0 ? "-0.0" : "0.0";
+    }
+    java.math.BigDecimal abs = new java.math.BigDecimal(javaText).abs().stripTrailingZeros();
+    String digits = abs.unscaledValue().toString();
+    int exponent = digits.length() - 1 - abs.scale(); // of the first digit
+    String sign = d < 0 ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {
+      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      int e = Math.abs(exponent);
+      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + e;
+    }
+    String plain = abs.toPlainString();
+    return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
   }
 
   private static String bullets(List<String> items) {
