@@ -1,25 +1,19 @@
 package io.civickit.examples.garden;
 
-import io.civickit.core.JourneyDefinition;
 import io.civickit.core.Outcome;
-import io.civickit.core.Step;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
-import io.civickit.forms.FormJourney;
 import io.civickit.forms.LocalisedText;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
-import io.civickit.forms.Section;
-import java.time.Clock;
-import java.util.List;
-import java.util.Objects;
 
 /**
- * The "Apply for a garden waste collection permit" form, and the journey built from it: the
- * form's pages, check your answers, an email passcode check, then the confirmation.
+ * The "Apply for a garden waste collection permit" form as the service ships it (JSON), and the
+ * same form written with the Java builder: what a team writes when it prefers code to JSON. A
+ * test checks the two are equal.
  */
-public final class GardenWasteForm {
+final class GardenWasteForm {
   /** The form's id, which is also the journey definition's id. */
   public static final String ID = "garden-waste-permit";
   /** The step where the person types the code emailed to them. */
@@ -47,7 +41,6 @@ public final class GardenWasteForm {
       throw new java.io.UncheckedIOException(e);
     }
   }
-
   /**
    * The same form built with the Java builder: what a team writes when it prefers code to JSON.
    * A test checks it equals {@link #form()}.
@@ -134,16 +127,4 @@ public final class GardenWasteForm {
         .build();
   }
 
-  /** The section a page belongs to, for headings ("Your collection"). */
-  static java.util.Optional<Section> section(Form form, Page page) {
-    return page.section().flatMap(id -> form.sections().stream().filter(s -> s.id().equals(id)).findFirst());
-  }
-
-  /**
-   * The journey: the form's pages and check your answers, then {@code identityStep}, then the
-   * confirmation, so nobody is confirmed until they prove the email address is theirs.
-   */
-  public static JourneyDefinition definition(Form form, Clock clock, Step identityStep) {
-    return FormJourney.builder(form, clock).afterCheckAnswers(identityStep).build();
-  }
 }
