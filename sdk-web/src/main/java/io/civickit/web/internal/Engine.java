@@ -234,13 +234,14 @@ public final class Engine {
     if (route.method().equals("POST")) {
       Optional<WebResponse> refused = checkPost(request, existing);
       if (refused.isPresent()) {
-        return refused.get();
+        // The body was not read: the connection cannot carry another request.
+        return refused.get().withHeader("Connection", "close");
       }
       try {
         byte[] body = Requests.readBounded(request.body(), config.maxBodyBytes());
         form = new LinkedHashMap<>(Requests.parseForm(new String(body, StandardCharsets.UTF_8), config.maxFields()));
       } catch (Requests.TooLarge e) {
-        return errorPage(request, 413, "toolarge.title", "toolarge.text");
+        return errorPage(request, 413, "toolarge.title", "toolarge.text").withHeader("Connection", "close");
       } catch (Requests.Malformed e) {
         LOG.info("refused a malformed form body at {} {}", route.method(), pattern(route));
         return errorPage(request, 400, "bad.title", "bad.text");
