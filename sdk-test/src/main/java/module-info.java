@@ -7,6 +7,13 @@ module io.civickit.test {
   requires static io.civickit.web;
   requires static com.h2database;
   requires static java.naming;
+  requires static org.seleniumhq.selenium.api;
+  requires static org.seleniumhq.selenium.chrome_driver;
+  requires static org.seleniumhq.selenium.chromium_driver;
+  requires static org.seleniumhq.selenium.remote_driver;
+  requires static org.seleniumhq.selenium.support;
+  requires static selenium;
+  requires static dequeutilites;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;

@@ -58,8 +58,10 @@ import org.junit.jupiter.api.io.TempDir;
  * }
  * }</pre>
  *
- * <p>The form is a small one of the suite's own; emails are captured, not sent. Browser and axe
- * checks of the same pages run in the example service's tests.
+ * <p>The form is a small one of the suite's own; emails are captured, not sent. One test walks
+ * the pages in headless Chromium (skipped without it, failing on {@code CI=true}), in English and
+ * Welsh, with and without errors, and runs axe-core against WCAG 2.2 AA on every page state; it
+ * also checks that GOV.UK Frontend's JavaScript runs under the strict CSP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class JourneyRunnerSuite {
@@ -410,5 +412,68 @@ public abstract class JourneyRunnerSuite {
     assertSecurityHeaders(wrongMethod, "405 page");
     assertThat(c.get("/assets/govuk-frontend.min.js").headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+  }
+
+  @Test
+  void everyPageStateInChromiumHasNoWcag22AaViolations() {
+    try (ChromiumPass b = ChromiumPass.start()) {
+      for (String lang : List.of("en", "cy")) {
+        b.driver.manage().deleteAllCookies();
+        b.open(base + "/");
+        if (lang.equals("cy")) {
+          b.click("#language-cy");
+          assertThat(b.find("html").getAttribute("lang")).isEqualTo("cy");
+        }
+        assertThat((Boolean) b.driver.executeScript(
+            "return document.body.classList.contains('govuk-frontend-supported')"))
+            .as("GOV.UK Frontend's JavaScript runs under the CSP").isTrue();
+        b.check(lang + "-start");
+        b.click("#start");
+        b.check(lang + "-where");
+        b.continueOn();
+        assertThat(b.find(".govuk-error-summary").isDisplayed()).isTrue();
+        b.check(lang + "-where-error");
+        b.type("where", "Outside 4 Oak Lane");
+        b.continueOn();
+        b.continueOn();
+        b.check(lang + "-contact-error");
+        b.type("email", "browser-" + lang + "@example.org");
+        b.continueOn();
+        assertThat(b.path()).isEqualTo("/apply/check-answers");
+        b.check(lang + "-check-answers");
+        b.click("#accept");
+        b.check(lang + "-confirm-email");
+        b.type("code", "12");
+        b.continueOn();
+        b.check(lang + "-confirm-email-error");
+        b.type("code", lastEmail("(?:Your code is|Eich cod yw) ([0-9]{6})"));
+        b.continueOn();
+        assertThat(b.path()).isEqualTo("/apply/confirmation");
+        b.check(lang + "-confirmation");
+        for (String page : List.of("/help", "/resume", "/accessibility", "/privacy", "/cookies", "/no-such-page")) {
+          b.open(base + page);
+          b.check(lang + page.replace('/', '-'));
+        }
+        b.open(base + "/resume");
+        b.continueOn();
+        b.check(lang + "-resume-error");
+      }
+      b.driver.manage().deleteAllCookies();
+      b.open(base + "/agent");
+      b.check("agent-login");
+      b.type("username", ADVISER);
+      b.type("password", "wrong");
+      b.continueOn();
+      b.check("agent-login-error");
+      b.type("username", ADVISER);
+      b.type("password", PASSWORD);
+      b.continueOn();
+      assertThat(b.path()).isEqualTo("/agent");
+      b.check("agent-queue");
+      b.open(base + "/agent/kpis");
+      b.check("agent-kpis");
+      assertThat(b.checked).isGreaterThan(25);
+      assertThat(b.problems).as("axe-core WCAG 2.2 AA violations").isEmpty();
+    }
   }
 }
