@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the library's purges on a schedule: expired sessions, journeys past their retention,
- * identity entries past their expiry (attempt counts for made-up names among them), and the
- * agent console's context packages of closed handoffs past their retention. One instance at a
+ * identity entries past their expiry (attempt counts for made-up names among them), and closed
+ * handoffs past their retention (sdk-core's rows and the agent console's context packages). One instance at a
  * time does it: each run first takes a lease row in the shared database.
  */
 public final class Purger implements AutoCloseable {
@@ -76,7 +76,8 @@ public final class Purger implements AutoCloseable {
     out.put("journeys", engine.journeys.purgeExpired());
     out.put("identity", engine.identityStore.purgeExpired(now));
     out.put("handoffs", engine.helpDesk.purgeBefore(now.minus(engine.config.handoffRetention()),
-        id -> engine.handoffs.find(new HandoffId(id)).map(h -> h.status().isOpen()).orElse(false)));
+        id -> engine.handoffs.find(new HandoffId(id)).map(h -> h.status().isOpen()).orElse(false))
+        + engine.handoffStore.purgeClosedBefore(now.minus(engine.config.handoffRetention())));
     LOG.info("purged {}", out);
     return out;
   }
