@@ -6,6 +6,16 @@ module io.civickit.test {
   requires transitive io.civickit.forms;
   requires transitive io.civickit.submit;
   requires transitive io.civickit.files;
+  requires static io.civickit.web;
+  requires static com.h2database;
+  requires static java.naming;
+  requires static org.seleniumhq.selenium.api;
+  requires static org.seleniumhq.selenium.chrome_driver;
+  requires static org.seleniumhq.selenium.chromium_driver;
+  requires static org.seleniumhq.selenium.remote_driver;
+  requires static org.seleniumhq.selenium.support;
+  requires static selenium;
+  requires static dequeutilites;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -29,4 +39,5 @@ module io.civickit.test {
   exports io.civickit.test.onelogin;
   exports io.civickit.test.submit;
   exports io.civickit.test.pay;
+  exports io.civickit.test.web;
 }

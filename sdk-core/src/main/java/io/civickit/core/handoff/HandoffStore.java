@@ -31,6 +31,18 @@ public interface HandoffStore {
   /** Up to {@code limit} handoffs in a status, oldest first: an adviser's queue. */
   List<Handoff> findByStatus(HandoffStatus status, int limit);
 
+  /**
+   * Deletes handoffs that are closed (resolved or handed back) and have not changed since
+   * {@code cutoff}: the retention a service sets for them.
+   *
+   * @param cutoff the oldest last change to keep
+   * @return how many were deleted
+   * @throws UnsupportedOperationException if this store cannot purge (the default)
+   */
+  default int purgeClosedBefore(java.time.Instant cutoff) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot purge closed handoffs");
+  }
+
   /** A store in this JVM's memory, for tests and a single app instance. */
   static HandoffStore inMemory() {
     return new InMemoryHandoffStore();

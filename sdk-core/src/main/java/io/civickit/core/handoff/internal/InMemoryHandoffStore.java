@@ -61,4 +61,15 @@ public final class InMemoryHandoffStore implements HandoffStore {
     return byId.values().stream().filter(h -> h.status() == status)
         .sorted(Comparator.comparing(Handoff::requestedAt).thenComparing(h -> h.id().value())).limit(limit).toList();
   }
+
+  @Override
+  public int purgeClosedBefore(java.time.Instant cutoff) {
+    int n = 0;
+    for (Handoff h : List.copyOf(byId.values())) {
+      if (!h.status().isOpen() && h.updatedAt().isBefore(cutoff) && byId.remove(h.id(), h)) {
+        n++;
+      }
+    }
+    return n;
+  }
 }

@@ -124,6 +124,17 @@ public final class JdbcHandoffStore implements HandoffStore {
         status.name(), limit);
   }
 
+  @Override
+  public int purgeClosedBefore(java.time.Instant cutoff) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM civickit_handoffs WHERE status IN ('RESOLVED', 'HANDED_BACK') AND updated_at < ?")) {
+      ps.setObject(1, utc(cutoff));
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new CivicKitException("could not purge closed handoffs (SQL state " + e.getSQLState() + ")");
+    }
+  }
+
   private List<Handoff> query(String sql, String key, int limit) {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, key);
