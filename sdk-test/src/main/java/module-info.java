@@ -4,6 +4,9 @@ module io.civickit.test {
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
   requires transitive io.civickit.forms;
+  requires static io.civickit.web;
+  requires static com.h2database;
+  requires static java.naming;
   requires static org.jspecify;
 
   requires org.junit.jupiter.api;
@@ -23,4 +26,5 @@ module io.civickit.test {
   exports io.civickit.test.identity;
   exports io.civickit.test.notify;
   exports io.civickit.test.onelogin;
+  exports io.civickit.test.web;
 }

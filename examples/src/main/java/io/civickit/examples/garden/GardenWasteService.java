@@ -8,27 +8,30 @@ package io.civickit.examples.garden;
  * mvn -q -pl examples exec:java -Dexec.args="--port 7001 --database-url jdbc:postgresql://localhost/council"
  * </pre>
  *
- * <p>Options are listed in {@link ServiceConfig}.
+ * <p>Settings are listed in {@code io.civickit.web.ServiceSettings}.
  */
 public final class GardenWasteService {
   private GardenWasteService() {}
 
-  /** Starts the service; stops it when the JVM is asked to stop (Ctrl+C). */
+  /**
+   * Starts the service; stops it when the JVM is asked to stop (Ctrl+C).
+   *
+   * @param args {@code --name value} options
+   * @throws InterruptedException if interrupted while running
+   */
   public static void main(String[] args) throws InterruptedException {
-    ServiceConfig config;
+    GardenWasteApp app;
     try {
-      config = ServiceConfig.fromArgs(args, System.getenv());
+      app = GardenWasteApp.start(GardenWasteApp.settings(args, System.getenv()));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    GardenWasteApp app = GardenWasteApp.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "garden-waste-shutdown"));
     System.out.println();
     System.out.println("Apply for a garden waste collection permit is running at " + app.url() + "/");
     System.out.println("Agent console: " + app.url() + "/agent    Service performance: " + app.url() + "/agent/kpis");
-    System.out.println("Emails are written to " + config.outboxDir().toAbsolutePath() + " (press Ctrl+C to stop)");
     Thread.currentThread().join();
   }
 }

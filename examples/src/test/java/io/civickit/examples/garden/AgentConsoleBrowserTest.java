@@ -32,7 +32,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
   }
 
   private String totpNow() {
-    return service.app.totp.generate(new Base32().decode(TestService.STAFF_TOTP), Instant.now());
+    return service.app.runner().totp().generate(new Base32().decode(TestService.STAFF_TOTP), Instant.now());
   }
 
   private void signInWithoutTotp() {
@@ -107,6 +107,9 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     // The person follows the link and finishes online, answers intact.
     browser.clearCookies();
     browser.open(service.awaitEmail("(http://[^\\s]+/resume\\?token=[A-Za-z0-9_%-]+)"));
+    assertThat(browser.path()).as("opening the link only asks to confirm").isEqualTo("/resume");
+    browser.check("en-resume-link-confirm");
+    browser.click("#continue");
     assertThat(browser.path()).isEqualTo("/apply/bins");
     browser.type("number_of_bins", "1");
     browser.continueOn();

@@ -94,7 +94,8 @@ class GardenWasteJourneyBrowserTest extends BrowserTestBase {
     browser.check(lang + "-check-answers");
     assertThat(browser.find("main .govuk-summary-list").getText()).contains("1 Garden Row", "SW1A 1AA", "2", email);
     browser.click("a[href='/change/bins']");
-    assertThat(browser.path()).isEqualTo("/apply/bins");
+    assertThat(browser.path()).as("a Change link shows the page; only sending it changes anything")
+        .isEqualTo("/change/bins");
     browser.type("number_of_bins", "3");
     browser.continueOn();
     assertThat(browser.path()).as("a change returns to check your answers").isEqualTo("/apply/check-answers");

@@ -70,6 +70,9 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
     service.restart();
     browser.clearCookies();
     browser.open(link);
+    assertThat(browser.path()).as("opening the link only asks to confirm").isEqualTo("/resume");
+    browser.check(lang + "-resume-link-confirm");
+    browser.click("#continue");
 
     assertThat(browser.path()).as("back where they left off").isEqualTo("/apply/bins");
     assertThat(browser.find("html").getAttribute("lang")).as("in their language").isEqualTo(lang);
@@ -79,6 +82,13 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
     assertThat(browser.find("#address-line1").getAttribute("value")).as("answers kept").isEqualTo("1 Garden Row");
     browser.continueOn();
     assertThat(browser.path()).isEqualTo("/apply/bins");
+
+    // The link works once: opened again in another browser session, it lets nobody in.
+    browser.clearCookies();
+    browser.open(link);
+    assertThat(browser.all("#continue")).as("a used link offers no way in").isEmpty();
+    assertThat(browser.find("#resume-by-reference").isDisplayed()).isTrue();
+    browser.check(lang + "-link-used");
     browser.assertNoViolations();
   }
 

@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.civickit.web.PasswordHash;
+import io.civickit.web.ServiceSettings;
+import io.civickit.web.StaffAccount;
 
 /**
  * The garden waste service started in this JVM on a free port, with its H2 database, secrets and
@@ -28,22 +32,26 @@ final class TestService implements AutoCloseable {
   static final String SUPERVISOR = "supervisor";
 
   final Path dir;
-  private final ServiceConfig.Builder config;
   GardenWasteApp app;
   private final Set<Path> seen = new HashSet<>();
 
-  TestService(Path dir, ServiceConfig.Builder config) {
+  TestService(Path dir) {
     this.dir = dir;
-    this.config = config.dataDir(dir.resolve("data")).outboxDir(dir.resolve("outbox"))
-        .staff(new ServiceConfig.StaffAccount(STAFF_USER, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
+    this.app = GardenWasteApp.start(settings(dir, "0"));
+  }
+
+  /** The example's own settings, in a temporary folder, with the test advisers. */
+  static ServiceSettings settings(Path dir, String port) {
+    return GardenWasteApp.settings(new String[0], Map.of()).with("port", port)
+        .with("data-dir", dir.resolve("data").toString()).with("outbox-dir", dir.resolve("outbox").toString())
+        .staff(new StaffAccount(STAFF_USER, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
             Optional.of(STAFF_TOTP)))
-        .staff(new ServiceConfig.StaffAccount(SUPERVISOR, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
+        .staff(new StaffAccount(SUPERVISOR, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
             Optional.empty()));
-    this.app = GardenWasteApp.start(this.config.port(0).build());
   }
 
   static TestService start(Path dir) {
-    return new TestService(dir, ServiceConfig.builder());
+    return new TestService(dir);
   }
 
   String url(String path) {
@@ -54,7 +62,7 @@ final class TestService implements AutoCloseable {
   void restart() {
     int port = app.port();
     app.close();
-    app = GardenWasteApp.start(config.port(port).build());
+    app = GardenWasteApp.start(settings(dir, String.valueOf(port)));
   }
 
   @Override

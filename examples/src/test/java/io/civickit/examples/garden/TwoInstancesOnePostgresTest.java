@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civickit.core.progress.KeyRing;
 import io.civickit.testsupport.PostgresDatabase;
+import io.civickit.web.PasswordHash;
+import io.civickit.web.ServiceSettings;
+import io.civickit.web.StaffAccount;
 import java.net.CookieManager;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -23,18 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 class TwoInstancesOnePostgresTest {
   @RegisterExtension static final PostgresDatabase PG = new PostgresDatabase();
 
+  /** One instance's settings: the shared database and secrets, its own data folder. */
+  private static ServiceSettings shared(Map<String, String> secrets, Path dir, String name, String adviser) {
+    return GardenWasteApp.settings(new String[0], secrets).with("port", "0").with("database-url", PG.jdbcUrl())
+        .with("outbox-dir", dir.resolve("outbox").toString()).with("data-dir", dir.resolve(name).toString())
+        .staff(new StaffAccount(adviser, PasswordHash.hash(TestService.STAFF_PASSWORD.toCharArray(), 1000),
+            Optional.empty()));
+  }
+
   @Test
   void aPersonCanContinueOnEitherInstance(@TempDir Path dir) {
     byte[] serverKey = new byte[32];
     new SecureRandom().nextBytes(serverKey);
     Map<String, String> secrets = Map.of("CIVICKIT_KEYS", KeyRing.generate("k1").format(),
         "CIVICKIT_SERVER_KEY", Base64.getEncoder().encodeToString(serverKey));
-    ServiceConfig.Builder shared = ServiceConfig.builder().port(0).databaseUrl(PG.jdbcUrl()).env(secrets)
-        .outboxDir(dir.resolve("outbox"))
-        .staff(new ServiceConfig.StaffAccount(TestService.SUPERVISOR,
-            PasswordHash.hash(TestService.STAFF_PASSWORD.toCharArray(), 1000), Optional.empty()));
-    try (GardenWasteApp a = GardenWasteApp.start(shared.dataDir(dir.resolve("a")).build());
-         GardenWasteApp b = GardenWasteApp.start(shared.dataDir(dir.resolve("b")).build())) {
+    try (GardenWasteApp a = GardenWasteApp.start(shared(secrets, dir, "a", TestService.SUPERVISOR));
+         GardenWasteApp b = GardenWasteApp.start(shared(secrets, dir, "b", TestService.SUPERVISOR))) {
       assertThat(a.port()).isNotEqualTo(b.port());
       CookieManager browser = new CookieManager();
       Http onA = new Http(a.url().toString(), browser);
@@ -71,12 +78,8 @@ class TwoInstancesOnePostgresTest {
     new SecureRandom().nextBytes(serverKey);
     Map<String, String> secrets = Map.of("CIVICKIT_KEYS", KeyRing.generate("k1").format(),
         "CIVICKIT_SERVER_KEY", Base64.getEncoder().encodeToString(serverKey));
-    ServiceConfig.Builder shared = ServiceConfig.builder().port(0).databaseUrl(PG.jdbcUrl()).env(secrets)
-        .outboxDir(dir.resolve("outbox"))
-        .staff(new ServiceConfig.StaffAccount("locksmith",
-            PasswordHash.hash(TestService.STAFF_PASSWORD.toCharArray(), 1000), Optional.empty()));
-    try (GardenWasteApp a = GardenWasteApp.start(shared.dataDir(dir.resolve("a")).build());
-         GardenWasteApp b = GardenWasteApp.start(shared.dataDir(dir.resolve("b")).build())) {
+    try (GardenWasteApp a = GardenWasteApp.start(shared(secrets, dir, "a", "locksmith"));
+         GardenWasteApp b = GardenWasteApp.start(shared(secrets, dir, "b", "locksmith"))) {
       Http onA = new Http(a.url().toString());
       Http onB = new Http(b.url().toString());
       onA.get("/agent/login");

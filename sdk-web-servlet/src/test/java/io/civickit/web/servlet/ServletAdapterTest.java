@@ -1,0 +1,25 @@
+package io.civickit.web.servlet;
+
+import io.civickit.test.web.JourneyRunnerSuite;
+import io.civickit.web.JourneyRunner;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The runner's adapter suite against the servlet, in embedded Jetty 12 (ee10). */
+class ServletAdapterTest extends JourneyRunnerSuite {
+  @Override
+  protected AutoCloseable serve(JourneyRunner runner, int port) throws Exception {
+    Server server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addServlet(new ServletHolder(new JourneyRunnerServlet(runner)), "/*");
+    server.setHandler(context);
+    server.start();
+    return server::stop;
+  }
+}

@@ -1,0 +1,494 @@
+package io.civickit.web;
+
+import io.civickit.core.CivicKitException;
+import io.civickit.core.handoff.HandoffChannels;
+import io.civickit.core.handoff.OpeningHours;
+import io.civickit.core.progress.KeyRing;
+import io.civickit.core.segment.SegmentRules;
+import io.civickit.forms.Form;
+import io.civickit.forms.Forms;
+import io.civickit.notify.channel.FileOutbox;
+import io.civickit.notify.channel.GovUkNotify;
+import io.civickit.notify.channel.NotificationChannel;
+import io.civickit.notify.channel.Smtp;
+import io.civickit.notify.outbox.Outbox;
+import io.civickit.web.internal.UrlDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A service described by a properties file, command-line options and environment variables,
+ * turned into a ready {@link JourneyRunner.Builder}: the database (an H2 file in the data
+ * directory unless a JDBC URL is given), the secrets, the email channel and its outbox, the
+ * council's branding and texts, the agent console's accounts, segments and the phone line.
+ *
+ * <p>Each setting is read from {@code --name value}, then {@code CIVICKIT_NAME} (upper case, dots
+ * and hyphens as underscores), then the file. Secrets come from the environment only
+ * ({@code CIVICKIT_KEYS}: a key ring as {@code KeyRing.format()} writes it;
+ * {@code CIVICKIT_SERVER_KEY}: base64, 32 bytes or more); without them, generated ones are kept
+ * in the data directory, readable by the owner only. Several instances sharing a database must
+ * share these.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code form}</td><td>the form's JSON, on the class path or a file</td><td>required</td></tr>
+ *   <tr><td>{@code port}, {@code host}</td><td>where to listen (port 0: a free port)</td><td>7000, 127.0.0.1</td></tr>
+ *   <tr><td>{@code database-url}, {@code database-user}, {@code database-password}</td><td>JDBC</td>
+ *       <td>H2 in the data directory</td></tr>
+ *   <tr><td>{@code data-dir}</td><td>the H2 file and generated secrets</td><td>{@code ./data}</td></tr>
+ *   <tr><td>{@code public-url}</td><td>the URL people use</td><td>{@code http://localhost:PORT}</td></tr>
+ *   <tr><td>{@code notifications}</td><td>{@code file}, {@code smtp} or {@code notify}</td><td>file</td></tr>
+ *   <tr><td>{@code outbox-dir}</td><td>where the file channel writes emails</td><td>{@code ./outbox}</td></tr>
+ *   <tr><td>{@code insecure-cookies}</td><td>cookies without Secure (http://localhost only)</td><td>off</td></tr>
+ *   <tr><td>{@code staff-file}</td><td>agent console accounts: {@code name=hash}, {@code name.totp=secret}</td>
+ *       <td>{@code DATA/staff.properties}, created with one account</td></tr>
+ *   <tr><td>{@code agent-path}</td><td>where the agent console is mounted ({@code none}: not at all)</td><td>/agent</td></tr>
+ *   <tr><td>{@code council.en}, {@code council.cy}, {@code phase}, {@code feedback-url}, {@code logo},
+ *       {@code logo-alt}, {@code stylesheet}</td><td>the page chrome ({@link Branding})</td><td></td></tr>
+ *   <tr><td>{@code text.KEY.en}, {@code text.KEY.cy}</td><td>a runner text replaced</td><td></td></tr>
+ *   <tr><td>{@code segment.NAME}</td><td>a segment's condition (in name order); {@code segment-otherwise}</td><td></td></tr>
+ *   <tr><td>{@code phone}, {@code phone-hours}</td><td>the phone line help falls back to, weekday hours
+ *       ({@code 09:00-17:00})</td><td>none</td></tr>
+ *   <tr><td>{@code failures-before-handoff}</td><td>failed submissions before an adviser takes over</td><td>3</td></tr>
+ * </table>
+ */
+public final class ServiceSettings {
+  private final Map<String, String> values;
+  private final Map<String, String> env;
+  private final List<StaffAccount> extraStaff = new ArrayList<>();
+  private Clock clock = Clock.systemUTC();
+  private int port = -1;
+
+  private ServiceSettings(Map<String, String> values, Map<String, String> env) {
+    this.values = values;
+    this.env = Map.copyOf(env);
+    port();
+  }
+
+  /**
+   * Reads the settings.
+   *
+   * @param file the properties file: a class path resource ({@code /garden-waste.properties}) or a file path
+   * @param args {@code --name value} options (and {@code --insecure-cookies})
+   * @param env the environment
+   * @return the settings
+   * @throws IllegalArgumentException for an unknown option, a missing file or a bad value
+   */
+  public static ServiceSettings load(String file, String[] args, Map<String, String> env) {
+    Map<String, String> v = new LinkedHashMap<>();
+    Properties p = new Properties();
+    try (InputStream in = open(file)) {
+      try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the settings file " + file + ": " + e.getMessage(), e);
+    }
+    p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).strip()));
+    for (Map.Entry<String, String> e : env.entrySet()) {
+      if (e.getKey().startsWith("CIVICKIT_") && !e.getValue().isBlank()) {
+        String name = e.getKey().substring(9).toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")) {
+          v.put(name, e.getValue());
+        }
+      }
+    }
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--insecure-cookies")) {
+        v.put("insecure-cookies", "true");
+        continue;
+      }
+      if (!a.startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --option value, but got \"" + a + "\"");
+      }
+      v.put(a.substring(2), args[++i]);
+    }
+    return new ServiceSettings(v, env);
+  }
+
+  private static InputStream open(String file) throws IOException {
+    InputStream in = ServiceSettings.class.getResourceAsStream(file.startsWith("/") ? file : "/" + file);
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (in == null && context != null) {
+      in = context.getResourceAsStream(file.startsWith("/") ? file.substring(1) : file);
+    }
+    if (in == null) {
+      in = Files.newInputStream(Path.of(file));
+    }
+    return in;
+  }
+
+  /**
+   * Sets a value as if it had been given with {@code --name value} (tests, hosts).
+   *
+   * @param name the setting
+   * @param value its value
+   * @return this
+   */
+  public ServiceSettings with(String name, String value) {
+    values.put(name, value);
+    if (name.equals("port")) {
+      port = -1;
+      port();
+    }
+    return this;
+  }
+
+  /**
+   * Adds an agent console account beside those of the staff file.
+   *
+   * @param account the account
+   * @return this
+   */
+  public ServiceSettings staff(StaffAccount account) {
+    extraStaff.add(account);
+    return this;
+  }
+
+  /**
+   * The clock the runner uses (tests).
+   *
+   * @param value the clock
+   * @return this
+   */
+  public ServiceSettings clock(Clock value) {
+    clock = value;
+    return this;
+  }
+
+  /**
+   * A setting's value.
+   *
+   * @param name the setting
+   * @return its value, if set
+   */
+  public Optional<String> get(String name) {
+    return Optional.ofNullable(values.get(name)).filter(s -> !s.isBlank());
+  }
+
+  /**
+   * The port to listen on (a free one, chosen now, for port 0).
+   *
+   * @return the port
+   */
+  public int port() {
+    if (port < 0) {
+      int p = parseInt("port", get("port").orElse("7000"));
+      if (p < 0 || p > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535, but was " + p);
+      }
+      port = p == 0 ? freePort() : p;
+    }
+    return port;
+  }
+
+  /**
+   * The address to listen on.
+   *
+   * @return the host
+   */
+  public String host() {
+    return get("host").orElse("127.0.0.1");
+  }
+
+  /**
+   * The URL people use.
+   *
+   * @return it
+   */
+  public URI publicUrl() {
+    return URI.create(get("public-url").orElse("http://localhost:" + port()));
+  }
+
+  /**
+   * The data directory.
+   *
+   * @return it
+   */
+  public Path dataDir() {
+    return Path.of(get("data-dir").orElse("data"));
+  }
+
+  /**
+   * Where the file channel writes emails.
+   *
+   * @return it
+   */
+  public Path outboxDir() {
+    return Path.of(get("outbox-dir").orElse("outbox"));
+  }
+
+  /**
+   * The form.
+   *
+   * @return the form read from the {@code form} setting
+   */
+  public Form form() {
+    String f = get("form").orElseThrow(() -> new IllegalArgumentException("set form= to the form's JSON file"));
+    try (InputStream in = open(f)) {
+      return Forms.read(in);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the form " + f + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A runner builder with everything these settings say: call {@code build()} (after adding
+   * pages or steps of the host's own).
+   *
+   * @return the builder
+   */
+  public JourneyRunner.Builder runner() {
+    try {
+      Files.createDirectories(dataDir());
+    } catch (IOException e) {
+      throw new CivicKitException("could not create the data directory " + dataDir() + ": " + e.getMessage(), e);
+    }
+    JourneyRunner.Builder b = JourneyRunner.builder().form(form()).clock(clock).publicUrl(publicUrl());
+    Optional<String> url = get("database-url");
+    url.ifPresent(u -> {
+      if (!u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("the database URL must start with jdbc:h2: or jdbc:postgresql:");
+      }
+    });
+    boolean embedded = url.isEmpty();
+    UrlDataSource ds = new UrlDataSource(url.orElse("jdbc:h2:file:" + dataDir().toAbsolutePath().resolve("service")
+        + ";DB_CLOSE_DELAY=-1"), get("database-user").orElse(embedded ? "" : null),
+        get("database-password").orElse(embedded ? "" : null), embedded);
+    b.dataSource(ds);
+    KeyRing keys = keyRing();
+    b.keyRing(keys).serverKey(serverKey());
+    Outbox outbox = Outbox.builder().dataSource(ds).renderer(RunnerTemplates.defaults().build())
+        .channel(channel()).keyRing(keys).pollInterval(Duration.ofMillis(200)).clock(clock).build();
+    b.notifier(outbox);
+    b.branding(branding());
+    texts(b);
+    if (get("insecure-cookies").map(Boolean::parseBoolean).orElse(false)) {
+      b.secureCookies(false);
+    }
+    get("failures-before-handoff").ifPresent(v -> b.failuresBeforeHandoff(parseInt("failures-before-handoff", v)));
+    segments(b);
+    get("phone").ifPresent(number -> {
+      String[] hours = get("phone-hours").orElse("09:00-17:00").split("-");
+      b.handoffFallback(HandoffChannels.phone(number, OpeningHours.builder(ZoneId.of("Europe/London"))
+          .weekdays(LocalTime.parse(hours[0].strip()), LocalTime.parse(hours[1].strip())).build(), clock));
+    });
+    String agent = get("agent-path").orElse("/agent");
+    if (!agent.equals("none")) {
+      b.agentConsole(AgentConsole.builder().path(agent).accounts(staffAccounts()).build());
+    }
+    // The tables first, so the worker finds its table; closed in reverse: the workers stop before
+    // the embedded database shuts down.
+    io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.CORE, "identity", "handoff", "web");
+    io.civickit.notify.outbox.OutboxSchema.install(ds);
+    b.closeWith(ds);
+    Outbox.Workers workers = outbox.startWorkers(1);
+    b.closeWith(workers::close);
+    return b;
+  }
+
+  private Branding branding() {
+    Branding.Builder br = Branding.builder().council(get("council.en").orElse("Your council"),
+        get("council.cy").or(() -> get("council.en")).orElse("Eich cyngor"));
+    get("phase").ifPresent(p -> br.phase(p, get("feedback-url").orElse(null)));
+    get("logo").ifPresent(l -> br.logo(l, get("logo-alt").orElse("")));
+    get("stylesheet").ifPresent(br::stylesheet);
+    return br.build();
+  }
+
+  private void texts(JourneyRunner.Builder b) {
+    Map<String, String[]> t = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("text.") && (k.endsWith(".en") || k.endsWith(".cy"))) {
+        String key = k.substring(5, k.length() - 3);
+        t.computeIfAbsent(key, x -> new String[2])[k.endsWith(".en") ? 0 : 1] = v;
+      }
+    });
+    t.forEach((key, pair) -> {
+      if (pair[0] == null || pair[1] == null) {
+        throw new IllegalArgumentException("text." + key + " needs both .en and .cy");
+      }
+      b.text(key, pair[0], pair[1]);
+    });
+  }
+
+  private void segments(JourneyRunner.Builder b) {
+    Map<String, String> rules = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("segment.")) {
+        rules.put(k.substring(8), v);
+      }
+    });
+    if (rules.isEmpty()) {
+      return;
+    }
+    SegmentRules.Builder s = SegmentRules.builder(clock);
+    rules.forEach(s::rule);
+    b.segments(s.otherwise(get("segment-otherwise").orElse("standard")).build());
+  }
+
+  private List<StaffAccount> staffAccounts() {
+    List<StaffAccount> out = new ArrayList<>(extraStaff);
+    Path file = get("staff-file").map(Path::of).orElse(dataDir().resolve("staff.properties"));
+    Properties p = new Properties();
+    try {
+      if (Files.exists(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
+          p.load(in);
+        }
+      } else if (out.isEmpty()) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        p.setProperty("adviser", PasswordHash.hash(password.toCharArray()));
+        try (var w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          p.store(w, "Agent console accounts: username=PBKDF2 hash (java io.civickit.web.PasswordHash), "
+              + "username.totp=BASE32 secret");
+        }
+        System.out.println("Created an agent console account: user \"adviser\", password \"" + password
+            + "\" (only its hash is kept, in " + file + ")");
+      }
+    } catch (IOException e) {
+      throw new CivicKitException("could not read " + file + ": " + e.getMessage(), e);
+    }
+    for (String name : new TreeMap<>(Map.copyOf(toMap(p))).keySet()) {
+      if (!name.endsWith(".totp")) {
+        out.add(new StaffAccount(name, p.getProperty(name), Optional.ofNullable(p.getProperty(name + ".totp"))));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> toMap(Properties p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+    return m;
+  }
+
+  private KeyRing keyRing() {
+    String fromEnv = env.get("CIVICKIT_KEYS");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return KeyRing.parse(fromEnv);
+    }
+    return KeyRing.parse(readOrCreate(dataDir().resolve("key-ring.txt"), () -> KeyRing.generate("k1").format()));
+  }
+
+  private byte[] serverKey() {
+    String fromEnv = env.get("CIVICKIT_SERVER_KEY");
+    String text = fromEnv != null && !fromEnv.isBlank() ? fromEnv
+        : readOrCreate(dataDir().resolve("server-key.txt"), () -> {
+          byte[] b = new byte[32];
+          new SecureRandom().nextBytes(b);
+          return Base64.getEncoder().encodeToString(b);
+        });
+    return Base64.getDecoder().decode(text.strip());
+  }
+
+  /** A secret kept in the data directory (development default): created once, readable by the owner only. */
+  private static synchronized String readOrCreate(Path file, Supplier<String> create) {
+    try {
+      if (!Files.exists(file)) {
+        Path tmp = Files.createTempFile(file.getParent(), ".secret-", ".tmp");
+        try {
+          tmp.toFile().setReadable(false, false);
+          tmp.toFile().setReadable(true, true);
+          Files.writeString(tmp, create.get(), StandardCharsets.US_ASCII);
+          Files.move(tmp, file);
+        } catch (FileAlreadyExistsException e) {
+          // another instance created it first: use theirs
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+      return Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new CivicKitException("could not read or create " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private NotificationChannel channel() {
+    switch (get("notifications").orElse("file").toLowerCase(Locale.ROOT)) {
+      case "smtp": {
+        var smtp = Smtp.builder()
+            .host(required("CIVICKIT_SMTP_HOST"))
+            .port(Integer.parseInt(env.getOrDefault("CIVICKIT_SMTP_PORT", "587")))
+            .startTls(!"false".equals(env.get("CIVICKIT_SMTP_STARTTLS")))
+            .from(required("CIVICKIT_SMTP_FROM"));
+        if (env.containsKey("CIVICKIT_SMTP_USER")) {
+          smtp.credentials(env.get("CIVICKIT_SMTP_USER"), required("CIVICKIT_SMTP_PASSWORD"));
+        }
+        return smtp.build();
+      }
+      case "notify": {
+        var notify = GovUkNotify.builder().apiKey(required("CIVICKIT_NOTIFY_API_KEY"));
+        Optional.ofNullable(env.get("CIVICKIT_NOTIFY_BASE_URL")).map(URI::create).ifPresent(notify::baseUrl);
+        for (String pair : env.getOrDefault("CIVICKIT_NOTIFY_TEMPLATES", "").split(",")) {
+          String[] kv = pair.split("=", 2);
+          if (kv.length == 2) {
+            notify.templateId(kv[0].strip(), kv[1].strip());
+          }
+        }
+        return notify.build();
+      }
+      case "file":
+        return FileOutbox.in(outboxDir());
+      default:
+        throw new IllegalArgumentException("notifications must be file, smtp or notify, but was "
+            + get("notifications").orElse(""));
+    }
+  }
+
+  private String required(String name) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("set the environment variable " + name + " for these notifications");
+    }
+    return v;
+  }
+
+  private static int parseInt(String name, String v) {
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, but was \"" + v + "\"", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new CivicKitException("could not find a free port: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ServiceSettings[" + host() + ":" + port + ", database="
+        + get("database-url").map(u -> u.replaceAll("\\?.*", "")).orElse("h2 in " + dataDir()) + "]";
+  }
+}

@@ -1,0 +1,15 @@
+package io.civickit.web.internal;
+
+/** The ids of the emails the runner sends; {@code io.civickit.web.RunnerTemplates} holds their default text. */
+public final class Templates {
+  /** The email code. */
+  public static final String PASSCODE = "passcode";
+  /** The save-and-return link. */
+  public static final String SAVE_AND_RETURN = "save-and-return";
+  /** The confirmation. */
+  public static final String CONFIRMATION = "confirmation";
+  /** The adviser's continue-online link. */
+  public static final String CONTINUE_ONLINE = "continue-online";
+
+  private Templates() {}
+}
