@@ -24,7 +24,8 @@ class RegistrationTest {
     assertThat(found).contains(CivicKitSecretsAutoConfiguration.class.getName(),
         CivicKitStoresAutoConfiguration.class.getName(), CivicKitNotifyAutoConfiguration.class.getName(),
         CivicKitOneLoginAutoConfiguration.class.getName(), CivicKitMetricsAutoConfiguration.class.getName(),
-        CivicKitHealthAutoConfiguration.class.getName());
+        CivicKitHealthAutoConfiguration.class.getName(), CivicKitWebAutoConfiguration.class.getName(),
+        CivicKitWebSecurityAutoConfiguration.class.getName());
   }
 
   @Test
@@ -46,6 +47,7 @@ class RegistrationTest {
     }
     assertThat(names).contains("civickit.keys", "civickit.server-key", "civickit.schema.install",
         "civickit.notify.channel", "civickit.notify.api-key", "civickit.notify.templates", "civickit.notify.workers",
-        "civickit.one-login.client-id", "civickit.one-login.client-key");
+        "civickit.one-login.client-id", "civickit.one-login.client-key", "civickit.web.form",
+        "civickit.web.agent.path", "civickit.web.agent.accounts");
   }
 }
