@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -153,21 +154,26 @@ public class CivicKitWebAutoConfiguration {
     return b.build();
   }
 
-  private static Optional<AgentConsole> agentConsole(WebProperties.Agent agent, StaffSignIn sso) {
-    AgentConsole.Builder console = AgentConsole.builder().path(agent.path());
-    if (sso != null) {
-      return Optional.of(console.sso(sso).build());
+  /** The console the settings describe; the messages of sdk-web name the bad value but never a hash. */
+  static Optional<AgentConsole> agentConsole(WebProperties.Agent agent, @Nullable StaffSignIn sso) {
+    try {
+      AgentConsole.Builder console = AgentConsole.builder().path(agent.path());
+      if (sso != null) {
+        return Optional.of(console.sso(sso).build());
+      }
+      if (agent.accounts().isEmpty()) {
+        return Optional.empty();
+      }
+      List<StaffAccount> accounts = new ArrayList<>();
+      for (Map.Entry<String, String> a : agent.accounts().entrySet()) {
+        accounts.add(new StaffAccount(a.getKey(), a.getValue(), Optional.ofNullable(agent.totp().get(a.getKey()))));
+      }
+      return Optional.of(console.accounts(accounts).build());
+    } catch (IllegalArgumentException e) {
+      throw new CivicKitConfigurationException("civickit.web.agent", "The agent console's settings are wrong: "
+          + e.getMessage() + ".", "Correct civickit.web.agent.path (like /agent) or civickit.web.agent.accounts "
+          + "(<username>=<hash from sdk-web's PasswordHash.hash>).");
     }
-    if (agent.accounts().isEmpty()) {
-      LOG.info("no agent console: set civickit.web.agent.accounts.<username>=<password hash>, or add Spring Security "
-          + "for the council's own sign-in");
-      return Optional.empty();
-    }
-    List<StaffAccount> accounts = new ArrayList<>();
-    for (Map.Entry<String, String> a : agent.accounts().entrySet()) {
-      accounts.add(new StaffAccount(a.getKey(), a.getValue(), Optional.ofNullable(agent.totp().get(a.getKey()))));
-    }
-    return Optional.of(console.accounts(accounts).build());
   }
 
   /**
@@ -175,11 +181,21 @@ public class CivicKitWebAutoConfiguration {
    * before the application's controllers.
    *
    * @param runner the runner, created at the first request
+   * @param properties the {@code civickit.web.*} settings, to check the console's now
+   * @param signIn the council's own sign-in, when Spring Security is present
    * @return the registration
+   * @throws CivicKitConfigurationException if the agent console's settings are wrong
    */
   @Bean
   @ConditionalOnMissingBean(name = "civicKitJourneyRunnerFilter")
-  public FilterRegistrationBean<JourneyRunnerFilter> civicKitJourneyRunnerFilter(ObjectProvider<JourneyRunner> runner) {
+  public FilterRegistrationBean<JourneyRunnerFilter> civicKitJourneyRunnerFilter(ObjectProvider<JourneyRunner> runner,
+      WebProperties properties, ObjectProvider<StaffSignIn> signIn) {
+    // The runner is made at the first request: its console settings are checked now, so that a
+    // mistake stops the start rather than the first request.
+    if (agentConsole(properties.agent(), signIn.getIfAvailable()).isEmpty()) {
+      LOG.info("no agent console: set civickit.web.agent.accounts.<username>=<password hash>, or add Spring Security "
+          + "for the council's own sign-in");
+    }
     FilterRegistrationBean<JourneyRunnerFilter> r = new FilterRegistrationBean<>(new JourneyRunnerFilter(runner::getObject));
     r.addUrlPatterns("/*");
     r.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);

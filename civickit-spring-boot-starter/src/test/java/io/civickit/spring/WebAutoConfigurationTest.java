@@ -77,6 +77,18 @@ class WebAutoConfigurationTest {
   }
 
   @Test
+  void aStaffAccountWithoutAPasswordHashStopsTheStartNotTheFirstRequest() {
+    web().withPropertyValues(FORM, "civickit.web.agent.accounts.jsmith=letmein")
+        .withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+        .run(ctx -> {
+          var a = Contexts.analysis(ctx.getStartupFailure());
+          assertThat(a.getDescription()).isEqualTo("The agent console's settings are wrong: the password of jsmith "
+              + "is not a PasswordHash hash.");
+          assertThat(a.getDescription() + a.getAction()).doesNotContain("letmein");
+        });
+  }
+
+  @Test
   void notInAServletApplicationThereIsNoRunner() {
     Contexts.withDatabase().withPropertyValues(FORM)
         .withConfiguration(AutoConfigurations.of(CivicKitWebAutoConfiguration.class))

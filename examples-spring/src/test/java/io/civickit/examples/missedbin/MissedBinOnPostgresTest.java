@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,10 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 class MissedBinOnPostgresTest {
   @RegisterExtension static final PostgresDatabase PG = new PostgresDatabase();
 
+  @TempDir Path outbox;
+
   @Test
   void theServiceKeepsItsJourneysInPostgresAndReportsItselfHealthy() throws Exception {
     try (ConfigurableApplicationContext app = SpringApplication.run(MissedBinService.class, "--server.port=0",
-        "--server.address=127.0.0.1", "--spring.datasource.url=" + PG.jdbcUrl(), "--civickit.notify.workers=0")) {
+        "--server.address=127.0.0.1", "--spring.datasource.url=" + PG.jdbcUrl(), "--civickit.notify.workers=0",
+        "--civickit.notify.outbox-dir=" + outbox)) {
       String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
       HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
           .followRedirects(HttpClient.Redirect.NEVER).build();
