@@ -1,0 +1,170 @@
+package io.civickit.examples.missedbin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.civickit.notify.outbox.Outbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service as a resident and an adviser meet it, in headless Chromium: every page, with and
+ * without its errors, checked with axe-core against WCAG 2.2 AA.
+ */
+class MissedBinBrowserTest {
+  static final String PASSWORD = "correct horse battery staple";
+  @TempDir static Path outbox;
+  static ConfigurableApplicationContext app;
+  static Browser browser;
+  static String base;
+
+  @BeforeAll
+  static void start() {
+    browser = Browser.start();
+    app = SpringApplication.run(MissedBinService.class, "--server.port=0", "--server.address=127.0.0.1",
+        "--spring.datasource.url=jdbc:h2:mem:missed-bin-browser;DB_CLOSE_DELAY=-1",
+        "--civickit.notify.outbox-dir=" + outbox, "--civickit.notify.workers=0",
+        "--spring.security.user.password=" + PASSWORD);
+    base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.axe.forEach((page, n) -> System.out.println("axe: " + page + " = " + n));
+      browser.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @BeforeEach
+  void freshVisitor() {
+    browser.open(base + "/");
+    browser.driver.manage().deleteAllCookies();
+  }
+
+  /** Sends the outbox and finds the pattern's group in the emails written. */
+  static String email(String pattern) {
+    app.getBean(Outbox.class).runOnce();
+    Pattern p = Pattern.compile(pattern);
+    try (Stream<Path> files = Files.list(outbox)) {
+      for (Path f : files.sorted().toList()) {
+        Matcher m = p.matcher(Files.readString(f));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError("no email matching " + pattern);
+  }
+
+  void page(String path, String name, String firstError) {
+    assertThat(browser.path()).isEqualTo(path);
+    browser.check(name);
+    browser.continueOn();
+    assertThat(browser.find(".govuk-error-summary").isDisplayed()).isTrue();
+    assertThat(browser.find(".govuk-error-summary__list a").getAttribute("href")).endsWith("#" + firstError);
+    browser.check(name + "-error");
+  }
+
+  @Test
+  void aResidentReportsAMissedBinWithTheEmailCodeAndGetsAReference() {
+    browser.open(base + "/");
+    browser.check("start");
+    browser.click("#start");
+    page("/apply/bin-type", "bin-type", "bin_type");
+    browser.select("#bin_type-2");
+    browser.continueOn();
+    page("/apply/put-out", "put-out", "put_out_in_time");
+    browser.select("#put_out_in_time");
+    browser.continueOn();
+    page("/apply/address", "address", "address-line1");
+    browser.type("address-line1", "12 Elm Road");
+    browser.type("address-town", "Anytown");
+    browser.type("address-postcode", "cf10 1aa");
+    browser.continueOn();
+    page("/apply/collection-day", "collection-day", "collection_day-day");
+    LocalDate day = LocalDate.now().minusDays(1);
+    browser.type("collection_day-day", String.valueOf(day.getDayOfMonth()));
+    browser.type("collection_day-month", String.valueOf(day.getMonthValue()));
+    browser.type("collection_day-year", String.valueOf(day.getYear()));
+    browser.continueOn();
+    page("/apply/where-left", "where-left", "assisted_collection");
+    browser.select("#assisted_collection");
+    browser.type("bin_location", "Behind the side gate");
+    browser.continueOn();
+    page("/apply/contact", "contact", "email");
+    browser.type("email", "resident@example.org");
+    browser.continueOn();
+
+    assertThat(browser.path()).isEqualTo("/apply/check-answers");
+    assertThat(browser.find("main .govuk-summary-list").getText())
+        .contains("Recycling (blue bin)", "12 Elm Road", "CF10 1AA", "Behind the side gate", "resident@example.org");
+    browser.check("check-answers");
+    browser.click("#accept");
+
+    assertThat(browser.path()).isEqualTo("/apply/confirm-email");
+    browser.check("confirm-email");
+    browser.type("code", email("Your code is ([0-9]{6})"));
+    browser.continueOn();
+
+    assertThat(browser.path()).isEqualTo("/apply/reported");
+    String reference = browser.find("#reference").getText();
+    browser.check("reported");
+    assertThat(email("(Your reference number is " + Pattern.quote(reference) + ")")).isNotEmpty();
+    browser.assertNoViolations();
+  }
+
+  @Test
+  void aBinPutOutLateIsToldWhatToDoInsteadInEnglishAndWelsh() {
+    browser.open(base + "/");
+    browser.click("#start");
+    browser.select("#bin_type");
+    browser.continueOn();
+    browser.select("#put_out_in_time-2");
+    browser.continueOn();
+    assertThat(browser.path()).isEqualTo("/apply/put-out-late");
+    assertThat(browser.find("h1").getText()).isEqualTo("We cannot come back for this bin");
+    browser.check("put-out-late");
+    browser.click("#language-cy");
+    assertThat(browser.find("h1").getText()).isEqualTo("Ni allwn ddod yn ôl am y bin hwn");
+    browser.check("put-out-late-cy");
+    browser.assertNoViolations();
+  }
+
+  @Test
+  void anAdviserSignsInWithTheCouncilsSignInAndSeesWhoIsWaiting() {
+    browser.open(base + "/");
+    browser.click("#start");
+    browser.click("#get-help");
+    assertThat(browser.path()).isEqualTo("/help");
+    browser.check("help");
+
+    browser.open(base + "/agent");
+    assertThat(browser.path()).isEqualTo("/login");
+    browser.type("username", "adviser");
+    browser.type("password", PASSWORD);
+    browser.click("button[type=submit]");
+    assertThat(browser.path()).isEqualTo("/agent");
+    browser.check("agent-console");
+    assertThat(browser.find("h1").getText()).isEqualTo("People waiting for help");
+    browser.assertNoViolations();
+  }
+}
