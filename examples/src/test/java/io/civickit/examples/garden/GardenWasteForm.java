@@ -74,6 +74,7 @@ final class GardenWasteForm {
         .label("Where will we find the bin?", "Ble fyddwn ni'n dod o hyd i'r bin?")
         .hint("For example, by the side gate", "Er enghraifft, wrth y giât ochr")
         .errorNoun("where we will find the bin", "ble fyddwn ni'n dod o hyd i'r bin")
+        .errorSubject("Directions to the bin", "y cyfarwyddiadau at y bin")
         .showIf("assisted_collection = true")
         .maxLength(200)
         .build();
