@@ -15,4 +15,6 @@ module io.civickit.notify {
   exports io.civickit.notify.handoff;
   exports io.civickit.notify.outbox;
   exports io.civickit.notify.template;
+  // The SMTP plumbing shared with sdk-submit's team-email destination; not API.
+  exports io.civickit.notify.internal.mail to io.civickit.submit;
 }

@@ -1,26 +1,21 @@
 package io.civickit.submit.internal;
 
 import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.internal.mail.SmtpServer;
 import io.civickit.submit.Delivery;
 import io.civickit.submit.Destination;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +26,7 @@ public final class SmtpDestination implements Destination {
   public static final String MESSAGE_ID_DOMAIN = "submissions.civickit.invalid";
 
   private final String name;
-  private final String host;
-  private final Session session;
-  private final Optional<String> username;
-  private final Optional<String> password;
+  private final SmtpServer server;
   private final InternetAddress from;
   private final InternetAddress[] to;
   private final boolean csv;
@@ -44,28 +36,9 @@ public final class SmtpDestination implements Destination {
       String from, List<String> to, boolean startTls, boolean ssl, Duration connectTimeout, Duration timeout,
       boolean csv, boolean json) {
     this.name = name;
-    this.host = host;
-    this.username = username;
-    this.password = password;
     this.csv = csv;
     this.json = json;
-    String protocol = ssl ? "smtps" : "smtp";
-    Properties p = new Properties();
-    p.put("mail.transport.protocol", protocol);
-    p.put("mail." + protocol + ".host", host);
-    p.put("mail." + protocol + ".port", String.valueOf(port));
-    p.put("mail." + protocol + ".connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-    p.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis()));
-    p.put("mail." + protocol + ".writetimeout", String.valueOf(timeout.toMillis()));
-    p.put("mail." + protocol + ".auth", String.valueOf(username.isPresent()));
-    if (startTls) {
-      p.put("mail.smtp.starttls.enable", "true");
-      p.put("mail.smtp.starttls.required", "true");
-    }
-    if (ssl) {
-      p.put("mail.smtps.ssl.checkserveridentity", "true");
-    }
-    this.session = Session.getInstance(p);
+    this.server = new SmtpServer(host, port, username, password, startTls, ssl, connectTimeout, timeout);
     try {
       this.from = new InternetAddress(from, true);
       this.to = new InternetAddress[to.size()];
@@ -92,7 +65,7 @@ public final class SmtpDestination implements Destination {
     String messageId = messageId(d.idempotencyKey());
     String title = d.submission().formTitle().in(d.teamLanguage());
     try {
-      MimeMessage msg = new MimeMessage(session) {
+      MimeMessage msg = new MimeMessage(server.session()) {
         @Override
         protected void updateMessageID() throws MessagingException {
           setHeader("Message-ID", messageId);
@@ -117,14 +90,10 @@ public final class SmtpDestination implements Destination {
       }
       msg.setContent(mixed);
       msg.saveChanges();
-      if (username.isPresent()) {
-        Transport.send(msg, username.get(), password.orElse(""));
-      } else {
-        Transport.send(msg);
-      }
+      server.send(msg);
       return new SendResult.Accepted(messageId);
     } catch (AuthenticationFailedException e) {
-      LOG.warn("the SMTP server {} refused our credentials", host);
+      LOG.warn("the SMTP server {} refused our credentials", server.host());
       return new SendResult.PermanentFailure("SMTP authentication failed");
     } catch (MessagingException e) {
       return classify(d, e);
@@ -142,21 +111,23 @@ public final class SmtpDestination implements Destination {
   }
 
   private SendResult classify(Delivery d, MessagingException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-        LOG.warn("could not connect to the SMTP server {} for {}: will retry", host, d);
+    switch (SmtpServer.classify(e).failure()) {
+      case UNREACHABLE -> {
+        LOG.warn("could not connect to the SMTP server {} for {}: will retry", server.host(), d);
         return new SendResult.RetryableFailure("could not connect to the SMTP server");
       }
-      if (cause instanceof SocketTimeoutException) {
+      case TIMED_OUT -> {
         return new SendResult.UnknownOutcome("the SMTP server timed out");
       }
+      default -> {
+        LOG.warn("SMTP send of {} failed: {}", d, e.getClass().getSimpleName());
+        return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
+      }
     }
-    LOG.warn("SMTP send of {} failed: {}", d, e.getClass().getSimpleName());
-    return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
   }
 
   @Override
   public String toString() {
-    return "SmtpDestination[" + name + ", " + host + "]";
+    return "SmtpDestination[" + name + ", " + server.host() + "]";
   }
 }

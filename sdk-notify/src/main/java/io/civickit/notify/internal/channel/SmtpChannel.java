@@ -2,6 +2,7 @@ package io.civickit.notify.internal.channel;
 
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.internal.mail.SmtpServer;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.OutgoingNotification;
 import io.civickit.notify.channel.SendResult;
@@ -9,23 +10,17 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +29,7 @@ public final class SmtpChannel implements NotificationChannel {
   private static final Logger LOG = LoggerFactory.getLogger(SmtpChannel.class);
 
   private final String name;
-  private final Session session;
-  private final String host;
-  private final Optional<String> username;
-  private final Optional<String> password;
+  private final SmtpServer server;
   private final InternetAddress from;
   private final Optional<InternetAddress> replyTo;
 
@@ -45,26 +37,7 @@ public final class SmtpChannel implements NotificationChannel {
       String fromAddress, Optional<String> fromName, Optional<String> replyTo, boolean startTls, boolean ssl,
       Duration connectTimeout, Duration timeout) {
     this.name = name;
-    this.host = host;
-    this.username = username;
-    this.password = password;
-    String protocol = ssl ? "smtps" : "smtp";
-    Properties p = new Properties();
-    p.put("mail.transport.protocol", protocol);
-    p.put("mail." + protocol + ".host", host);
-    p.put("mail." + protocol + ".port", String.valueOf(port));
-    p.put("mail." + protocol + ".connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-    p.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis()));
-    p.put("mail." + protocol + ".writetimeout", String.valueOf(timeout.toMillis()));
-    p.put("mail." + protocol + ".auth", String.valueOf(username.isPresent()));
-    if (startTls) {
-      p.put("mail.smtp.starttls.enable", "true");
-      p.put("mail.smtp.starttls.required", "true");
-    }
-    if (ssl) {
-      p.put("mail.smtps.ssl.checkserveridentity", "true");
-    }
-    this.session = Session.getInstance(p);
+    this.server = new SmtpServer(host, port, username, password, startTls, ssl, connectTimeout, timeout);
     try {
       this.from = fromName.isPresent()
           ? new InternetAddress(fromAddress, fromName.get(), StandardCharsets.UTF_8.name())
@@ -98,7 +71,7 @@ public final class SmtpChannel implements NotificationChannel {
     RenderedMessage.Email m = (RenderedMessage.Email) n.message();
     String messageId = "<" + HexFormat.of().formatHex(sha256(n.idempotencyKey()), 0, 16) + "@civickit.invalid>";
     try {
-      MimeMessage msg = new MimeMessage(session) {
+      MimeMessage msg = new MimeMessage(server.session()) {
         @Override
         protected void updateMessageID() throws MessagingException {
           setHeader("Message-ID", messageId);
@@ -118,15 +91,11 @@ public final class SmtpChannel implements NotificationChannel {
       MimeMultipart alternative = new MimeMultipart("alternative", text, html);
       msg.setContent(alternative);
       msg.saveChanges();
-      if (username.isPresent()) {
-        Transport.send(msg, username.get(), password.orElse(""));
-      } else {
-        Transport.send(msg);
-      }
-      LOG.info("sent {} to {} through {}", n.idempotencyKey(), n.recipient(), host);
+      server.send(msg);
+      LOG.info("sent {} to {} through {}", n.idempotencyKey(), n.recipient(), server.host());
       return new SendResult.Accepted(messageId);
     } catch (AuthenticationFailedException e) {
-      LOG.warn("the SMTP server {} refused our credentials", host);
+      LOG.warn("the SMTP server {} refused our credentials", server.host());
       return new SendResult.PermanentFailure("SMTP authentication failed");
     } catch (SendFailedException e) {
       if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
@@ -140,20 +109,21 @@ public final class SmtpChannel implements NotificationChannel {
   }
 
   private SendResult classify(OutgoingNotification n, MessagingException e) {
-    Throwable cause = e;
-    while (cause != null) {
-      if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-        LOG.warn("could not connect to the SMTP server {} for {}: will retry", host, n.idempotencyKey());
-        return new SendResult.RetryableFailure("could not connect to the SMTP server: " + cause.getMessage());
+    SmtpServer.Diagnosis d = SmtpServer.classify(e);
+    switch (d.failure()) {
+      case UNREACHABLE -> {
+        LOG.warn("could not connect to the SMTP server {} for {}: will retry", server.host(), n.idempotencyKey());
+        return new SendResult.RetryableFailure("could not connect to the SMTP server: " + d.cause().getMessage());
       }
-      if (cause instanceof SocketTimeoutException) {
-        LOG.warn("the SMTP server {} timed out for {}: outcome unknown", host, n.idempotencyKey());
+      case TIMED_OUT -> {
+        LOG.warn("the SMTP server {} timed out for {}: outcome unknown", server.host(), n.idempotencyKey());
         return new SendResult.UnknownOutcome("the SMTP server timed out");
       }
-      cause = cause.getCause() == cause ? null : cause.getCause();
+      default -> {
+        LOG.warn("SMTP send of {} failed: {}", n.idempotencyKey(), e.getClass().getSimpleName());
+        return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
+      }
     }
-    LOG.warn("SMTP send of {} failed: {}", n.idempotencyKey(), e.getClass().getSimpleName());
-    return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
   }
 
   private static byte[] sha256(String s) {
