@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS civickit_outbox (
   CONSTRAINT civickit_outbox_idempotency_key UNIQUE (idempotency_key)
 );
 CREATE INDEX IF NOT EXISTS civickit_outbox_due ON civickit_outbox (status, next_attempt_ms);
+-- The order messages were queued in, so that messages due at the same moment go in that order
+-- (added after the first release: tables made before it gain the column here).
+ALTER TABLE civickit_outbox ADD COLUMN IF NOT EXISTS seq BIGSERIAL;
 
 -- Rate limits shared by every instance: a token bucket per channel...
 CREATE TABLE IF NOT EXISTS civickit_outbox_bucket (

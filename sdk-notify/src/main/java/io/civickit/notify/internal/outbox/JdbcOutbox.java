@@ -654,17 +654,17 @@ public final class JdbcOutbox implements Outbox {
    */
   private List<Claimed> claimInOneStatement(Connection c, String lease, long now, List<Boolean> wasSending)
       throws SQLException {
-    record Row(Claimed claimed, boolean reclaimed, long due, long place) {}
+    record Row(Claimed claimed, boolean reclaimed, long due, long seq) {}
     List<Row> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox AS o SET status = 'SENDING',"
         + " lease_owner = ?, lease_until_ms = ?, attempts = o.attempts + 1,"
         + " outcome_unknown = o.outcome_unknown OR o.status = 'SENDING', updated_ms = ?"
-        + " FROM (SELECT id, status AS was, ctid AS place FROM civickit_outbox"
+        + " FROM (SELECT id, status AS was FROM civickit_outbox"
         + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
-        + " ORDER BY next_attempt_ms, ctid FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
+        + " ORDER BY next_attempt_ms, seq FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
         + " AS picked WHERE o.id = picked.id RETURNING o.id, o.idempotency_key, o.template_id, o.language,"
         + " o.recipients, o.recipient_index, o.personalisation, picked.was, o.attempts, o.next_attempt_ms,"
-        + " o.outcome_unknown, (picked.place::text::point)[0]::bigint * 65536 + (picked.place::text::point)[1]::bigint")) {
+        + " o.outcome_unknown, o.seq")) {
       ps.setString(1, lease);
       ps.setLong(2, now + config.lease().toMillis());
       ps.setLong(3, now);
@@ -681,9 +681,8 @@ public final class JdbcOutbox implements Outbox {
         }
       }
     }
-    // RETURNING keeps no order: back into the order picked, due time then place in the table (as
-    // the due index orders equal times), so that messages due together go in the order queued.
-    rows.sort(java.util.Comparator.comparingLong(Row::due).thenComparingLong(Row::place));
+    // RETURNING keeps no order: back into the order picked, due time then the order queued in.
+    rows.sort(java.util.Comparator.comparingLong(Row::due).thenComparingLong(Row::seq));
     List<Claimed> batch = new ArrayList<>(rows.size());
     for (Row r : rows) {
       batch.add(r.claimed());
@@ -697,7 +696,7 @@ public final class JdbcOutbox implements Outbox {
     List<Claimed> batch = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM civickit_outbox"
         + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
-        + " ORDER BY next_attempt_ms FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+        + " ORDER BY next_attempt_ms, seq FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
       ps.setLong(1, now);
       ps.setLong(2, now);
       try (ResultSet rs = ps.executeQuery()) {
