@@ -12,6 +12,7 @@ module io.civickit.web {
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;
+  requires com.zaxxer.hikari;
   requires owasp.encoder;
   requires org.apache.commons.codec;
 

@@ -58,6 +58,7 @@ import java.util.function.Supplier;
  *   <tr><td>{@code port}, {@code host}</td><td>where to listen (port 0: a free port)</td><td>7000, 127.0.0.1</td></tr>
  *   <tr><td>{@code database-url}, {@code database-user}, {@code database-password}</td><td>JDBC</td>
  *       <td>H2 in the data directory</td></tr>
+ *   <tr><td>{@code database-pool-size}</td><td>connections kept open (HikariCP)</td><td>10</td></tr>
  *   <tr><td>{@code data-dir}</td><td>the H2 file and generated secrets</td><td>{@code ./data}</td></tr>
  *   <tr><td>{@code public-url}</td><td>the URL people use</td><td>{@code http://localhost:PORT}</td></tr>
  *   <tr><td>{@code notifications}</td><td>{@code file}, {@code smtp} or {@code notify}</td><td>file</td></tr>
@@ -278,7 +279,8 @@ public final class ServiceSettings {
     boolean embedded = url.isEmpty();
     UrlDataSource ds = new UrlDataSource(url.orElse("jdbc:h2:file:" + dataDir().toAbsolutePath().resolve("service")
         + ";DB_CLOSE_DELAY=-1"), get("database-user").orElse(embedded ? "" : null),
-        get("database-password").orElse(embedded ? "" : null), embedded);
+        get("database-password").orElse(embedded ? "" : null), embedded,
+        get("database-pool-size").map(v -> parseInt("database-pool-size", v)).orElse(10));
     b.dataSource(ds);
     KeyRing keys = keyRing();
     b.keyRing(keys).serverKey(serverKey());

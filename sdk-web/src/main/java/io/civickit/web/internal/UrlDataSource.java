@@ -1,6 +1,8 @@
 package io.civickit.web.internal;
 
 import java.io.PrintWriter;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,13 +13,27 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source from a JDBC URL through {@link DriverManager}: what a small service needs with
- * no pool library. An embedded H2 database is shut down on close.
+ * A pooled data source from a JDBC URL (HikariCP): opening a PostgreSQL connection starts a
+ * server process, far slower than serving a page, so a service keeps a few open. An embedded H2
+ * database is shut down on close, after the pool.
  */
 public final class UrlDataSource implements DataSource, AutoCloseable {
   private final String url;
   private final Properties props = new Properties();
   private final boolean embedded;
+  private final HikariDataSource pool;
+
+  /**
+   * A data source with a pool of up to ten connections.
+   *
+   * @param url the JDBC URL
+   * @param user the user, or null
+   * @param password the password, or null
+   * @param embedded whether to send H2 a {@code SHUTDOWN} on close
+   */
+  public UrlDataSource(String url, String user, String password, boolean embedded) {
+    this(url, user, password, embedded, 10);
+  }
 
   /**
    * A data source.
@@ -26,8 +42,12 @@ public final class UrlDataSource implements DataSource, AutoCloseable {
    * @param user the user, or null
    * @param password the password, or null
    * @param embedded whether to send H2 a {@code SHUTDOWN} on close
+   * @param poolSize the most connections kept open, 1 or more
    */
-  public UrlDataSource(String url, String user, String password, boolean embedded) {
+  public UrlDataSource(String url, String user, String password, boolean embedded, int poolSize) {
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("the database pool size must be 1 or more, but was " + poolSize);
+    }
     this.url = url;
     if (user != null) {
       props.setProperty("user", user);
@@ -36,11 +56,21 @@ public final class UrlDataSource implements DataSource, AutoCloseable {
       props.setProperty("password", password);
     }
     this.embedded = embedded;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(Math.min(2, poolSize));
+    config.setPoolName("civickit");
+    // Nothing is opened until the first connection is asked for: a wrong URL is reported where it is used.
+    config.setInitializationFailTimeout(-1);
+    this.pool = new HikariDataSource(config);
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return DriverManager.getConnection(url, props);
+    return pool.getConnection();
   }
 
   @Override
@@ -50,10 +80,11 @@ public final class UrlDataSource implements DataSource, AutoCloseable {
 
   @Override
   public void close() {
+    pool.close();
     if (!embedded) {
       return;
     }
-    try (Connection c = getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
       s.execute("SHUTDOWN");
     } catch (SQLException e) {
       org.slf4j.LoggerFactory.getLogger(UrlDataSource.class)
