@@ -1,6 +1,7 @@
 package io.civickit.notify.internal.template.reference;
 
 import io.civickit.notify.RenderedMessage;
+import io.civickit.notify.internal.template.Gsm;
 import io.civickit.notify.template.MissingPersonalisationException;
 import io.civickit.notify.template.SmsCharacterPolicy;
 import io.civickit.notify.template.SmsInfo;
