@@ -5,6 +5,7 @@ import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormFormatException;
 import io.civickit.forms.Forms;
+import io.civickit.forms.address.AddressLookup;
 import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.Notifier;
 import io.civickit.notify.template.Templates;
@@ -123,6 +124,7 @@ public class CivicKitWebAutoConfiguration {
    * @param notifier the outbox
    * @param signIn the council's own sign-in, when Spring Security is present
    * @param fallback where help goes when the agent console cannot take it, if the application defines one
+   * @param addressLookup finds addresses by postcode on address pages, if the application defines one
    * @param environment for the server's port
    * @return the runner
    */
@@ -132,7 +134,8 @@ public class CivicKitWebAutoConfiguration {
   @ConditionalOnBean(DataSource.class)
   public JourneyRunner civicKitJourneyRunner(WebProperties p, CivicKitProperties schema, Form form,
       DataSource dataSource, KeyRing keys, ServerKey serverKey, Notifier notifier,
-      ObjectProvider<StaffSignIn> signIn, ObjectProvider<HandoffChannel> fallback, Environment environment) {
+      ObjectProvider<StaffSignIn> signIn, ObjectProvider<HandoffChannel> fallback,
+      ObjectProvider<AddressLookup> addressLookup, Environment environment) {
     URI url = p.publicUrl() != null ? p.publicUrl() : URI.create("http://localhost:"
         + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     Branding.Builder brand = Branding.builder().council(p.council(),
@@ -151,6 +154,7 @@ public class CivicKitWebAutoConfiguration {
         .installSchema(schema.schema().install());
     agentConsole(p.agent(), signIn.getIfAvailable()).ifPresent(b::agentConsole);
     fallback.ifUnique(b::handoffFallback);
+    addressLookup.ifUnique(b::addressLookup);
     return b.build();
   }
 

@@ -7,6 +7,7 @@ import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.handoff.Handoffs;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
+import io.civickit.forms.address.AddressLookup;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
 import io.civickit.identity.totp.Totp;
@@ -198,6 +199,7 @@ public final class JourneyRunner implements AutoCloseable {
     private final Map<String, StepPage> stepPages = new LinkedHashMap<>();
     private final Map<String, PageHandler> pages = new LinkedHashMap<>();
     private JourneyClassifier classifier;
+    private AddressLookup addressLookup;
     private final List<HandoffChannel> fallbacks = new ArrayList<>();
     private int failuresBeforeHandoff = 3;
     private int maxBodyBytes = 64 * 1024;
@@ -400,6 +402,22 @@ public final class JourneyRunner implements AutoCloseable {
     }
 
     /**
+     * Finds addresses by postcode ("find an address") on each page whose one question is an
+     * {@code address}: the person gives a postcode, picks their address from those found, or
+     * enters it by hand at any point; a lookup that is down or finds nothing leads to the address
+     * fields with the postcode filled in. A picked address is validated as a typed one and saved
+     * with its UPRN (see {@code FormJourney.Builder.addressLookup}). Without a lookup, address
+     * pages show the address fields.
+     *
+     * @param value the council's gazetteer or an address API ({@code AddressLookup.inMemory} for tests)
+     * @return this
+     */
+    public Builder addressLookup(AddressLookup value) {
+      addressLookup = Objects.requireNonNull(value, "addressLookup");
+      return this;
+    }
+
+    /**
      * Puts journeys into segments (for KPIs and routing).
      *
      * @param value the classifier
@@ -552,7 +570,7 @@ public final class JourneyRunner implements AutoCloseable {
           branding, Map.copyOf(texts), Optional.ofNullable(console), email, List.copyOf(extraSteps),
           Map.copyOf(stepPages), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
-          installSchema, List.copyOf(onClose)));
+          installSchema, List.copyOf(onClose), Optional.ofNullable(addressLookup)));
     }
 
     private static void require(Object o, String name) {

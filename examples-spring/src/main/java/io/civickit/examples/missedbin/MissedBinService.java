@@ -1,14 +1,22 @@
 package io.civickit.examples.missedbin;
 
 import io.civickit.core.handoff.HandoffChannel;
+import io.civickit.forms.address.Address;
+import io.civickit.forms.address.AddressLookup;
 import io.civickit.notify.Notifier;
 import io.civickit.notify.handoff.TeamEmailHandoffChannel;
 import io.civickit.notify.template.Templates;
 import io.civickit.web.RunnerTemplates;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
 
 /**
  * "Report a missed bin collection" on Spring Boot: the form is {@code forms/missed-bin.json},
@@ -44,6 +52,22 @@ public class MissedBinService {
         .email(TeamEmailHandoffChannel.DEFAULT_TEMPLATE_ID, TeamEmailHandoffChannel.DEFAULT_SUBJECT,
             TeamEmailHandoffChannel.DEFAULT_BODY)
         .build();
+  }
+
+  /**
+   * The council's addresses, for "find an address" on the address page: a few streets from a
+   * file here; a council plugs in its gazetteer or OS Places behind the same interface.
+   *
+   * @param csv {@code uprn,line1,town,postcode}, with a heading row
+   * @return the lookup
+   * @throws IOException if the file cannot be read
+   */
+  @Bean
+  AddressLookup gazetteer(@Value("classpath:addresses.csv") Resource csv) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
+      return AddressLookup.inMemory(in.lines().skip(1).map(line -> line.split(","))
+          .map(f -> new Address(f[0], List.of(f[1]), f[2], f[3])).toList());
+    }
   }
 
   /**

@@ -231,6 +231,13 @@ final class CitizenPages {
     if (page.isPresent()) {
       Page p = page.get();
       Map<String, List<String>> raw = j.drafts().containsKey(step) ? j.drafts().get(step) : PageInput.of(p, j);
+      if (engine.addressFinder.isPresent() && errors.isEmpty()) {
+        Optional<WebResponse> finder = engine.addressFinder.get().show(ex, j, p, raw, o);
+        if (finder.isPresent()) {
+          return finder.get();
+        }
+        raw = AddressFinder.prefill(ex, p, raw);
+      }
       String title = p.title().map(x -> x.in(l)).orElse(p.questions().get(0).label().in(l));
       String caption = section(p).map(s -> "<span class=\"govuk-caption-l\">" + Html.e(s.title().in(l)) + "</span>")
           .orElse("");
@@ -299,8 +306,15 @@ final class CitizenPages {
       }
       j = engine.journeys.change(j.id(), step, Form.CHECK_ANSWERS);
     }
-    return ex.submitStep(j, step, input, invalid -> showStep(ex, invalid.journey(), step,
-        ExchangeImpl.errorsByQuestion(form.page(step), invalid.errors()), false));
+    Journey current = j;
+    Function<Map<String, List<String>>, WebResponse> proceed = in -> ex.submitStep(current, step, in,
+        invalid -> showStep(ex, invalid.journey(), step, ExchangeImpl.errorsByQuestion(form.page(step), invalid.errors()),
+            false));
+    Optional<Page> page = form.page(step);
+    if (engine.addressFinder.isPresent() && page.isPresent()) {
+      return engine.addressFinder.get().submit(ex, page.get(), input, PageOptions.CITIZEN, proceed);
+    }
+    return proceed.apply(input);
   }
 
   static void sendConfirmation(Engine engine, Journey j, Locale l) {

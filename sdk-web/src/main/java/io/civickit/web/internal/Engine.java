@@ -64,6 +64,8 @@ public final class Engine {
   final HandoffStore handoffStore;
   final HelpDesk helpDesk;
   final Map<String, StepPage> stepPages;
+  /** "Find an address" on address pages, when the runner has a lookup. */
+  final java.util.Optional<AddressFinder> addressFinder;
   final String cookieName;
   private final List<Route> routes = new ArrayList<>();
   private final Purger purger;
@@ -93,6 +95,8 @@ public final class Engine {
         .serverKey(config.serverKey()).store(identityStore).clock(config.clock()).build();
     this.totp = Totp.builder().store(identityStore).clock(config.clock()).build();
     FormJourney.Builder def = FormJourney.builder(form, config.clock());
+    config.addressLookup().ifPresent(def::addressLookup);
+    this.addressFinder = config.addressLookup().map(l -> new AddressFinder(this, l));
     Map<String, StepPage> pages = new LinkedHashMap<>();
     config.emailQuestion().ifPresent(q -> {
       def.afterCheckAnswers(IdentityCheckStep.passcode(EMAIL_CHECK, "email_check", passcodes, q, true));

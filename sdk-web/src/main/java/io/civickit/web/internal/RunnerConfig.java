@@ -5,6 +5,7 @@ import io.civickit.core.Step;
 import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
+import io.civickit.forms.address.AddressLookup;
 import io.civickit.notify.Notifier;
 import io.civickit.web.AgentConsole;
 import io.civickit.web.Branding;
@@ -46,10 +47,12 @@ import javax.sql.DataSource;
  * @param handoffRetention how long closed handoffs are kept
  * @param installSchema whether to create the tables at start
  * @param onClose what to close with the runner
+ * @param addressLookup finds addresses by postcode for address questions, if set
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
     URI publicUrl, Clock clock, Branding branding, Map<String, String[]> texts, Optional<AgentConsole> console,
     Optional<String> emailQuestion, List<Step> extraSteps, Map<String, StepPage> stepPages, Map<String, PageHandler> pages,
     Optional<JourneyClassifier> classifier, List<HandoffChannel> fallbackChannels, int failuresBeforeHandoff,
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
-    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose) {}
+    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose,
+    Optional<AddressLookup> addressLookup) {}

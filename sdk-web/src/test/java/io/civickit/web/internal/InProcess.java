@@ -50,13 +50,19 @@ final class InProcess implements AutoCloseable {
   final List<String> emails = Collections.synchronizedList(new ArrayList<>());
 
   InProcess(Path dir, Map<String, PageHandler> pages) {
+    this(dir, "/test-form.json", pages, b -> { });
+  }
+
+  /** A runner for another form, with more settings. */
+  InProcess(Path dir, String formResource, Map<String, PageHandler> pages,
+      java.util.function.Consumer<JourneyRunner.Builder> more) {
     UrlDataSource ds = new UrlDataSource("jdbc:h2:file:" + dir.resolve("web").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
         "", "", false);
     this.dataSource = ds;
     Templates templates = RunnerTemplates.defaults().build();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    try (InputStream form = InProcess.class.getResourceAsStream("/test-form.json")) {
+    try (InputStream form = InProcess.class.getResourceAsStream(formResource)) {
       JourneyRunner.Builder b = JourneyRunner.builder().form(Forms.read(form)).dataSource(ds)
           .keyRing(KeyRing.generate("k1")).serverKey(key).clock(clock)
           .notifier(r -> {
@@ -69,6 +75,7 @@ final class InProcess implements AutoCloseable {
               .build())
           .purges(Duration.ZERO, Duration.ofDays(90));
       pages.forEach((k, h) -> b.page(k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1), h));
+      more.accept(b);
       this.runner = b.build();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
