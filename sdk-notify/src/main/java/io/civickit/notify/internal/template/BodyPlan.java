@@ -76,11 +76,11 @@ final class BodyPlan {
         if (!(v instanceof String s) || !TemplateRendering.escapesPlainly(s)) {
           return null;
         }
-        shape[i] = Placeholders.isYes(s) ? 1 : 0;
+        shape[i] = NotifyValues.isYes(s) ? 1 : 0;
       } else if (v instanceof Collection<?> items) {
         int kept = 0;
         for (Object item : items) {
-          if (item != null && !Placeholders.trimAscii(String.valueOf(item)).isEmpty()) {
+          if (item != null && !NotifyValues.trimAscii(String.valueOf(item)).isEmpty()) {
             kept++;
           }
         }
@@ -261,7 +261,7 @@ final class BodyPlan {
     List<String> kept = new ArrayList<>(items.size());
     for (Object item : items) {
       if (item != null) {
-        String s = Placeholders.trimAscii(String.valueOf(item));
+        String s = NotifyValues.trimAscii(String.valueOf(item));
         if (!s.isEmpty()) {
           kept.add(s);
         }

@@ -22,9 +22,6 @@ final class Placeholders {
   /** A placeholder, group 1 its body: the definition {@link #parse} follows by hand. */
   static final Pattern PATTERN = Pattern.compile("\\(\\(([^()]+)\\)\\)");
 
-  private static final String[] YES_IN_ORDER = {"yes", "y", "true", "t", "1", "include", "show"};
-  private static final Set<String> YES = Set.of(YES_IN_ORDER);
-
   /** The most personalisation names a template remembers the slot of. */
   private static final int SEEN_LIMIT = 256;
 
@@ -274,8 +271,8 @@ final class Placeholders {
         plain[2 * i + 1] = replacement;
         html[2 * i + 1] = TemplateRendering.escapeHtml(replacement);
       } else {
-        plain[2 * i + 1] = isYes(replacement) ? p.conditional() : "";
-        html[2 * i + 1] = isYes(TemplateRendering.escapeHtml(replacement)) ? escaped[literals.length + i] : "";
+        plain[2 * i + 1] = NotifyValues.isYes(replacement) ? p.conditional() : "";
+        html[2 * i + 1] = NotifyValues.isYes(TemplateRendering.escapeHtml(replacement)) ? escaped[literals.length + i] : "";
       }
     }
     plain[2 * n] = literals[n];
@@ -306,7 +303,7 @@ final class Placeholders {
         return null;
       }
       // A value that escapes plainly is yes exactly when its escaped form is.
-      plain[2 * i + 1] = p.conditional() == null ? replacement : isYes(replacement) ? p.conditional() : "";
+      plain[2 * i + 1] = p.conditional() == null ? replacement : NotifyValues.isYes(replacement) ? p.conditional() : "";
     }
     plain[2 * n] = literals[n];
     plain[2 * n + 1] = "\n";
@@ -328,12 +325,12 @@ final class Placeholders {
       List<String> kept = new ArrayList<>(items.size());
       for (Object item : items) {
         if (item != null) {
-          String s = text(item);
+          String s = NotifyValues.text(item);
           if (!TemplateRendering.escapesPlainly(s)) {
             return null;
           }
           // ASCII, so without the obscure white space stripObscureWhitespace removes: trimmed.
-          String trimmed = trimAscii(s);
+          String trimmed = NotifyValues.trimAscii(s);
           if (!trimmed.isEmpty()) {
             kept.add(trimmed);
           }
@@ -365,7 +362,7 @@ final class Placeholders {
         out.append(sanitise(p.whole(), html)); // unreachable once missing values were checked
       } else if (p.conditional() == null) {
         out.append(replacement);
-      } else if (isYes(replacement)) {
+      } else if (NotifyValues.isYes(replacement)) {
         out.append(html ? literals[text.literals.length + i] : p.conditional());
       }
     }
@@ -390,7 +387,7 @@ final class Placeholders {
       List<String> kept = new ArrayList<>();
       for (Object item : items) {
         if (item != null) {
-          String s = stripObscureWhitespace(text(item));
+          String s = stripObscureWhitespace(NotifyValues.text(item));
           if (!s.isEmpty()) {
             kept.add(s);
           }
@@ -399,55 +396,9 @@ final class Placeholders {
       if (kept.isEmpty()) {
         return "";
       }
-      return sanitise(markdownLists ? bullets(kept) : prose(kept), html);
+      return sanitise(markdownLists ? bullets(kept) : NotifyValues.prose(kept), html);
     }
-    return sanitise(text(value), html);
-  }
-
-  /**
-   * A value as GOV.UK Notify writes it. Notify is written in Python and turns each value into
-   * text with {@code str()}: {@code True} and {@code False} for booleans, and for a number with
-   * a fractional part Python's shortest form, which differs from Java's outside 0.001 to
-   * 10,000,000 ({@code 10000000.0}, {@code 1e+16}, {@code 1e-05}). Whole numbers and any other
-   * value are written with {@code String.valueOf}; a {@code BigDecimal} keeps the scale it was
-   * given (a Java caller's "1.50" stays "1.50").
-   */
-  static String text(Object value) {
-    if (value instanceof Boolean b) {
-      return b ? "True" : "False";
-    }
-    if (value instanceof Double d) {
-      return pythonFloat(d, Double.toString(d));
-    }
-    if (value instanceof Float f) {
-      // A float travels to Notify as its shortest JSON text, which Python reads back exactly.
-      return pythonFloat(f.doubleValue(), Float.toString(f));
-    }
-    return String.valueOf(value);
-  }
-
-  /** Python's {@code repr} of a float, from Java's digits for it. */
-  static String pythonFloat(double d, String javaText) {
-    if (Double.isNaN(d)) {
-      return "nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "inf" : "-inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0";
-    }
-    java.math.BigDecimal abs = new java.math.BigDecimal(javaText).abs().stripTrailingZeros();
-    String digits = abs.unscaledValue().toString();
-    int exponent = digits.length() - 1 - abs.scale(); // of the first digit
-    String sign = d < 0 ? "-" : "";
-    if (exponent < -4 || exponent >= 16) {
-      String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      int e = Math.abs(exponent);
-      return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + e;
-    }
-    String plain = abs.toPlainString();
-    return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
+    return sanitise(NotifyValues.text(value), html);
   }
 
   private static String bullets(List<String> items) {
@@ -465,29 +416,6 @@ final class Placeholders {
     return out.toString();
   }
 
-  /** "a", "a and b", "a, b and c". */
-  static String prose(List<String> items) {
-    if (items.size() == 1) {
-      return items.get(0);
-    }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
-  }
-
-  /** The values Notify treats as yes for conditional text, ignoring case. */
-  static boolean isYes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) >= 0x80) {
-        return YES.contains(value.toLowerCase(Locale.ROOT));
-      }
-    }
-    for (String yes : YES_IN_ORDER) { // in ASCII, ignoring case is lower-casing
-      if (value.equalsIgnoreCase(yes)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static String stripObscureWhitespace(String s) {
     String v = s;
     if (hasObscureWhitespace(v)) {
@@ -501,10 +429,10 @@ final class Placeholders {
     }
     int start = 0;
     int end = v.length();
-    while (start < end && isAsciiWhitespace(v.charAt(start))) {
+    while (start < end && NotifyValues.isAsciiWhitespace(v.charAt(start))) {
       start++;
     }
-    while (end > start && isAsciiWhitespace(v.charAt(end - 1))) {
+    while (end > start && NotifyValues.isAsciiWhitespace(v.charAt(end - 1))) {
       end--;
     }
     return v.substring(start, end);
@@ -526,22 +454,5 @@ final class Placeholders {
   private static boolean isObscureWhitespaceAbove(char c) {
     return c == '\u180E' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
         || c == '\u00A0';
-  }
-
-  /** The text without ASCII white space at either end. */
-  static String trimAscii(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && isAsciiWhitespace(s.charAt(start))) {
-      start++;
-    }
-    while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
-      end--;
-    }
-    return start == 0 && end == s.length() ? s : s.substring(start, end);
-  }
-
-  private static boolean isAsciiWhitespace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f';
   }
 }

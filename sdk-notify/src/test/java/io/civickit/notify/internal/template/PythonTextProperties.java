@@ -10,7 +10,7 @@ class PythonTextProperties {
 
   @Property(tries = 2000)
   void anyFiniteDoubleReadsBackExactlyInPythonsShape(@ForAll double d) {
-    String text = Placeholders.text(d);
+    String text = NotifyValues.text(d);
     if (Double.isFinite(d)) {
       assertThat(Double.parseDouble(text)).isEqualTo(d);
       double magnitude = Math.abs(d);
@@ -24,7 +24,7 @@ class PythonTextProperties {
 
   @Property
   void anyFloatIsWrittenWithItsOwnShortestDigits(@ForAll float f) {
-    String text = Placeholders.text(f);
+    String text = NotifyValues.text(f);
     if (Float.isFinite(f)) {
       assertThat(Float.parseFloat(text)).isEqualTo(f);
     }
