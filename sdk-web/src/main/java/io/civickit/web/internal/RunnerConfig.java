@@ -6,6 +6,7 @@ import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
 import io.civickit.notify.Notifier;
+import io.civickit.submit.Submissions;
 import io.civickit.web.AgentConsole;
 import io.civickit.web.Branding;
 import io.civickit.web.PageHandler;
@@ -46,10 +47,13 @@ import javax.sql.DataSource;
  * @param handoffRetention how long closed handoffs are kept
  * @param installSchema whether to create the tables at start
  * @param onClose what to close with the runner
+ * @param submissions where completed journeys are submitted, if anywhere
+ * @param submissionRetention how long stored submission documents are kept once delivered (zero: for ever)
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
     URI publicUrl, Clock clock, Branding branding, Map<String, String[]> texts, Optional<AgentConsole> console,
     Optional<String> emailQuestion, List<Step> extraSteps, Map<String, StepPage> stepPages, Map<String, PageHandler> pages,
     Optional<JourneyClassifier> classifier, List<HandoffChannel> fallbackChannels, int failuresBeforeHandoff,
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
-    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose) {}
+    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose, Optional<Submissions> submissions,
+    Duration submissionRetention) {}
