@@ -48,10 +48,12 @@ import javax.sql.DataSource;
  * A service described by a properties file, command-line options and environment variables,
  * turned into a ready {@link JourneyRunner.Builder}: the database (an H2 file in the data
  * directory unless a JDBC URL is given), the secrets, the email channel and its outbox, the
- * council's branding and texts, the agent console's accounts, segments and the phone line.
+ * council's branding and texts, the agent console's accounts, segments, the phone line, and where
+ * completed applications are delivered (sdk-submit: a team inbox folder by default).
  *
  * <p>Each setting is read from {@code --name value}, then {@code CIVICKIT_NAME} (upper case, dots
- * and hyphens as underscores), then the file. Secrets come from the environment only
+ * and hyphens as underscores; of the names with dots, only {@code submit.*} are read so), then the
+ * file. Secrets come from the environment only
  * ({@code CIVICKIT_KEYS}: a key ring as {@code KeyRing.format()} writes it;
  * {@code CIVICKIT_SERVER_KEY}: base64, 32 bytes or more); without them, generated ones are kept
  * in the data directory, readable by the owner only. Several instances sharing a database must
@@ -126,7 +128,8 @@ public final class ServiceSettings {
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (e.getKey().startsWith("CIVICKIT_") && !e.getValue().isBlank()) {
         String name = e.getKey().substring(9).toLowerCase(Locale.ROOT).replace('_', '-');
-        if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")) {
+        if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")
+            && !name.equals("submit-webhook-secret")) {
           v.put(name, e.getValue());
         }
       }
@@ -302,7 +305,7 @@ public final class ServiceSettings {
         .channel(channel()).keyRing(keys).pollInterval(Duration.ofMillis(200)).clock(clock).build();
     b.notifier(outbox);
     b.submissions(submissions(ds, keys, outbox, form));
-    get("submit.retention").ifPresent(v -> b.submissionRetention(days("submit.retention", v)));
+    submitSetting("retention").ifPresent(v -> b.submissionRetention(days("submit.retention", v)));
     b.branding(branding());
     texts(b);
     if (get("insecure-cookies").map(Boolean::parseBoolean).orElse(false)) {
@@ -457,20 +460,25 @@ public final class ServiceSettings {
     Submissions.Builder s = Submissions.builder().dataSource(ds).keyRing(keys).clock(clock).workers(1)
         .councilName(get("council.en").orElse("Your council"))
         .applicantCopies(outbox, RunnerTemplates.SUBMISSION_COPY);
-    String folder = get("submit.folder").orElse(dataDir().resolve("team-inbox").toString());
+    String folder = submitSetting("folder").orElse(dataDir().resolve("team-inbox").toString());
     if (!folder.equals("none")) {
       s.destination(form.id(), Destination.folder(Path.of(folder)));
     }
-    get("submit.email.to").ifPresent(to -> {
+    submitSetting("email.to").ifPresent(to -> {
       SmtpEnv server = smtpServer("submit.email.to");
       TeamEmail.Smtp mail = TeamEmail.smtp().host(server.host()).port(server.port()).startTls(server.startTls())
           .from(server.from()).to(to);
       server.user().ifPresent(u -> mail.credentials(u, server.password()));
       s.destination(form.id(), mail.build());
     });
-    get("submit.webhook.url").ifPresent(url -> s.destination(form.id(), CaseWebhook.builder().url(URI.create(url))
+    submitSetting("webhook.url").ifPresent(url -> s.destination(form.id(), CaseWebhook.builder().url(URI.create(url))
         .secret(required("CIVICKIT_SUBMIT_WEBHOOK_SECRET", "submit.webhook.url")).build()));
     return s.build();
+  }
+
+  /** A {@code submit.NAME} setting, also read as {@code CIVICKIT_SUBMIT_NAME} (dots as underscores). */
+  private Optional<String> submitSetting(String name) {
+    return get("submit." + name).or(() -> get("submit-" + name.replace('.', '-')));
   }
 
   /** The SMTP server in the environment, shared by the email channel and the team email destination. */
