@@ -79,7 +79,10 @@ public final class Purger implements AutoCloseable {
     out.put("handoffs", engine.helpDesk.purgeBefore(now.minus(engine.config.handoffRetention()),
         id -> engine.handoffs.find(new HandoffId(id)).map(h -> h.status().isOpen()).orElse(false))
         + engine.handoffStore.purgeClosedBefore(now.minus(engine.config.handoffRetention())));
-    engine.submissionHook.ifPresent(h -> out.put("submissions", h.purge(now)));
+    engine.submissionHook.ifPresent(h -> {
+      out.put("late-submissions", h.catchUp(now));
+      out.put("submissions", h.purge(now));
+    });
     LOG.info("purged {}", out);
     return out;
   }

@@ -11,7 +11,16 @@ import io.civickit.submit.Payment;
 import io.civickit.submit.SubmissionSchema;
 import io.civickit.submit.Submissions;
 import io.civickit.submit.SubmitOptions;
+import io.civickit.core.CivicKitException;
+import io.civickit.core.JourneyStatus;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -164,6 +173,58 @@ final class SubmissionHook implements EventSink {
     }
     return CitizenPages.contactEmail(engine, j).map(email -> "<p class=\"govuk-body\" id=\"copy-sent\">"
         + Html.e(ex.text("confirmation.copy")) + " <strong>" + Html.e(email) + "</strong></p>").orElse("");
+  }
+
+  // ------------------------------------------------------------------------------------ catching up
+
+  /**
+   * Submits journeys of this form that completed successfully in the last days but have no
+   * submission: the submit on their completion failed (the database was unavailable a moment) or
+   * the instance stopped in between. Looks only as far back as half the retention period (at most
+   * 7 days), so a document purged after delivery is never made again.
+   *
+   * @param now the time now
+   * @return how many journeys were submitted late
+   */
+  int catchUp(Instant now) {
+    Duration window = Duration.ofDays(7);
+    if (!retention.isZero() && retention.dividedBy(2).compareTo(window) < 0) {
+      window = retention.dividedBy(2);
+    }
+    List<JourneyId> missed = new ArrayList<>();
+    try (Connection c = engine.config.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT DISTINCT e.journey_id FROM civickit_journey_events e"
+            + " WHERE e.event_type = 'completed' AND e.outcome = 'SUCCESS' AND e.definition_id = ?"
+            + " AND e.occurred_at >= ? AND NOT EXISTS (SELECT 1 FROM civickit_submission s"
+            + " WHERE s.journey_id = e.journey_id)")) {
+      ps.setString(1, engine.form.id());
+      ps.setObject(2, OffsetDateTime.ofInstant(now.minus(window), ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          JourneyId.tryParse(rs.getString(1)).ifPresent(missed::add);
+        }
+      }
+    } catch (SQLException e) {
+      throw new CivicKitException("could not look for completed journeys without a submission (SQL state "
+          + e.getSQLState() + ")");
+    }
+    int submitted = 0;
+    for (JourneyId id : missed) {
+      try {
+        Optional<Journey> j = engine.journeys.find(id)
+            .filter(x -> x.status() == JourneyStatus.COMPLETED && x.outcome().filter(Outcome.SUCCESS::equals).isPresent());
+        if (j.isPresent()) {
+          submit(j.get());
+          submitted++;
+        }
+      } catch (RuntimeException e) {
+        LOG.error("could not submit a completed journey late: {}", e.getClass().getName());
+      }
+    }
+    if (submitted > 0) {
+      LOG.warn("submitted {} completed journeys late", submitted);
+    }
+    return submitted;
   }
 
   // ------------------------------------------------------------------------------------ retention

@@ -17,6 +17,7 @@ import io.civickit.web.RunnerTemplates;
 import io.civickit.web.WebResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +69,10 @@ class SubmissionsInRunnerTest {
   }
 
   private InProcess start(Path folder, boolean copies, Duration retention) {
+    return start(folder, copies, retention, s -> s);
+  }
+
+  private InProcess start(Path folder, boolean copies, Duration retention, UnaryOperator<Submissions> wrap) {
     web = new InProcess(folder, Map.of(), (self, b) -> {
       Submissions.Builder s = Submissions.builder().dataSource(self.dataSource).keyRing(self.keys)
           .councilName("Anytown Council").clock(self.clock).maxAttempts(1).pollInterval(Duration.ofMillis(20))
@@ -73,7 +80,7 @@ class SubmissionsInRunnerTest {
       if (copies) {
         s.applicantCopies(self.notifier, RunnerTemplates.SUBMISSION_COPY);
       }
-      b.submissions(s.build()).submissionRetention(retention);
+      b.submissions(wrap.apply(s.build())).submissionRetention(retention);
     });
     return web;
   }
@@ -266,6 +273,39 @@ class SubmissionsInRunnerTest {
         .contains(reference + " queued to send again", "Every submission has been delivered");
     assertThat(adviser.post("/agent/deliveries/send-again", Map.of("submission", id, "destination", "case-system"))
         .status()).as("already sent again").isEqualTo(409);
+  }
+
+  /** Submissions whose first {@code submit} fails, as when the database is unavailable for a moment. */
+  private static Submissions failingOnce(Submissions real) {
+    AtomicBoolean failed = new AtomicBoolean();
+    return (Submissions) Proxy.newProxyInstance(Submissions.class.getClassLoader(), new Class<?>[] {Submissions.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("submit") && failed.compareAndSet(false, true)) {
+            throw new io.civickit.core.CivicKitException("could not store the submission (SQL state 08006)");
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  @Test
+  void aJourneyWhoseSubmitFailedIsSubmittedLateByTheNextPurgeOnceOnly() {
+    start(dir, true, Duration.ofDays(90), SubmissionsInRunnerTest::failingOnce);
+    String confirmation = complete(toCheckAnswers(false), true);
+    assertThat(confirmation).as("the person is not troubled: their application is complete")
+        .contains("id=\"reference\"");
+    assertThat(submissionIds()).isEmpty();
+
+    assertThat(web.runner.purgeNow()).containsEntry("late-submissions", 1);
+    assertThat(submissionIds()).hasSize(1);
+    String id = submissionIds().get(0);
+    await("the delivery", () -> caseSystem.received.contains(id));
+    assertThat(web.emails).filteredOn(e -> e.contains("Your answers: ")).hasSize(1);
+    assertThat(web.runner.purgeNow()).containsEntry("late-submissions", 0);
+    assertThat(submissionIds()).hasSize(1);
   }
 
   @Test
