@@ -9,6 +9,7 @@ module io.civickit.web {
   requires transitive io.civickit.forms;
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
+  requires transitive io.civickit.submit;
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;

@@ -166,6 +166,27 @@ public interface Submissions extends AutoCloseable {
   NotificationId sendCopyToApplicant(String submissionId, String emailAddress);
 
   /**
+   * Whether {@link #sendCopyToApplicant} can send: a notifier and template were given to
+   * {@link Builder#applicantCopies}. A web runner offers "email me a copy" only then.
+   *
+   * @return true if applicant copies are configured
+   */
+  boolean sendsApplicantCopies();
+
+  /**
+   * Deletes the stored documents of submissions made before {@code cutoff} whose every delivery
+   * has been delivered (and those of forms with no destination), with their delivery rows: the
+   * retention job. A submission with a delivery still queued, being sent or dead-lettered is
+   * kept, whatever its age, so nothing undelivered is lost. What the destinations hold (a team
+   * inbox, a case system) is theirs to keep or delete.
+   *
+   * @param cutoff submissions made before this instant may go
+   * @return how many submissions were deleted
+   * @throws io.civickit.core.CivicKitException if the database cannot be written
+   */
+  int purgeDeliveredBefore(Instant cutoff);
+
+  /**
    * Claims one batch of due deliveries and attempts each: what every worker does in a loop.
    * Tests call it directly.
    *

@@ -254,6 +254,35 @@ abstract class SubmissionsBehaviour {
   }
 
   @Test
+  void theRetentionPurgeDeletesOldDeliveredSubmissionsAndKeepsUndeliveredOnes() {
+    Submissions a = builder("a").build();
+    crm.then(new SendResult.PermanentFailure("case system answered 400"));
+    Submission deadLettered = a.submit(completed(), Fixtures.FORM);
+    Submission delivered = a.submit(Fixtures.complete(journeys, "By the gate"), Fixtures.FORM);
+    a.runOnce();
+    clock.advance(Duration.ofDays(10));
+    Submission recent = a.submit(Fixtures.complete(journeys, "Round the back"), Fixtures.FORM);
+    a.runOnce();
+    assertThat(state(a, deadLettered, "crm").status()).isEqualTo(DeliveryStatus.FAILED);
+
+    assertThat(a.purgeDeliveredBefore(clock.instant().minus(Duration.ofDays(5)))).isEqualTo(1);
+
+    assertThat(a.find(delivered.id())).as("old and delivered everywhere").isEmpty();
+    assertThat(a.deliveries(delivered.id())).isEmpty();
+    assertThat(a.find(deadLettered.id())).as("old but not delivered: kept").isPresent();
+    assertThat(a.deliveries(deadLettered.id())).hasSize(2);
+    assertThat(a.find(recent.id())).as("delivered but recent").isPresent();
+    assertThat(a.purgeDeliveredBefore(clock.instant().minus(Duration.ofDays(5)))).as("nothing more to purge").isZero();
+  }
+
+  @Test
+  void applicantCopiesAreOnlyOfferedWhenANotifierIsConfigured() {
+    assertThat(builder("a").build().sendsApplicantCopies()).isFalse();
+    assertThat(builder("a").applicantCopies(r -> new io.civickit.notify.NotificationId("n"), "copy").build()
+        .sendsApplicantCopies()).isTrue();
+  }
+
+  @Test
   void anApplicantCopyGoesThroughTheNotifierOnceInTheirLanguage() {
     List<io.civickit.notify.NotificationRequest> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
     Submissions a = builder("a").applicantCopies(r -> {

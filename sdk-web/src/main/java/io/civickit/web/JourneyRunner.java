@@ -12,6 +12,7 @@ import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
 import io.civickit.identity.totp.Totp;
 import io.civickit.notify.Notifier;
+import io.civickit.submit.Submissions;
 import io.civickit.web.internal.Engine;
 import io.civickit.web.internal.RunnerConfig;
 import io.civickit.web.internal.Words;
@@ -150,6 +151,15 @@ public final class JourneyRunner implements AutoCloseable {
   }
 
   /**
+   * Where completed journeys are submitted, if {@link Builder#submissions} was set.
+   *
+   * @return the submissions service
+   */
+  public Optional<Submissions> submissions() {
+    return engine.submissions();
+  }
+
+  /**
    * The TOTP checker of the agent console's sign-in.
    *
    * @return it
@@ -159,7 +169,8 @@ public final class JourneyRunner implements AutoCloseable {
   }
 
   /**
-   * Runs the purges now (sessions, expired journeys, identity entries, closed handoffs) if no
+   * Runs the purges now (sessions, expired journeys, identity entries, closed handoffs, delivered
+   * submission documents past their retention) if no
    * other instance holds the purge lease. They also run on their own schedule.
    *
    * @return rows deleted by kind; empty if another instance holds the lease
@@ -168,7 +179,10 @@ public final class JourneyRunner implements AutoCloseable {
     return engine.purger().runIfLeader();
   }
 
-  /** Stops the scheduled purges and closes what the runner opened (the outbox workers, an embedded database). */
+  /**
+   * Stops the scheduled purges and the submissions' delivery workers, and closes what the runner
+   * opened (the outbox workers, an embedded database).
+   */
   @Override
   public void close() {
     engine.stop();
@@ -210,6 +224,8 @@ public final class JourneyRunner implements AutoCloseable {
     private Duration handoffRetention = Duration.ofDays(90);
     private boolean installSchema = true;
     private final List<AutoCloseable> onClose = new ArrayList<>();
+    private Submissions submissions;
+    private Duration submissionRetention = Duration.ofDays(90);
 
     private Builder() {}
 
@@ -526,6 +542,40 @@ public final class JourneyRunner implements AutoCloseable {
     }
 
     /**
+     * Submits every journey completed successfully to the back office, exactly once per journey
+     * (a repeated POST, a payment coming back twice or a second instance never submits twice),
+     * with the person's language, the payment sdk-pay's step recorded and the form's files. The
+     * runner creates the submission tables (unless {@link #installSchema} is off), starts the
+     * delivery workers and stops them when it closes. When {@code submissions} sends applicant
+     * copies ({@code applicantCopies(notifier, RunnerTemplates.SUBMISSION_COPY)}) and the form
+     * asks for an email address, check your answers offers "Email me a copy of my answers". The
+     * agent console lists deliveries that failed, with "Send again".
+     *
+     * @param value the submissions service, built but not started
+     * @return this
+     */
+    public Builder submissions(Submissions value) {
+      submissions = Objects.requireNonNull(value, "submissions");
+      return this;
+    }
+
+    /**
+     * How long stored submission documents are kept once every destination holds them (default
+     * 90 days; zero: for ever). The scheduled purges delete them; a submission not yet delivered
+     * is kept whatever its age.
+     *
+     * @param value the retention period
+     * @return this
+     */
+    public Builder submissionRetention(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("the submission retention must not be negative, but was " + value);
+      }
+      submissionRetention = value;
+      return this;
+    }
+
+    /**
      * Something to close with the runner (an outbox's workers, a connection pool).
      *
      * @param value the resource
@@ -570,7 +620,8 @@ public final class JourneyRunner implements AutoCloseable {
           branding, Map.copyOf(texts), Optional.ofNullable(console), email, List.copyOf(extraSteps),
           Map.copyOf(stepPages), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
-          installSchema, List.copyOf(onClose), Optional.ofNullable(addressLookup)));
+          installSchema, List.copyOf(onClose), Optional.ofNullable(submissions), submissionRetention,
+          Optional.ofNullable(addressLookup)));
     }
 
     private static void require(Object o, String name) {

@@ -14,6 +14,8 @@ import io.civickit.notify.template.Templates;
  *   <tr><td>{@value #SAVE_AND_RETURN}</td><td>service, reference, link, expires</td></tr>
  *   <tr><td>{@value #CONFIRMATION}</td><td>service, reference, and each answer by question id</td></tr>
  *   <tr><td>{@value #CONTINUE_ONLINE}</td><td>service, reference, link, expires</td></tr>
+ *   <tr><td>{@value #SUBMISSION_COPY}</td><td>service, reference, answers (a list of "question: answer"
+ *       lines)</td></tr>
  * </table>
  */
 public final class RunnerTemplates {
@@ -25,6 +27,11 @@ public final class RunnerTemplates {
   public static final String CONFIRMATION = io.civickit.web.internal.Templates.CONFIRMATION;
   /** The adviser's continue-online link. */
   public static final String CONTINUE_ONLINE = io.civickit.web.internal.Templates.CONTINUE_ONLINE;
+  /**
+   * A copy of the person's answers, asked for on check your answers: give it to
+   * {@code Submissions.builder().applicantCopies(notifier, RunnerTemplates.SUBMISSION_COPY)}.
+   */
+  public static final String SUBMISSION_COPY = io.civickit.web.internal.Templates.SUBMISSION_COPY;
 
   private RunnerTemplates() {}
 
@@ -60,7 +67,13 @@ public final class RunnerTemplates {
                 + "with your answers kept:\n\n((link))\n\nThe link works once, until ((expires)).")
         .welsh("Parhau â'ch cais ar-lein: ((service))",
             "Mae cynghorydd wedi edrych ar eich cais ((reference)). Gallwch nawr ei orffen ar-lein, "
-                + "gyda'ch atebion wedi'u cadw:\n\n((link))\n\nMae'r ddolen yn gweithio unwaith, tan ((expires)).");
+                + "gyda'ch atebion wedi'u cadw:\n\n((link))\n\nMae'r ddolen yn gweithio unwaith, tan ((expires)).")
+        .email(SUBMISSION_COPY, "Your answers: ((service))",
+            "# A copy of your answers\n\nYour reference number is ((reference)).\n\n((answers))\n\n"
+                + "Keep this email for your records.")
+        .welsh("Eich atebion: ((service))",
+            "# Copi o'ch atebion\n\nEich cyfeirnod yw ((reference)).\n\n((answers))\n\n"
+                + "Cadwch yr e-bost hwn ar gyfer eich cofnodion.");
   }
 
 }

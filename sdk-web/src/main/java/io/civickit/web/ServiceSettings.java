@@ -12,6 +12,11 @@ import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.Smtp;
 import io.civickit.notify.outbox.Outbox;
+import io.civickit.submit.CaseWebhook;
+import io.civickit.submit.Destination;
+import io.civickit.submit.SubmissionSchema;
+import io.civickit.submit.Submissions;
+import io.civickit.submit.TeamEmail;
 import io.civickit.web.internal.UrlDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,15 +42,18 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * A service described by a properties file, command-line options and environment variables,
  * turned into a ready {@link JourneyRunner.Builder}: the database (an H2 file in the data
  * directory unless a JDBC URL is given), the secrets, the email channel and its outbox, the
- * council's branding and texts, the agent console's accounts, segments and the phone line.
+ * council's branding and texts, the agent console's accounts, segments, the phone line, and where
+ * completed applications are delivered (sdk-submit: a team inbox folder by default).
  *
  * <p>Each setting is read from {@code --name value}, then {@code CIVICKIT_NAME} (upper case, dots
- * and hyphens as underscores), then the file. Secrets come from the environment only
+ * and hyphens as underscores; of the names with dots, only {@code submit.*} are read so), then the
+ * file. Secrets come from the environment only
  * ({@code CIVICKIT_KEYS}: a key ring as {@code KeyRing.format()} writes it;
  * {@code CIVICKIT_SERVER_KEY}: base64, 32 bytes or more); without them, generated ones are kept
  * in the data directory, readable by the owner only. Several instances sharing a database must
@@ -74,6 +82,15 @@ import java.util.function.Supplier;
  *   <tr><td>{@code phone}, {@code phone-hours}</td><td>the phone line help falls back to, weekday hours
  *       ({@code 09:00-17:00})</td><td>none</td></tr>
  *   <tr><td>{@code failures-before-handoff}</td><td>failed submissions before an adviser takes over</td><td>3</td></tr>
+ *   <tr><td>{@code submit.folder}</td><td>the team inbox folder each completed application is dropped into
+ *       (JSON, PDF and CSV; {@code none}: no folder)</td><td>{@code DATA/team-inbox}</td></tr>
+ *   <tr><td>{@code submit.email.to}</td><td>a team address each application is emailed to, with the PDF and
+ *       CSV attached, through the SMTP server in {@code CIVICKIT_SMTP_HOST}, {@code _PORT}, {@code _STARTTLS},
+ *       {@code _FROM}, {@code _USER}, {@code _PASSWORD} (as for {@code notifications = smtp})</td><td>none</td></tr>
+ *   <tr><td>{@code submit.webhook.url}</td><td>a case system's endpoint each application is posted to as signed
+ *       JSON, with the secret (32 bytes or more) in {@code CIVICKIT_SUBMIT_WEBHOOK_SECRET}</td><td>none</td></tr>
+ *   <tr><td>{@code submit.retention}</td><td>how long stored submission documents are kept once delivered:
+ *       days ({@code 90}) or an ISO-8601 duration ({@code P90D}); {@code 0}: for ever</td><td>90 days</td></tr>
  * </table>
  */
 public final class ServiceSettings {
@@ -112,7 +129,8 @@ public final class ServiceSettings {
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (e.getKey().startsWith("CIVICKIT_") && !e.getValue().isBlank()) {
         String name = e.getKey().substring(9).toLowerCase(Locale.ROOT).replace('_', '-');
-        if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")) {
+        if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")
+            && !name.equals("submit-webhook-secret")) {
           v.put(name, e.getValue());
         }
       }
@@ -269,7 +287,8 @@ public final class ServiceSettings {
     } catch (IOException e) {
       throw new CivicKitException("could not create the data directory " + dataDir() + ": " + e.getMessage(), e);
     }
-    JourneyRunner.Builder b = JourneyRunner.builder().form(form()).clock(clock).publicUrl(publicUrl());
+    Form form = form();
+    JourneyRunner.Builder b = JourneyRunner.builder().form(form).clock(clock).publicUrl(publicUrl());
     Optional<String> url = get("database-url");
     url.ifPresent(u -> {
       if (!u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:postgresql:")) {
@@ -287,6 +306,8 @@ public final class ServiceSettings {
     Outbox outbox = Outbox.builder().dataSource(ds).renderer(RunnerTemplates.defaults().build())
         .channel(channel()).keyRing(keys).pollInterval(Duration.ofMillis(200)).clock(clock).build();
     b.notifier(outbox);
+    b.submissions(submissions(ds, keys, outbox, form));
+    submitSetting("retention").ifPresent(v -> b.submissionRetention(days("submit.retention", v)));
     b.branding(branding());
     texts(b);
     if (get("insecure-cookies").map(Boolean::parseBoolean).orElse(false)) {
@@ -307,6 +328,7 @@ public final class ServiceSettings {
     // the embedded database shuts down.
     io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.CORE, "identity", "handoff", "web");
     io.civickit.notify.outbox.OutboxSchema.install(ds);
+    SubmissionSchema.install(ds);
     b.closeWith(ds);
     Outbox.Workers workers = outbox.startWorkers(1);
     b.closeWith(workers::close);
@@ -432,21 +454,73 @@ public final class ServiceSettings {
     }
   }
 
+  /**
+   * Where completed applications go: the team inbox folder unless {@code submit.folder = none},
+   * a team email address, a case system's webhook; copies for the applicant through the outbox.
+   */
+  private Submissions submissions(DataSource ds, KeyRing keys, Outbox outbox, Form form) {
+    Submissions.Builder s = Submissions.builder().dataSource(ds).keyRing(keys).clock(clock).workers(1)
+        .councilName(get("council.en").orElse("Your council"))
+        .applicantCopies(outbox, RunnerTemplates.SUBMISSION_COPY);
+    String folder = submitSetting("folder").orElse(dataDir().resolve("team-inbox").toString());
+    if (!folder.equals("none")) {
+      s.destination(form.id(), Destination.folder(Path.of(folder)));
+    }
+    submitSetting("email.to").ifPresent(to -> {
+      SmtpEnv server = smtpServer("submit.email.to");
+      TeamEmail.Smtp mail = TeamEmail.smtp().host(server.host()).port(server.port()).startTls(server.startTls())
+          .from(server.from()).to(to);
+      server.user().ifPresent(u -> mail.credentials(u, server.password()));
+      s.destination(form.id(), mail.build());
+    });
+    submitSetting("webhook.url").ifPresent(url -> s.destination(form.id(), CaseWebhook.builder().url(URI.create(url))
+        .secret(required("CIVICKIT_SUBMIT_WEBHOOK_SECRET", "submit.webhook.url")).build()));
+    return s.build();
+  }
+
+  /** A {@code submit.NAME} setting, also read as {@code CIVICKIT_SUBMIT_NAME} (dots as underscores). */
+  private Optional<String> submitSetting(String name) {
+    return get("submit." + name).or(() -> get("submit-" + name.replace('.', '-')));
+  }
+
+  /** The SMTP server in the environment, shared by the email channel and the team email destination. */
+  private record SmtpEnv(String host, int port, boolean startTls, String from, Optional<String> user,
+      String password) {}
+
+  private SmtpEnv smtpServer(String forWhat) {
+    Optional<String> user = Optional.ofNullable(env.get("CIVICKIT_SMTP_USER")).filter(u -> !u.isBlank());
+    return new SmtpEnv(required("CIVICKIT_SMTP_HOST", forWhat),
+        parseInt("CIVICKIT_SMTP_PORT", env.getOrDefault("CIVICKIT_SMTP_PORT", "587")),
+        !"false".equals(env.get("CIVICKIT_SMTP_STARTTLS")), required("CIVICKIT_SMTP_FROM", forWhat), user,
+        user.isPresent() ? required("CIVICKIT_SMTP_PASSWORD", forWhat) : "");
+  }
+
+  /** A period given as days ({@code 90}) or an ISO-8601 duration ({@code P90D}, {@code PT12H}). */
+  private static Duration days(String name, String v) {
+    String t = v.strip();
+    try {
+      Duration d = t.matches("[0-9]{1,6}") ? Duration.ofDays(Long.parseLong(t)) : Duration.parse(t);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, but was \"" + v + "\"");
+      }
+      return d;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " must be a number of days (90) or an ISO-8601 duration (P90D), "
+          + "but was \"" + v + "\"", e);
+    }
+  }
+
   private NotificationChannel channel() {
     switch (get("notifications").orElse("file").toLowerCase(Locale.ROOT)) {
       case "smtp": {
-        var smtp = Smtp.builder()
-            .host(required("CIVICKIT_SMTP_HOST"))
-            .port(Integer.parseInt(env.getOrDefault("CIVICKIT_SMTP_PORT", "587")))
-            .startTls(!"false".equals(env.get("CIVICKIT_SMTP_STARTTLS")))
-            .from(required("CIVICKIT_SMTP_FROM"));
-        if (env.containsKey("CIVICKIT_SMTP_USER")) {
-          smtp.credentials(env.get("CIVICKIT_SMTP_USER"), required("CIVICKIT_SMTP_PASSWORD"));
-        }
+        SmtpEnv server = smtpServer("these notifications");
+        var smtp = Smtp.builder().host(server.host()).port(server.port()).startTls(server.startTls())
+            .from(server.from());
+        server.user().ifPresent(u -> smtp.credentials(u, server.password()));
         return smtp.build();
       }
       case "notify": {
-        var notify = GovUkNotify.builder().apiKey(required("CIVICKIT_NOTIFY_API_KEY"));
+        var notify = GovUkNotify.builder().apiKey(required("CIVICKIT_NOTIFY_API_KEY", "these notifications"));
         Optional.ofNullable(env.get("CIVICKIT_NOTIFY_BASE_URL")).map(URI::create).ifPresent(notify::baseUrl);
         for (String pair : env.getOrDefault("CIVICKIT_NOTIFY_TEMPLATES", "").split(",")) {
           String[] kv = pair.split("=", 2);
@@ -464,10 +538,10 @@ public final class ServiceSettings {
     }
   }
 
-  private String required(String name) {
+  private String required(String name, String forWhat) {
     String v = env.get(name);
     if (v == null || v.isBlank()) {
-      throw new IllegalArgumentException("set the environment variable " + name + " for these notifications");
+      throw new IllegalArgumentException("set the environment variable " + name + " for " + forWhat);
     }
     return v;
   }

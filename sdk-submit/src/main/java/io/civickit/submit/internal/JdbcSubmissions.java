@@ -533,6 +533,36 @@ public final class JdbcSubmissions implements Submissions {
   }
 
   @Override
+  public boolean sendsApplicantCopies() {
+    return config.notifier().isPresent() && config.copyTemplateId().isPresent();
+  }
+
+  @Override
+  public int purgeDeliveredBefore(Instant cutoff) {
+    String old = "SELECT s.id FROM civickit_submission s WHERE s.submitted_ms < ? AND NOT EXISTS (SELECT 1 FROM"
+        + " civickit_submission_delivery d WHERE d.submission_id = s.id AND d.status <> 'DELIVERED')";
+    try (Connection c = config.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement deliveries = c.prepareStatement("DELETE FROM civickit_submission_delivery"
+              + " WHERE submission_id IN (" + old + ")");
+          PreparedStatement documents = c.prepareStatement("DELETE FROM civickit_submission WHERE id IN (" + old
+              + ")")) {
+        deliveries.setLong(1, cutoff.toEpochMilli());
+        deliveries.executeUpdate();
+        documents.setLong(1, cutoff.toEpochMilli());
+        int n = documents.executeUpdate();
+        c.commit();
+        return n;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw dbFailure("purge old submissions", e);
+    }
+  }
+
+  @Override
   public NotificationId sendCopyToApplicant(String submissionId, String emailAddress) {
     if (config.notifier().isEmpty()) {
       throw new IllegalStateException("no notifier for applicant copies: call Submissions.builder().applicantCopies(...)");

@@ -102,6 +102,7 @@ final class AgentPages {
     r.add("POST", base + "/handoffs/{id}/handback", staff(this::handBack));
     r.add("POST", base + "/handoffs/{id}/resolve", staff(this::resolve));
     r.add("GET", base + "/kpis", staff((ex, who) -> render(ex, "Service performance", KpiPage.render(engine))));
+    engine.submissionHook.ifPresent(h -> new DeliveryPages(h, base).routes(r, this::staff));
   }
 
   private WebResponse render(ExchangeImpl ex, String title, String content) {

@@ -253,6 +253,7 @@ final class CitizenPages {
           + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "check.send.heading")) + "</h2>"
           + Html.p(t(ex, "check.send.text"))
           + "<form method=\"post\" novalidate>" + ex.csrfField()
+          + engine.submissionHook.map(h -> h.copyCheckbox(ex, j)).orElse("")
           + Html.button(t(ex, "check.send.button"), Optional.empty(), false, "accept") + "</form>";
       return ex.page(t(ex, "check.title"), content, o);
     }
@@ -262,7 +263,8 @@ final class CitizenPages {
       if (e.outcome() == Outcome.SUCCESS) {
         content = Html.panel(e.title().in(l), t(ex, "confirmation.reference"), j.reference().toString())
             + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "confirmation.next")) + "</h2>"
-            + Html.p(e.body().in(l)) + Html.p(t(ex, "confirmation.keep"));
+            + Html.p(e.body().in(l)) + engine.submissionHook.map(h -> h.confirmationNote(ex, j)).orElse("")
+            + Html.p(t(ex, "confirmation.keep"));
       } else {
         content = Html.h1(e.title().in(l)) + Html.p(e.body().in(l));
       }
@@ -299,6 +301,10 @@ final class CitizenPages {
     if ("save".equals(action) && form.page(step).isPresent() && !j.status().isFinal()) {
       engine.journeys.update(j.id(), x -> x.toBuilder().draft(step, input).build());
       return ex.redirect("/save");
+    }
+    if (step.equals(Form.CHECK_ANSWERS) && !j.status().isFinal()) {
+      Journey onCheck = j;
+      engine.submissionHook.ifPresent(h -> h.recordCopyChoice(onCheck, input));
     }
     if (change) {
       if (j.status().isFinal() || !j.history().contains(step) || form.page(step).isEmpty()) {

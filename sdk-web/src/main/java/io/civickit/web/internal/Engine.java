@@ -64,8 +64,9 @@ public final class Engine {
   final HandoffStore handoffStore;
   final HelpDesk helpDesk;
   final Map<String, StepPage> stepPages;
+  final Optional<SubmissionHook> submissionHook;
   /** "Find an address" on address pages, when the runner has a lookup. */
-  final java.util.Optional<AddressFinder> addressFinder;
+  final Optional<AddressFinder> addressFinder;
   final String cookieName;
   private final List<Route> routes = new ArrayList<>();
   private final Purger purger;
@@ -105,10 +106,12 @@ public final class Engine {
     config.extraSteps().forEach(def::afterCheckAnswers);
     pages.putAll(config.stepPages());
     this.stepPages = Map.copyOf(pages);
+    this.submissionHook = config.submissions().map(s -> new SubmissionHook(this, s, config.submissionRetention()));
+    EventSink events = EventSink.jdbc(config.dataSource());
     Journeys.Builder jb = Journeys.builder().definition(def.build())
         .store(ProgressStore.jdbc(config.dataSource(), config.keyRing()))
         .tokens(ResumeTokenStore.jdbc(config.dataSource()))
-        .events(EventSink.jdbc(config.dataSource()))
+        .events(submissionHook.map(h -> EventSink.all(events, h)).orElse(events))
         .clock(config.clock());
     config.classifier().ifPresent(jb::classifier);
     this.journeys = jb.build();
@@ -135,9 +138,10 @@ public final class Engine {
     this.purger = new Purger(this);
   }
 
-  /** Starts the scheduled purges. */
+  /** Starts the scheduled purges and the submissions' delivery workers. */
   public void start() {
     purger.start();
+    submissionHook.ifPresent(SubmissionHook::start);
   }
 
   /**
@@ -149,9 +153,10 @@ public final class Engine {
     return purger;
   }
 
-  /** Stops the purges. */
+  /** Stops the purges and the delivery workers. */
   public void stop() {
     purger.close();
+    submissionHook.ifPresent(SubmissionHook::stop);
   }
 
   /**
@@ -170,6 +175,15 @@ public final class Engine {
    */
   public Handoffs handoffs() {
     return handoffs;
+  }
+
+  /**
+   * Where completed journeys are submitted.
+   *
+   * @return the submissions service, if configured
+   */
+  public Optional<io.civickit.submit.Submissions> submissions() {
+    return submissionHook.map(SubmissionHook::submissions);
   }
 
   /**
@@ -425,6 +439,7 @@ public final class Engine {
     config.console().filter(c -> staff).ifPresent(c -> {
       nav.add(new String[] {c.path(), "Handoffs"});
       nav.add(new String[] {c.path() + "/kpis", "Service performance"});
+      submissionHook.ifPresent(h -> nav.add(DeliveryPages.nav(c.path())));
     });
     String service = staff ? "Agent console" : form.title().in(l);
     String home = staff ? config.console().map(c -> c.path()).orElse("/") : "/";

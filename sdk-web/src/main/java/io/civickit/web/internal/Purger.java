@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the library's purges on a schedule: expired sessions, journeys past their retention,
  * identity entries past their expiry (attempt counts for made-up names among them), and closed
- * handoffs past their retention (sdk-core's rows and the agent console's context packages). One instance at a
+ * handoffs past their retention (sdk-core's rows and the agent console's context packages), and stored
+ * submission documents past theirs once every destination holds them. One instance at a
  * time does it: each run first takes a lease row in the shared database.
  */
 public final class Purger implements AutoCloseable {
@@ -78,6 +79,10 @@ public final class Purger implements AutoCloseable {
     out.put("handoffs", engine.helpDesk.purgeBefore(now.minus(engine.config.handoffRetention()),
         id -> engine.handoffs.find(new HandoffId(id)).map(h -> h.status().isOpen()).orElse(false))
         + engine.handoffStore.purgeClosedBefore(now.minus(engine.config.handoffRetention())));
+    engine.submissionHook.ifPresent(h -> {
+      out.put("late-submissions", h.catchUp(now));
+      out.put("submissions", h.purge(now));
+    });
     LOG.info("purged {}", out);
     return out;
   }

@@ -7,6 +7,7 @@ import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
 import io.civickit.forms.address.AddressLookup;
 import io.civickit.notify.Notifier;
+import io.civickit.submit.Submissions;
 import io.civickit.web.AgentConsole;
 import io.civickit.web.Branding;
 import io.civickit.web.PageHandler;
@@ -47,6 +48,8 @@ import javax.sql.DataSource;
  * @param handoffRetention how long closed handoffs are kept
  * @param installSchema whether to create the tables at start
  * @param onClose what to close with the runner
+ * @param submissions where completed journeys are submitted, if anywhere
+ * @param submissionRetention how long stored submission documents are kept once delivered (zero: for ever)
  * @param addressLookup finds addresses by postcode for address questions, if set
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
@@ -54,5 +57,5 @@ public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, by
     Optional<String> emailQuestion, List<Step> extraSteps, Map<String, StepPage> stepPages, Map<String, PageHandler> pages,
     Optional<JourneyClassifier> classifier, List<HandoffChannel> fallbackChannels, int failuresBeforeHandoff,
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
-    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose,
-    Optional<AddressLookup> addressLookup) {}
+    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose, Optional<Submissions> submissions,
+    Duration submissionRetention, Optional<AddressLookup> addressLookup) {}

@@ -10,6 +10,8 @@ public final class Templates {
   public static final String CONFIRMATION = "confirmation";
   /** The adviser's continue-online link. */
   public static final String CONTINUE_ONLINE = "continue-online";
+  /** A copy of the person's answers, sent by sdk-submit. */
+  public static final String SUBMISSION_COPY = "submission-copy";
 
   private Templates() {}
 }

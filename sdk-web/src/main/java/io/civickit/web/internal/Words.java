@@ -126,6 +126,11 @@ public final class Words {
           + "gywir, hyd eithaf eich gwybodaeth. Byddwn yn anfon cod atoch drwy e-bost i wirio eich cyfeiriad "
           + "e-bost yn gyntaf.")),
       Map.entry("check.send.button", p("Accept and send", "Derbyn ac anfon")),
+      Map.entry("check.copy", p("Email me a copy of my answers", "Anfonwch gopi o fy atebion ataf drwy e-bost")),
+      Map.entry("check.copy.hint", p("We will send it to the email address you gave us.",
+          "Byddwn yn ei anfon i'r cyfeiriad e-bost a roesoch i ni.")),
+      Map.entry("confirmation.copy", p("We have sent a copy of your answers to:",
+          "Rydym wedi anfon copi o'ch atebion i:")),
       Map.entry("yes", p("Yes", "Ydw")),
       Map.entry("no", p("No", "Nac ydw")),
       Map.entry("code.title", p("Check your email", "Gwiriwch eich e-bost")),

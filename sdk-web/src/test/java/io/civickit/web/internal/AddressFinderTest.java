@@ -34,7 +34,7 @@ class AddressFinderTest {
   @BeforeEach
   void start() {
     AddressLookup gazetteer = AddressLookup.inMemory(List.of(ONE, TWO, ELSEWHERE));
-    web = new InProcess(dir, "/address-form.json", Map.of(), b -> b.addressLookup(postcode -> {
+    web = new InProcess(dir, "/address-form.json", Map.of(), (self, b) -> b.addressLookup(postcode -> {
       if (down.get()) {
         throw new IllegalStateException("the gazetteer is down");
       }

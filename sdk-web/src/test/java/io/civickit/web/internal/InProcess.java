@@ -3,6 +3,7 @@ package io.civickit.web.internal;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Forms;
 import io.civickit.notify.NotificationId;
+import io.civickit.notify.Notifier;
 import io.civickit.notify.template.Templates;
 import io.civickit.web.AgentConsole;
 import io.civickit.web.JourneyRunner;
@@ -35,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -48,34 +50,42 @@ final class InProcess implements AutoCloseable {
   final DataSource dataSource;
   final JourneyRunner runner;
   final List<String> emails = Collections.synchronizedList(new ArrayList<>());
+  final KeyRing keys = KeyRing.generate("k1");
+  final Notifier notifier;
 
   InProcess(Path dir, Map<String, PageHandler> pages) {
-    this(dir, "/test-form.json", pages, b -> { });
+    this(dir, "/test-form.json", pages, (self, b) -> { });
+  }
+
+  /** A runner with more settings (submissions) made by {@code more}, which may use this object's fields. */
+  InProcess(Path dir, Map<String, PageHandler> pages, BiConsumer<InProcess, JourneyRunner.Builder> more) {
+    this(dir, "/test-form.json", pages, more);
   }
 
   /** A runner for another form, with more settings. */
   InProcess(Path dir, String formResource, Map<String, PageHandler> pages,
-      java.util.function.Consumer<JourneyRunner.Builder> more) {
+      BiConsumer<InProcess, JourneyRunner.Builder> more) {
     UrlDataSource ds = new UrlDataSource("jdbc:h2:file:" + dir.resolve("web").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
         "", "", false);
     this.dataSource = ds;
     Templates templates = RunnerTemplates.defaults().build();
+    this.notifier = r -> {
+      emails.add(templates.render(r).toString());
+      return new NotificationId(java.util.UUID.randomUUID().toString());
+    };
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     try (InputStream form = InProcess.class.getResourceAsStream(formResource)) {
       JourneyRunner.Builder b = JourneyRunner.builder().form(Forms.read(form)).dataSource(ds)
-          .keyRing(KeyRing.generate("k1")).serverKey(key).clock(clock)
-          .notifier(r -> {
-            emails.add(templates.render(r).toString());
-            return new NotificationId(java.util.UUID.randomUUID().toString());
-          })
+          .keyRing(keys).serverKey(key).clock(clock)
+          .notifier(notifier)
           .publicUrl(URI.create("http://localhost:8080"))
           .agentConsole(AgentConsole.builder()
               .account(new StaffAccount(ADVISER, PasswordHash.hash(PASSWORD.toCharArray(), 1000), Optional.empty()))
               .build())
           .purges(Duration.ZERO, Duration.ofDays(90));
       pages.forEach((k, h) -> b.page(k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1), h));
-      more.accept(b);
+      more.accept(this, b);
       this.runner = b.build();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
