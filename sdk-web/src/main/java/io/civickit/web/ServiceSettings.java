@@ -12,6 +12,8 @@ import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.Smtp;
 import io.civickit.notify.outbox.Outbox;
+import io.civickit.pay.GovUkPay;
+import io.civickit.pay.fee.FeeRules;
 import io.civickit.web.internal.UrlDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +75,18 @@ import java.util.function.Supplier;
  *   <tr><td>{@code phone}, {@code phone-hours}</td><td>the phone line help falls back to, weekday hours
  *       ({@code 09:00-17:00})</td><td>none</td></tr>
  *   <tr><td>{@code failures-before-handoff}</td><td>failed submissions before an adviser takes over</td><td>3</td></tr>
+ *   <tr><td>{@code pay.fees}</td><td>fee rules' JSON, on the class path or a file: takes the fee through
+ *       GOV.UK Pay after check your answers ({@link JourneyRunner.Builder#payments})</td><td>no payment</td></tr>
+ *   <tr><td>{@code pay.description}</td><td>what is paid for, on GOV.UK Pay's page</td><td>the form's title</td></tr>
+ *   <tr><td>{@code pay.base-url}</td><td>GOV.UK Pay's API (https; http only on localhost, for a fake)</td>
+ *       <td>{@code https://publicapi.payments.service.gov.uk}</td></tr>
+ *   <tr><td>{@code pay.api-key}</td><td>a secret: from {@code CIVICKIT_PAY_API_KEY} (or {@link #with}) only</td>
+ *       <td>required with {@code pay.fees}</td></tr>
+ *   <tr><td>{@code pay.webhook-secret}</td><td>a secret: from {@code CIVICKIT_PAY_WEBHOOK_SECRET} (or
+ *       {@link #with}) only; accepts GOV.UK Pay's webhooks at {@code /payment/webhook}</td><td>no webhooks</td></tr>
  * </table>
+ *
+ * <p>{@code CIVICKIT_PAY_NAME} sets {@code pay.name} (environment names cannot hold a dot).
  */
 public final class ServiceSettings {
   private final Map<String, String> values;
@@ -108,11 +121,12 @@ public final class ServiceSettings {
       throw new IllegalArgumentException("could not read the settings file " + file + ": " + e.getMessage(), e);
     }
     p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).strip()));
+    refuseSecrets(v.keySet(), "the settings file " + file);
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (e.getKey().startsWith("CIVICKIT_") && !e.getValue().isBlank()) {
         String name = e.getKey().substring(9).toLowerCase(Locale.ROOT).replace('_', '-');
         if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")) {
-          v.put(name, e.getValue());
+          v.put(name.startsWith("pay-") ? "pay." + name.substring(4) : name, e.getValue());
         }
       }
     }
@@ -125,9 +139,20 @@ public final class ServiceSettings {
       if (!a.startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("expected --option value, but got \"" + a + "\"");
       }
+      refuseSecrets(List.of(a.substring(2)), "the command line");
       v.put(a.substring(2), args[++i]);
     }
     return new ServiceSettings(v, env);
+  }
+
+  /** GOV.UK Pay's secrets come from the environment only, never a file or the command line. */
+  private static void refuseSecrets(java.util.Collection<String> names, String where) {
+    for (String secret : List.of("pay.api-key", "pay.webhook-secret")) {
+      if (names.contains(secret)) {
+        throw new IllegalArgumentException(secret + " is a secret: set it in the environment as CIVICKIT_"
+            + secret.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ", not in " + where);
+      }
+    }
   }
 
   private static InputStream open(String file) throws IOException {
@@ -268,7 +293,8 @@ public final class ServiceSettings {
     } catch (IOException e) {
       throw new CivicKitException("could not create the data directory " + dataDir() + ": " + e.getMessage(), e);
     }
-    JourneyRunner.Builder b = JourneyRunner.builder().form(form()).clock(clock).publicUrl(publicUrl());
+    Form form = form();
+    JourneyRunner.Builder b = JourneyRunner.builder().form(form).clock(clock).publicUrl(publicUrl());
     Optional<String> url = get("database-url");
     url.ifPresent(u -> {
       if (!u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:postgresql:")) {
@@ -297,6 +323,7 @@ public final class ServiceSettings {
       b.handoffFallback(HandoffChannels.phone(number, OpeningHours.builder(ZoneId.of("Europe/London"))
           .weekdays(LocalTime.parse(hours[0].strip()), LocalTime.parse(hours[1].strip())).build(), clock));
     });
+    get("pay.fees").ifPresent(fees -> payments(b, fees, form));
     String agent = get("agent-path").orElse("/agent");
     if (!agent.equals("none")) {
       b.agentConsole(AgentConsole.builder().path(agent).accounts(staffAccounts()).build());
@@ -309,6 +336,21 @@ public final class ServiceSettings {
     Outbox.Workers workers = outbox.startWorkers(1);
     b.closeWith(workers::close);
     return b;
+  }
+
+  private void payments(JourneyRunner.Builder b, String feesFile, Form form) {
+    String key = get("pay.api-key").orElseThrow(() -> new IllegalArgumentException(
+        "pay.fees is set: set CIVICKIT_PAY_API_KEY to the service's GOV.UK Pay API key"));
+    GovUkPay.Builder client = GovUkPay.builder().apiKey(key).clock(clock);
+    get("pay.base-url").map(URI::create).ifPresent(client::baseUri);
+    FeeRules fees;
+    try (InputStream in = open(feesFile)) {
+      fees = FeeRules.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the fee rules " + feesFile + ": " + e.getMessage(), e);
+    }
+    b.payments(client.build(), fees, get("pay.description").orElse(form.title().en()));
+    get("pay.webhook-secret").ifPresent(b::payWebhooks);
   }
 
   private Branding branding() {

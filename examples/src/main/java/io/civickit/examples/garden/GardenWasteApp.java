@@ -1,10 +1,12 @@
 package io.civickit.examples.garden;
 
+import io.civickit.test.pay.FakeGovUkPay;
 import io.civickit.web.JourneyRunner;
 import io.civickit.web.ServiceSettings;
 import io.civickit.web.javalin.JourneyRunnerPlugin;
 import io.javalin.Javalin;
 import java.net.URI;
+import org.slf4j.LoggerFactory;
 
 /**
  * The garden waste permit service: the form in {@code forms/garden-waste-permit.json}, the
@@ -24,7 +26,16 @@ public final class GardenWasteApp implements AutoCloseable {
   private final Javalin javalin;
 
   private GardenWasteApp(ServiceSettings settings) {
-    this.runner = settings.runner().build();
+    if (settings.get("pay.api-key").isEmpty()) {
+      // No GOV.UK Pay account: a fake on 127.0.0.1 whose card page takes no money (closed with the runner).
+      FakeGovUkPay fake = FakeGovUkPay.start();
+      settings.with("pay.api-key", fake.apiKey()).with("pay.base-url", fake.baseUri().toString());
+      LoggerFactory.getLogger(GardenWasteApp.class).warn("No CIVICKIT_PAY_API_KEY: payments are a TEST fake of "
+          + "GOV.UK Pay at {}; no money is taken", fake.baseUri());
+      this.runner = settings.runner().closeWith(fake).build();
+    } else {
+      this.runner = settings.runner().build();
+    }
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = settings.host();

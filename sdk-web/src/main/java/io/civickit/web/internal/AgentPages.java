@@ -102,6 +102,7 @@ final class AgentPages {
     r.add("POST", base + "/handoffs/{id}/handback", staff(this::handBack));
     r.add("POST", base + "/handoffs/{id}/resolve", staff(this::resolve));
     r.add("GET", base + "/kpis", staff((ex, who) -> render(ex, "Service performance", KpiPage.render(engine))));
+    engine.pay.ifPresent(p -> p.agentRoutes(r, base, this::staff));
   }
 
   private WebResponse render(ExchangeImpl ex, String title, String content) {

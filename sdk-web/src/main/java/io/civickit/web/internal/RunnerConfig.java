@@ -46,10 +46,11 @@ import javax.sql.DataSource;
  * @param handoffRetention how long closed handoffs are kept
  * @param installSchema whether to create the tables at start
  * @param onClose what to close with the runner
+ * @param payments the payment step's settings, if payments are taken
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
     URI publicUrl, Clock clock, Branding branding, Map<String, String[]> texts, Optional<AgentConsole> console,
     Optional<String> emailQuestion, List<Step> extraSteps, Map<String, StepPage> stepPages, Map<String, PageHandler> pages,
     Optional<JourneyClassifier> classifier, List<HandoffChannel> fallbackChannels, int failuresBeforeHandoff,
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
-    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose) {}
+    Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose, Optional<PayConfig> payments) {}
