@@ -113,6 +113,8 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     assertThat(browser.path()).isEqualTo("/apply/bins");
     browser.type("number_of_bins", "1");
     browser.continueOn();
+    browser.select("#council_tax_reduction");
+    browser.continueOn();
     browser.select("#assisted_collection-2");
     browser.continueOn();
     LocalDate start = LocalDate.now().plusDays(20);
@@ -127,6 +129,9 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     browser.click("#accept");
     browser.type("code", service.awaitCode());
     browser.continueOn();
+    assertThat(browser.find("#total").getText()).as("one bin, half price").isEqualTo("£22.50");
+    browser.click("#pay-now");
+    browser.click("#pay");
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     assertThat(browser.find("#reference").getText()).isEqualTo(reference);
     browser.assertNoViolations();
