@@ -154,6 +154,7 @@ class PaymentHttpTest {
     assertThat(declined.statusCode()).isEqualTo(200);
     assertThat(declined.body()).contains("Your payment has been declined", "No money has been taken",
         "id=\"try-again\"", "id=\"get-help\"");
+    assertThat(declined.headers().allValues("Content-Security-Policy")).as("one policy, not two").hasSize(1);
     assertThat(declined.headers().firstValue("Content-Security-Policy").orElseThrow())
         .as("the try-again form may be redirected to GOV.UK Pay").contains("form-action 'self' "
             + "https://card.payments.service.gov.uk " + PAY.baseUri());

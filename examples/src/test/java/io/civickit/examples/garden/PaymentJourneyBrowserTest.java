@@ -3,16 +3,13 @@ package io.civickit.examples.garden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civickit.test.pay.FakeGovUkPay;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -22,63 +19,28 @@ import org.openqa.selenium.interactions.Actions;
  * cancelling then getting help, closing the browser on the payment page and coming back, and a
  * double click on "Pay now": one payment each time. Every new page is checked with axe-core.
  */
-class PaymentJourneyBrowserTest {
+class PaymentJourneyBrowserTest extends BrowserTestBase {
   @RegisterExtension
   static final FakeGovUkPay PAY = FakeGovUkPay.start();
   private static final AtomicInteger PEOPLE = new AtomicInteger();
 
-  @TempDir static Path dir;
-  static TestService service;
-  static Browser browser;
-
+  /** The base class's service again, on a fake GOV.UK Pay this test holds, so it can count payments. */
   @BeforeAll
-  static void start() {
-    Browser.assumeChromium();
+  static void payOnTheTestsFake() {
+    service.close();
     service = TestService.payingOn(dir, PAY, "browser-test-webhook-secret");
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.axeCounts.forEach((page, n) -> System.out.println("axe summary: " + page + " = " + n));
-      browser.close();
-    }
-    if (service != null) {
-      service.close();
-    }
   }
 
   @BeforeEach
-  void freshVisitor() {
-    browser.open(service.url("/"));
-    browser.clearCookies();
+  void openStartPage() {
     browser.open(service.url("/"));
   }
 
   /** Answers every page (in the language already chosen) and stops on check your answers. */
   private void toCheckAnswers(int bins, boolean concession) {
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
-    browser.type("number_of_bins", String.valueOf(bins));
-    browser.continueOn();
-    browser.select(concession ? "#council_tax_reduction" : "#council_tax_reduction-2");
-    browser.continueOn();
-    browser.select("#assisted_collection-2");
-    browser.continueOn();
-    LocalDate start = LocalDate.now().plusMonths(1);
-    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
-    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
-    browser.type("start_date-year", String.valueOf(start.getYear()));
-    browser.continueOn();
-    browser.type("email", "browser-payer-" + PEOPLE.incrementAndGet() + "@example.org");
-    browser.continueOn();
-    assertThat(browser.path()).isEqualTo("/apply/check-answers");
+    browser.startAndAnswerTwoPages();
+    browser.answerFromBins(bins, concession, LocalDate.now().plusMonths(1),
+        "browser-payer-" + PEOPLE.incrementAndGet() + "@example.org");
   }
 
   /** Sends the application and proves the email address: on the payment page. */
@@ -117,6 +79,21 @@ class PaymentJourneyBrowserTest {
     String reference = browser.find("#reference").getText();
     assertThat(service.awaitEmail("(Your reference number is " + reference + ")")).isNotEmpty();
     assertThat(PAY.paymentCount() - before).isEqualTo(1);
+
+    // An adviser finds the payment and refunds part of it.
+    browser.open(service.url("/agent/login"));
+    browser.type("username", TestService.SUPERVISOR);
+    browser.type("password", TestService.STAFF_PASSWORD);
+    browser.click("#sign-in");
+    browser.click("a[href='/agent/payments']");
+    browser.type("reference", reference);
+    browser.click("#find");
+    assertThat(browser.find("main .govuk-summary-list").getText()).contains(reference, "£45", "success");
+    browser.check("agent-payments");
+    browser.type("amount", "10");
+    browser.click("#refund");
+    assertThat(browser.find("#refunded").getText()).isEqualTo("Refund sent to GOV.UK Pay");
+    browser.check("agent-payments-refunded");
     browser.assertNoViolations();
   }
 

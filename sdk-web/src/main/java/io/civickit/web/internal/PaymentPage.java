@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -198,7 +199,10 @@ final class PaymentPage implements StepPage {
 
   /** A page with the pay button: form-action also allows GOV.UK Pay's card pages. */
   private WebResponse withPayButton(WebResponse page) {
-    return page.withHeader("Content-Security-Policy", csp);
+    List<WebResponse.Header> headers = new ArrayList<>(page.headers());
+    headers.removeIf(h -> h.name().equalsIgnoreCase("Content-Security-Policy"));
+    headers.add(new WebResponse.Header("Content-Security-Policy", csp));
+    return new WebResponse(page.status(), headers, page.body());
   }
 
   // ------------------------------------------------------------------------------------- the step
@@ -381,12 +385,8 @@ final class PaymentPage implements StepPage {
     Optional<Journey> j = Reference.parse(typed).flatMap(engine.journeys::findByReference);
     Optional<PaymentRecord> paid = j.flatMap(payments::record);
     StringBuilder c = new StringBuilder();
-    ex.query("done").filter("refunded"::equals).ifPresent(x -> c.append(
-        "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-            + "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">"
-            + "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-            + "id=\"banner-title\">Success</h2></div><div class=\"govuk-notification-banner__content\">"
-            + "<p class=\"govuk-notification-banner__heading\" id=\"refunded\">Refund sent to GOV.UK Pay</p></div></div>"));
+    ex.query("done").filter("refunded"::equals).ifPresent(x -> c.append(Html.successBanner("Refund sent to GOV.UK Pay",
+        "refunded")));
     c.append(Html.h1("Payments"))
         .append("<form method=\"get\" action=\"").append(Html.a(ex.path())).append("\" novalidate>")
         .append(Html.input(Locale.UK, "reference", "text", "Reference number", Optional.empty(),

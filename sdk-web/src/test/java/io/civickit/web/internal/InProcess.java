@@ -50,6 +50,11 @@ final class InProcess implements AutoCloseable {
   final List<String> emails = Collections.synchronizedList(new ArrayList<>());
 
   InProcess(Path dir, Map<String, PageHandler> pages) {
+    this(dir, pages, b -> { });
+  }
+
+  /** With more settings on the builder (payments, say). */
+  InProcess(Path dir, Map<String, PageHandler> pages, java.util.function.Consumer<JourneyRunner.Builder> more) {
     UrlDataSource ds = new UrlDataSource("jdbc:h2:file:" + dir.resolve("web").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
         "", "", false);
     this.dataSource = ds;
@@ -69,6 +74,7 @@ final class InProcess implements AutoCloseable {
               .build())
           .purges(Duration.ZERO, Duration.ofDays(90));
       pages.forEach((k, h) -> b.page(k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1), h));
+      more.accept(b);
       this.runner = b.build();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -99,6 +105,11 @@ final class InProcess implements AutoCloseable {
     }
 
     WebResponse send(String method, String pathAndQuery, String type, byte[] body) {
+      return send(method, pathAndQuery, type, body, Map.of());
+    }
+
+    /** With more request headers (names in lower case). */
+    WebResponse send(String method, String pathAndQuery, String type, byte[] body, Map<String, String> more) {
       int q = pathAndQuery.indexOf('?');
       String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
       Optional<String> query = q < 0 ? Optional.empty() : Optional.of(pathAndQuery.substring(q + 1));
@@ -110,6 +121,7 @@ final class InProcess implements AutoCloseable {
         headers.put("content-type", type);
         headers.put("content-length", String.valueOf(body.length));
       }
+      headers.putAll(more);
       WebRequest request = new WebRequest() {
         @Override
         public String method() {
