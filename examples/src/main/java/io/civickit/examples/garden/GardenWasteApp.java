@@ -6,7 +6,6 @@ import io.civickit.web.ServiceSettings;
 import io.civickit.web.javalin.JourneyRunnerPlugin;
 import io.javalin.Javalin;
 import java.net.URI;
-import org.slf4j.LoggerFactory;
 
 /**
  * The garden waste permit service: the form in {@code forms/garden-waste-permit.json}, the
@@ -30,8 +29,8 @@ public final class GardenWasteApp implements AutoCloseable {
       // No GOV.UK Pay account: a fake on 127.0.0.1 whose card page takes no money (closed with the runner).
       FakeGovUkPay fake = FakeGovUkPay.start();
       settings.with("pay.api-key", fake.apiKey()).with("pay.base-url", fake.baseUri().toString());
-      LoggerFactory.getLogger(GardenWasteApp.class).warn("No CIVICKIT_PAY_API_KEY: payments are a TEST fake of "
-          + "GOV.UK Pay at {}; no money is taken", fake.baseUri());
+      System.out.println("No CIVICKIT_PAY_API_KEY: payments are a TEST fake of GOV.UK Pay at " + fake.baseUri()
+          + "; no money is taken");
       this.runner = settings.runner().closeWith(fake).build();
     } else {
       this.runner = settings.runner().build();
