@@ -1,6 +1,6 @@
 /**
  * CivicKit web: the journey runner. Serves a journey made from a form (its pages, check your
- * answers, the email check, save and return, get help, the English/Cymraeg switch) and the
+ * answers, the email check, save and return, get help, the English/Cymraeg switch, a GOV.UK Pay payment step) and the
  * agent console, with sessions, CSRF and security headers, in GOV.UK Frontend page chrome,
  * through a small framework-neutral port that each adapter (servlet, Javalin) implements.
  */
@@ -10,6 +10,7 @@ module io.civickit.web {
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
   requires transitive io.civickit.submit;
+  requires transitive io.civickit.pay;
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;

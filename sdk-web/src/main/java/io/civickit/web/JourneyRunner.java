@@ -13,7 +13,11 @@ import io.civickit.forms.QuestionType;
 import io.civickit.identity.totp.Totp;
 import io.civickit.notify.Notifier;
 import io.civickit.submit.Submissions;
+import io.civickit.pay.GovUkPay;
+import io.civickit.pay.fee.FeeRules;
+import io.civickit.pay.step.Payments;
 import io.civickit.web.internal.Engine;
+import io.civickit.web.internal.PayConfig;
 import io.civickit.web.internal.RunnerConfig;
 import io.civickit.web.internal.Words;
 import java.net.URI;
@@ -169,6 +173,16 @@ public final class JourneyRunner implements AutoCloseable {
   }
 
   /**
+   * The payment step's engine, when {@link Builder#payments} was set: for the submission
+   * document ({@code payments().record(journey)}), capture or a council's own tools.
+   *
+   * @return it, if payments are taken
+   */
+  public Optional<Payments> payments() {
+    return engine.payments();
+  }
+
+  /**
    * Runs the purges now (sessions, expired journeys, identity entries, closed handoffs, delivered
    * submission documents past their retention) if no
    * other instance holds the purge lease. They also run on their own schedule.
@@ -226,6 +240,7 @@ public final class JourneyRunner implements AutoCloseable {
     private final List<AutoCloseable> onClose = new ArrayList<>();
     private Submissions submissions;
     private Duration submissionRetention = Duration.ofDays(90);
+    private PayConfig pay;
 
     private Builder() {}
 
@@ -383,6 +398,47 @@ public final class JourneyRunner implements AutoCloseable {
     public Builder afterCheckAnswers(Step step, StepPage page) {
       extraSteps.add(Objects.requireNonNull(step, "step"));
       stepPages.put(step.id(), Objects.requireNonNull(page, "page"));
+      return this;
+    }
+
+    /**
+     * Takes a fee through GOV.UK Pay after check your answers (and the email check): the step
+     * {@code pay} with its page (the fee's lines and a "Pay now" button), the return page
+     * {@code /payment/return} and its outcome pages, the fee on check your answers, a reconciler
+     * every minute for payments finished without a return, and a refund button in the agent
+     * console. Attempts are indexed in the {@code civickit_payments} table.
+     *
+     * @param client the GOV.UK Pay client (or one pointed at {@code FakeGovUkPay} in tests)
+     * @param fees the fee rules, worked out from the answers
+     * @param description what is being paid for, shown on GOV.UK Pay's page (1 to 255 characters)
+     * @return this
+     */
+    public Builder payments(GovUkPay client, FeeRules fees, String description) {
+      if (description.isBlank() || description.length() > 255) {
+        throw new IllegalArgumentException("a payment description is 1 to 255 characters, but was "
+            + description.length());
+      }
+      pay = new PayConfig(Objects.requireNonNull(client, "client"), Objects.requireNonNull(fees, "fees"), description,
+          pay == null ? Optional.empty() : pay.webhookSecret());
+      return this;
+    }
+
+    /**
+     * Accepts GOV.UK Pay's webhooks at {@code POST /payment/webhook}: signed messages (checked in
+     * constant time, bodies of at most 256 KiB) that move a journey on as soon as its payment
+     * finishes, faster than the reconciler. Needs {@link #payments}.
+     *
+     * @param signingSecret the webhook's signing secret from GOV.UK Pay's admin tool
+     * @return this
+     */
+    public Builder payWebhooks(String signingSecret) {
+      if (pay == null) {
+        throw new IllegalStateException("set payments(...) before payWebhooks(...)");
+      }
+      if (signingSecret.isBlank()) {
+        throw new IllegalArgumentException("the webhook signing secret must not be blank");
+      }
+      pay = new PayConfig(pay.client(), pay.fees(), pay.description(), Optional.of(signingSecret));
       return this;
     }
 
@@ -621,7 +677,7 @@ public final class JourneyRunner implements AutoCloseable {
           Map.copyOf(stepPages), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
           installSchema, List.copyOf(onClose), Optional.ofNullable(submissions), submissionRetention,
-          Optional.ofNullable(addressLookup)));
+          Optional.ofNullable(addressLookup), Optional.ofNullable(pay)));
     }
 
     private static void require(Object o, String name) {

@@ -17,6 +17,8 @@ import io.civickit.submit.Destination;
 import io.civickit.submit.SubmissionSchema;
 import io.civickit.submit.Submissions;
 import io.civickit.submit.TeamEmail;
+import io.civickit.pay.GovUkPay;
+import io.civickit.pay.fee.FeeRules;
 import io.civickit.web.internal.UrlDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +93,18 @@ import javax.sql.DataSource;
  *       JSON, with the secret (32 bytes or more) in {@code CIVICKIT_SUBMIT_WEBHOOK_SECRET}</td><td>none</td></tr>
  *   <tr><td>{@code submit.retention}</td><td>how long stored submission documents are kept once delivered:
  *       days ({@code 90}) or an ISO-8601 duration ({@code P90D}); {@code 0}: for ever</td><td>90 days</td></tr>
+ *   <tr><td>{@code pay.fees}</td><td>fee rules' JSON, on the class path or a file: takes the fee through
+ *       GOV.UK Pay after check your answers ({@link JourneyRunner.Builder#payments})</td><td>no payment</td></tr>
+ *   <tr><td>{@code pay.description}</td><td>what is paid for, on GOV.UK Pay's page</td><td>the form's title</td></tr>
+ *   <tr><td>{@code pay.base-url}</td><td>GOV.UK Pay's API (https; http only on localhost, for a fake)</td>
+ *       <td>{@code https://publicapi.payments.service.gov.uk}</td></tr>
+ *   <tr><td>{@code pay.api-key}</td><td>a secret: from {@code CIVICKIT_PAY_API_KEY} (or {@link #with}) only</td>
+ *       <td>required with {@code pay.fees}</td></tr>
+ *   <tr><td>{@code pay.webhook-secret}</td><td>a secret: from {@code CIVICKIT_PAY_WEBHOOK_SECRET} (or
+ *       {@link #with}) only; accepts GOV.UK Pay's webhooks at {@code /payment/webhook}</td><td>no webhooks</td></tr>
  * </table>
+ *
+ * <p>{@code CIVICKIT_PAY_NAME} sets {@code pay.name} (environment names cannot hold a dot).
  */
 public final class ServiceSettings {
   private final Map<String, String> values;
@@ -126,12 +139,13 @@ public final class ServiceSettings {
       throw new IllegalArgumentException("could not read the settings file " + file + ": " + e.getMessage(), e);
     }
     p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).strip()));
+    refuseSecrets(v.keySet(), "the settings file " + file);
     for (Map.Entry<String, String> e : env.entrySet()) {
       if (e.getKey().startsWith("CIVICKIT_") && !e.getValue().isBlank()) {
         String name = e.getKey().substring(9).toLowerCase(Locale.ROOT).replace('_', '-');
         if (!name.equals("keys") && !name.equals("server-key") && !name.startsWith("smtp-") && !name.startsWith("notify-")
             && !name.equals("submit-webhook-secret")) {
-          v.put(name, e.getValue());
+          v.put(name.startsWith("pay-") ? "pay." + name.substring(4) : name, e.getValue());
         }
       }
     }
@@ -144,9 +158,20 @@ public final class ServiceSettings {
       if (!a.startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException("expected --option value, but got \"" + a + "\"");
       }
+      refuseSecrets(List.of(a.substring(2)), "the command line");
       v.put(a.substring(2), args[++i]);
     }
     return new ServiceSettings(v, env);
+  }
+
+  /** GOV.UK Pay's secrets come from the environment only, never a file or the command line. */
+  private static void refuseSecrets(java.util.Collection<String> names, String where) {
+    for (String secret : List.of("pay.api-key", "pay.webhook-secret")) {
+      if (names.contains(secret)) {
+        throw new IllegalArgumentException(secret + " is a secret: set it in the environment as CIVICKIT_"
+            + secret.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_') + ", not in " + where);
+      }
+    }
   }
 
   private static InputStream open(String file) throws IOException {
@@ -320,6 +345,7 @@ public final class ServiceSettings {
       b.handoffFallback(HandoffChannels.phone(number, OpeningHours.builder(ZoneId.of("Europe/London"))
           .weekdays(LocalTime.parse(hours[0].strip()), LocalTime.parse(hours[1].strip())).build(), clock));
     });
+    get("pay.fees").ifPresent(fees -> payments(b, fees, form));
     String agent = get("agent-path").orElse("/agent");
     if (!agent.equals("none")) {
       b.agentConsole(AgentConsole.builder().path(agent).accounts(staffAccounts()).build());
@@ -333,6 +359,21 @@ public final class ServiceSettings {
     Outbox.Workers workers = outbox.startWorkers(1);
     b.closeWith(workers::close);
     return b;
+  }
+
+  private void payments(JourneyRunner.Builder b, String feesFile, Form form) {
+    String key = get("pay.api-key").orElseThrow(() -> new IllegalArgumentException(
+        "pay.fees is set: set CIVICKIT_PAY_API_KEY to the service's GOV.UK Pay API key"));
+    GovUkPay.Builder client = GovUkPay.builder().apiKey(key).clock(clock);
+    get("pay.base-url").map(URI::create).ifPresent(client::baseUri);
+    FeeRules fees;
+    try (InputStream in = open(feesFile)) {
+      fees = FeeRules.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("could not read the fee rules " + feesFile + ": " + e.getMessage(), e);
+    }
+    b.payments(client.build(), fees, get("pay.description").orElse(form.title().en()));
+    get("pay.webhook-secret").ifPresent(b::payWebhooks);
   }
 
   private Branding branding() {

@@ -1,5 +1,6 @@
 package io.civickit.examples.garden;
 
+import io.civickit.test.pay.FakeGovUkPay;
 import io.civickit.web.JourneyRunner;
 import io.civickit.web.ServiceSettings;
 import io.civickit.web.javalin.JourneyRunnerPlugin;
@@ -24,7 +25,16 @@ public final class GardenWasteApp implements AutoCloseable {
   private final Javalin javalin;
 
   private GardenWasteApp(ServiceSettings settings) {
-    this.runner = settings.runner().build();
+    if (settings.get("pay.api-key").isEmpty()) {
+      // No GOV.UK Pay account: a fake on 127.0.0.1 whose card page takes no money (closed with the runner).
+      FakeGovUkPay fake = FakeGovUkPay.start();
+      settings.with("pay.api-key", fake.apiKey()).with("pay.base-url", fake.baseUri().toString());
+      System.out.println("No CIVICKIT_PAY_API_KEY: payments are a TEST fake of GOV.UK Pay at " + fake.baseUri()
+          + "; no money is taken");
+      this.runner = settings.runner().closeWith(fake).build();
+    } else {
+      this.runner = settings.runner().build();
+    }
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = settings.host();

@@ -21,16 +21,6 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     browser.open(service.url("/"));
   }
 
-  private void startAndAnswerTwoPages() {
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
-  }
-
   private String totpNow() {
     return service.app.runner().totp().generate(new Base32().decode(TestService.STAFF_TOTP), Instant.now());
   }
@@ -69,7 +59,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
 
   @Test
   void getHelpThenAnAdviserSendsTheContinueOnlineLinkAndThePersonFinishesOnline() {
-    startAndAnswerTwoPages();
+    browser.startAndAnswerTwoPages();
     assertThat(browser.path()).isEqualTo("/apply/bins");
     browser.click("#get-help");
     assertThat(browser.path()).isEqualTo("/help");
@@ -111,22 +101,14 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     browser.check("en-resume-link-confirm");
     browser.click("#continue");
     assertThat(browser.path()).isEqualTo("/apply/bins");
-    browser.type("number_of_bins", "1");
-    browser.continueOn();
-    browser.select("#assisted_collection-2");
-    browser.continueOn();
-    LocalDate start = LocalDate.now().plusDays(20);
-    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
-    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
-    browser.type("start_date-year", String.valueOf(start.getYear()));
-    browser.continueOn();
-    browser.type("email", "helped@example.org");
-    browser.continueOn();
-    assertThat(browser.path()).isEqualTo("/apply/check-answers");
+    browser.answerFromBins(1, true, LocalDate.now().plusDays(20), "helped@example.org");
     assertThat(browser.find("main").getText()).contains("1 Garden Row");
     browser.click("#accept");
     browser.type("code", service.awaitCode());
     browser.continueOn();
+    assertThat(browser.find("#total").getText()).as("one bin, half price").isEqualTo("£22.50");
+    browser.click("#pay-now");
+    browser.click("#pay");
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     assertThat(browser.find("#reference").getText()).isEqualTo(reference);
     browser.assertNoViolations();
@@ -157,7 +139,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
   @Test
   void helpPagesInWelsh() {
     browser.click("#language-cy");
-    startAndAnswerTwoPages();
+    browser.startAndAnswerTwoPages();
     browser.click("#get-help");
     browser.check("cy-help");
     browser.continueOn();

@@ -152,6 +152,35 @@ final class Browser implements AutoCloseable {
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
+  /** From the start page: starts an application and answers the first two pages; ends on the bins page. */
+  void startAndAnswerTwoPages() {
+    click("#start");
+    select("#lives_in_area");
+    continueOn();
+    type("address-line1", "1 Garden Row");
+    type("address-town", "Anytown");
+    type("address-postcode", "SW1A 1AA");
+    continueOn();
+    assertThat(path()).isEqualTo("/apply/bins");
+  }
+
+  /** From the bins page: answers every page (no assisted collection); ends on check your answers. */
+  void answerFromBins(int bins, boolean concession, java.time.LocalDate start, String email) {
+    type("number_of_bins", String.valueOf(bins));
+    continueOn();
+    select(concession ? "#council_tax_reduction" : "#council_tax_reduction-2");
+    continueOn();
+    select("#assisted_collection-2");
+    continueOn();
+    type("start_date-day", String.valueOf(start.getDayOfMonth()));
+    type("start_date-month", String.valueOf(start.getMonthValue()));
+    type("start_date-year", String.valueOf(start.getYear()));
+    continueOn();
+    type("email", email);
+    continueOn();
+    assertThat(path()).isEqualTo("/apply/check-answers");
+  }
+
   String h1() {
     return find("h1").getText();
   }

@@ -64,6 +64,14 @@ final class GardenWasteForm {
         .errorNoun("the number of bins", "nifer y biniau")
         .min(java.math.BigDecimal.ONE).max(java.math.BigDecimal.valueOf(3))
         .build();
+    Question concession = Question.builder("council_tax_reduction", QuestionType.YES_NO)
+        .label("Does anyone in your household get Council Tax Reduction?",
+            "Oes unrhyw un yn eich cartref yn cael Gostyngiad Treth Gyngor?")
+        .hint("If they do, your permit is half price", "Os ydyn nhw, mae eich trwydded am hanner pris")
+        .errorNoun("whether anyone in your household gets Council Tax Reduction",
+            "a oes unrhyw un yn eich cartref yn cael Gostyngiad Treth Gyngor")
+        .errorSubject("Whether anyone gets Council Tax Reduction", "a oes unrhyw un yn cael Gostyngiad Treth Gyngor")
+        .build();
     Question assisted = Question.builder("assisted_collection", QuestionType.YES_NO)
         .label("Do you need an assisted collection?", "Oes angen casgliad â chymorth arnoch chi?")
         .hint("We collect the bin from your garden if nobody at home can take it to the kerb",
@@ -104,6 +112,7 @@ final class GardenWasteForm {
         .page(Page.builder("lives-in-area").section("eligibility").question(livesInArea).build())
         .page(Page.builder("address").section("eligibility").question(address).build())
         .page(Page.builder("bins").section("collection").question(bins).build())
+        .page(Page.builder("concession").section("collection").question(concession).build())
         .page(Page.builder("assisted-collection").section("collection").question(assisted).question(binLocation)
             .build())
         .page(Page.builder("start-date").section("collection").question(startDate).build())

@@ -11,7 +11,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The whole journey in headless Chromium, in English and in Welsh: every question page first
  * sent empty (the error summary and its links), then answered; check your answers with a Change
- * link; the email code; the confirmation with its reference and email. Every page, with and
+ * link; the email code; paying on the fake GOV.UK Pay; the confirmation with its reference and email. Every page, with and
  * without errors, is screenshotted and checked with axe-core against WCAG 2.2 AA.
  */
 class GardenWasteJourneyBrowserTest extends BrowserTestBase {
@@ -67,6 +67,12 @@ class GardenWasteJourneyBrowserTest extends BrowserTestBase {
     browser.type("number_of_bins", "2");
     browser.continueOn();
 
+    assertThat(browser.path()).isEqualTo("/apply/concession");
+    browser.check(lang + "-concession");
+    emptyThenError(lang + "-concession", "council_tax_reduction");
+    browser.select("#council_tax_reduction-2");
+    browser.continueOn();
+
     assertThat(browser.path()).isEqualTo("/apply/assisted-collection");
     browser.check(lang + "-assisted-collection");
     emptyThenError(lang + "-assisted-collection", "assisted_collection");
@@ -112,6 +118,13 @@ class GardenWasteJourneyBrowserTest extends BrowserTestBase {
     browser.check(lang + "-confirm-email-error");
     browser.type("code", code);
     browser.continueOn();
+
+    assertThat(browser.path()).isEqualTo("/apply/pay");
+    assertThat(browser.find("#total").getText()).as("3 bins at £45").isEqualTo("£135");
+    browser.check(lang + "-pay");
+    browser.click("#pay-now");
+    assertThat(browser.find("#amount").getText()).isEqualTo("£135.00");
+    browser.click("#pay");
 
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     String reference = browser.find("#reference").getText();

@@ -26,18 +26,6 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
     }
   }
 
-  /** Starts an application and answers the first two pages; ends on the bins page. */
-  private void startAndAnswerTwoPages() {
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
-    assertThat(browser.path()).isEqualTo("/apply/bins");
-  }
-
   /** On the bins page: types 2 without sending it, saves with an email address; returns the reference. */
   private String saveForLater(String lang, String email, boolean checkPages) {
     browser.type("number_of_bins", "2");
@@ -63,7 +51,7 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
   @ValueSource(strings = {"en", "cy"})
   void saveRestartTheServerAndResumeFromTheEmailedLink(String lang) {
     switchTo(lang);
-    startAndAnswerTwoPages();
+    browser.startAndAnswerTwoPages();
     saveForLater(lang, "link-" + lang + "@example.org", true);
     String link = service.awaitEmail("(http://[^\\s]+/resume\\?token=[A-Za-z0-9_%-]+)");
 
@@ -96,7 +84,7 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
   @ValueSource(strings = {"en", "cy"})
   void resumeWithTheReferenceNumberAndACodeSentByEmail(String lang) {
     switchTo(lang);
-    startAndAnswerTwoPages();
+    browser.startAndAnswerTwoPages();
     String email = "code-" + lang + "@example.org";
     String reference = saveForLater(lang, email, false);
     service.awaitEmail("(resume\\?token=)");   // the link email, not used here

@@ -62,17 +62,17 @@ class SubmissionBrowserTest extends BrowserTestBase {
     browser.type("address-town", "Anytown");
     browser.type("address-postcode", "SW1A 1AA");
     browser.continueOn();
-    browser.type("number_of_bins", "2");
+    browser.answerFromBins(2, false, LocalDate.now().plusMonths(2), email);
+  }
+
+  /** The emailed code, then paying on the fake GOV.UK Pay the example runs without an API key. */
+  private void confirmAndPay() {
+    assertThat(browser.path()).isEqualTo("/apply/confirm-email");
+    browser.type("code", service.awaitCode());
     browser.continueOn();
-    browser.select("#assisted_collection-2");
-    browser.continueOn();
-    LocalDate start = LocalDate.now().plusMonths(2);
-    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
-    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
-    browser.type("start_date-year", String.valueOf(start.getYear()));
-    browser.continueOn();
-    browser.type("email", email);
-    browser.continueOn();
+    assertThat(browser.path()).isEqualTo("/apply/pay");
+    browser.click("#pay-now");
+    browser.click("#pay");
   }
 
   @Test
@@ -85,10 +85,7 @@ class SubmissionBrowserTest extends BrowserTestBase {
     assertThat(browser.find("#copy").isSelected()).isTrue();
     browser.check("en-check-answers-copy");
     browser.click("#accept");
-
-    assertThat(browser.path()).isEqualTo("/apply/confirm-email");
-    browser.type("code", service.awaitCode());
-    browser.continueOn();
+    confirmAndPay();
 
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     String reference = browser.find("#reference").getText();
@@ -103,6 +100,7 @@ class SubmissionBrowserTest extends BrowserTestBase {
     assertThat(doc.path("reference").asText()).isEqualTo(reference);
     assertThat(doc.path("language").asText()).isEqualTo("en");
     assertThat(doc.toString()).contains("12 Orchard Close", "SW1A 1AA", email);
+    assertThat(doc.path("payment").path("amount_pence").asInt()).as("two bins at £45, paid").isEqualTo(9000);
     String pdf;
     try (PDDocument d = Loader.loadPDF(Files.readAllBytes(teamInbox().resolve(stem + ".pdf")))) {
       pdf = new PDFTextStripper().getText(d);
@@ -129,8 +127,7 @@ class SubmissionBrowserTest extends BrowserTestBase {
     answerTheForm("no-copy@example.org");
     assertThat(browser.find("#copy").isSelected()).isFalse();
     browser.click("#accept");
-    browser.type("code", service.awaitCode());
-    browser.continueOn();
+    confirmAndPay();
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     assertThat(browser.all("#copy-sent")).isEmpty();
     String reference = browser.find("#reference").getText();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.civickit.test.pay.FakeGovUkPay;
 import io.civickit.web.PasswordHash;
 import io.civickit.web.ServiceSettings;
 import io.civickit.web.StaffAccount;
@@ -32,22 +33,41 @@ final class TestService implements AutoCloseable {
   static final String SUPERVISOR = "supervisor";
 
   final Path dir;
+  /** Settings beyond the example's own (a fake GOV.UK Pay the test holds). */
+  private final Map<String, String> extra;
   GardenWasteApp app;
   private final Set<Path> seen = new HashSet<>();
 
   TestService(Path dir) {
+    this(dir, Map.of());
+  }
+
+  private TestService(Path dir, Map<String, String> extra) {
     this.dir = dir;
-    this.app = GardenWasteApp.start(settings(dir, "0"));
+    this.extra = Map.copyOf(extra);
+    this.app = GardenWasteApp.start(settings(dir, "0", this.extra));
+  }
+
+  /** The service taking payments on a fake GOV.UK Pay the test holds, with webhooks signed by {@code secret}. */
+  static TestService payingOn(Path dir, FakeGovUkPay pay, String secret) {
+    return new TestService(dir, Map.of("pay.api-key", pay.apiKey(), "pay.base-url", pay.baseUri().toString(),
+        "pay.webhook-secret", secret));
   }
 
   /** The example's own settings, in a temporary folder, with the test advisers. */
   static ServiceSettings settings(Path dir, String port) {
-    return GardenWasteApp.settings(new String[0], Map.of()).with("port", port)
+    return settings(dir, port, Map.of());
+  }
+
+  private static ServiceSettings settings(Path dir, String port, Map<String, String> extra) {
+    ServiceSettings s = GardenWasteApp.settings(new String[0], Map.of()).with("port", port)
         .with("data-dir", dir.resolve("data").toString()).with("outbox-dir", dir.resolve("outbox").toString())
         .staff(new StaffAccount(STAFF_USER, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
             Optional.of(STAFF_TOTP)))
         .staff(new StaffAccount(SUPERVISOR, PasswordHash.hash(STAFF_PASSWORD.toCharArray(), 1000),
             Optional.empty()));
+    extra.forEach(s::with);
+    return s;
   }
 
   static TestService start(Path dir) {
@@ -62,7 +82,7 @@ final class TestService implements AutoCloseable {
   void restart() {
     int port = app.port();
     app.close();
-    app = GardenWasteApp.start(settings(dir, String.valueOf(port)));
+    app = GardenWasteApp.start(settings(dir, String.valueOf(port), extra));
   }
 
   @Override

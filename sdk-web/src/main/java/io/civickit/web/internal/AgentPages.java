@@ -103,6 +103,7 @@ final class AgentPages {
     r.add("POST", base + "/handoffs/{id}/resolve", staff(this::resolve));
     r.add("GET", base + "/kpis", staff((ex, who) -> render(ex, "Service performance", KpiPage.render(engine))));
     engine.submissionHook.ifPresent(h -> new DeliveryPages(h, base).routes(r, this::staff));
+    engine.pay.ifPresent(p -> p.agentRoutes(r, base, this::staff));
   }
 
   private WebResponse render(ExchangeImpl ex, String title, String content) {
@@ -312,12 +313,8 @@ final class AgentPages {
     r.answers().forEach((k, v) -> answers.add(row(engine.form.question(k).map(q -> q.label().en()).orElse(k), v)));
     String id = r.handoffId().value();
     StringBuilder c = new StringBuilder();
-    ex.query("done").filter("sent"::equals).ifPresent(x -> c.append(
-        "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-            + "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">"
-            + "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
-            + "id=\"banner-title\">Success</h2></div><div class=\"govuk-notification-banner__content\">"
-            + "<p class=\"govuk-notification-banner__heading\" id=\"sent\">Continue-online link sent</p></div></div>"));
+    ex.query("done").filter("sent"::equals).ifPresent(x -> c.append(Html.successBanner("Continue-online link sent",
+        "sent")));
     c.append(Html.h1("Handoff " + r.reference()))
         .append(Html.summaryList(rows))
         .append("<h2 class=\"govuk-heading-m\">Answers so far</h2>")

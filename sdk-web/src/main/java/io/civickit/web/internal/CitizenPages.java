@@ -250,6 +250,7 @@ final class CitizenPages {
     if (step.equals(Form.CHECK_ANSWERS)) {
       String content = Html.h1(t(ex, "check.title"))
           + FormRenderer.checkAnswers(CheckAnswers.summaryRows(form, j, l, engine.config.clock(), s -> "/change/" + s), l)
+          + engine.pay.map(p -> p.onCheckAnswers(ex, j)).orElse("")
           + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "check.send.heading")) + "</h2>"
           + Html.p(t(ex, "check.send.text"))
           + "<form method=\"post\" novalidate>" + ex.csrfField()

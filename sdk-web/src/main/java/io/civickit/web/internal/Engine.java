@@ -67,6 +67,8 @@ public final class Engine {
   final Optional<SubmissionHook> submissionHook;
   /** "Find an address" on address pages, when the runner has a lookup. */
   final Optional<AddressFinder> addressFinder;
+  /** The payment step's pages, when payments are taken. */
+  final Optional<PaymentPage> pay;
   final String cookieName;
   private final List<Route> routes = new ArrayList<>();
   private final Purger purger;
@@ -89,6 +91,9 @@ public final class Engine {
     if (config.installSchema()) {
       Schema.install(config.dataSource(), Schema.CORE, "identity", "handoff", "web");
       OutboxSchema.install(config.dataSource());
+      if (config.payments().isPresent()) {
+        Schema.install(config.dataSource(), "pay");
+      }
     }
     this.sessions = new Sessions(config.dataSource(), config.clock(), config.sessionIdle());
     this.identityStore = IdentityStore.jdbc(config.dataSource());
@@ -104,6 +109,11 @@ public final class Engine {
       pages.put(EMAIL_CHECK, new EmailCodePage(this));
     });
     config.extraSteps().forEach(def::afterCheckAnswers);
+    this.pay = config.payments().map(p -> new PaymentPage(this, p));
+    pay.ifPresent(p -> {
+      def.afterCheckAnswers(p.step());
+      pages.put(p.step().id(), p);
+    });
     pages.putAll(config.stepPages());
     this.stepPages = Map.copyOf(pages);
     this.submissionHook = config.submissions().map(s -> new SubmissionHook(this, s, config.submissionRetention()));
@@ -115,6 +125,7 @@ public final class Engine {
         .clock(config.clock());
     config.classifier().ifPresent(jb::classifier);
     this.journeys = jb.build();
+    pay.ifPresent(PaymentPage::connect);
     this.helpDesk = new HelpDesk(config.dataSource(), config.keyRing(), config.clock(), words);
     HandoffRouter.Builder router = HandoffRouter.builder(config.clock()).channel(helpDesk);
     List<String> order = new ArrayList<>(List.of(helpDesk.name()));
@@ -134,6 +145,7 @@ public final class Engine {
       routes.add(new Route(key.substring(0, space), split(key.substring(space + 1)), handler, true));
     });
     new CitizenPages(this).routes(this::route);
+    pay.ifPresent(p -> p.routes(this::route));
     config.console().ifPresent(c -> new AgentPages(this, c).routes(this::route));
     this.purger = new Purger(this);
   }
@@ -142,6 +154,7 @@ public final class Engine {
   public void start() {
     purger.start();
     submissionHook.ifPresent(SubmissionHook::start);
+    pay.ifPresent(PaymentPage::start);
   }
 
   /**
@@ -157,6 +170,16 @@ public final class Engine {
   public void stop() {
     purger.close();
     submissionHook.ifPresent(SubmissionHook::stop);
+    pay.ifPresent(PaymentPage::stop);
+  }
+
+  /**
+   * The payment step's engine.
+   *
+   * @return it, when payments are taken
+   */
+  public Optional<io.civickit.pay.step.Payments> payments() {
+    return pay.map(PaymentPage::payments);
   }
 
   /**
@@ -224,6 +247,10 @@ public final class Engine {
     if (path.startsWith("/assets/") && (method.equals("GET") || method.equals("HEAD"))) {
       return Optional.of(secure(Assets.serve(path.substring("/assets/".length())).orElseGet(
           () -> errorPage(request, 404, "notfound.title", "notfound.text")), true));
+    }
+    if (pay.isPresent() && pay.get().isWebhook(method, path)) {
+      // GOV.UK Pay's signed JSON: no session, no CSRF token, no form body (PaymentPage.webhook).
+      return Optional.of(secure(pay.get().webhook(request), false));
     }
     String lookup = method.equals("HEAD") ? "GET" : method;
     Map<String, String> params = new LinkedHashMap<>();
@@ -440,6 +467,7 @@ public final class Engine {
       nav.add(new String[] {c.path(), "Handoffs"});
       nav.add(new String[] {c.path() + "/kpis", "Service performance"});
       submissionHook.ifPresent(h -> nav.add(DeliveryPages.nav(c.path())));
+      pay.ifPresent(p -> nav.add(new String[] {c.path() + PaymentPage.AGENT_PATH, "Payments"}));
     });
     String service = staff ? "Agent console" : form.title().in(l);
     String home = staff ? config.console().map(c -> c.path()).orElse("/") : "/";

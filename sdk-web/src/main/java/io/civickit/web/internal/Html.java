@@ -278,6 +278,15 @@ public final class Html {
     return b.append("</dl>").toString();
   }
 
+  /** A GOV.UK success notification banner whose heading has the id {@code id}. */
+  static String successBanner(String heading, String id) {
+    return "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
+        + "aria-labelledby=\"banner-title\" data-module=\"govuk-notification-banner\">"
+        + "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\" "
+        + "id=\"banner-title\">Success</h2></div><div class=\"govuk-notification-banner__content\">"
+        + "<p class=\"govuk-notification-banner__heading\" id=\"" + a(id) + "\">" + e(heading) + "</p></div></div>";
+  }
+
   /** The confirmation panel. */
   static String panel(String title, String label, String reference) {
     return "<div class=\"govuk-panel govuk-panel--confirmation\"><h1 class=\"govuk-panel__title\">" + e(title)

@@ -116,6 +116,11 @@ final class InProcess implements AutoCloseable {
     }
 
     WebResponse send(String method, String pathAndQuery, String type, byte[] body) {
+      return send(method, pathAndQuery, type, body, Map.of());
+    }
+
+    /** With more request headers (names in lower case). */
+    WebResponse send(String method, String pathAndQuery, String type, byte[] body, Map<String, String> more) {
       int q = pathAndQuery.indexOf('?');
       String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
       Optional<String> query = q < 0 ? Optional.empty() : Optional.of(pathAndQuery.substring(q + 1));
@@ -127,6 +132,7 @@ final class InProcess implements AutoCloseable {
         headers.put("content-type", type);
         headers.put("content-length", String.valueOf(body.length));
       }
+      headers.putAll(more);
       WebRequest request = new WebRequest() {
         @Override
         public String method() {
