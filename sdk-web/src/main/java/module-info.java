@@ -9,11 +9,13 @@ module io.civickit.web {
   requires transitive io.civickit.forms;
   requires transitive io.civickit.notify;
   requires transitive io.civickit.identity;
+  requires transitive io.civickit.files;
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;
   requires owasp.encoder;
   requires org.apache.commons.codec;
+  requires org.apache.commons.fileupload2.core;
 
   exports io.civickit.web;
 }
