@@ -36,10 +36,27 @@ public class ClamdServer implements BeforeAllCallback, AfterAllCallback {
   /** clamd's own limit on a stream, small so a test can pass it. */
   public static final int STREAM_MAX = 1024 * 1024;
 
+  private final List<byte[]> alsoInfected;
   private Process process;
   private Path dir;
   private int port;
   private final List<String> output = new ArrayList<>();
+
+  /** A clamd that finds the EICAR file (a whole file of its 68 bytes). */
+  public ClamdServer() {
+    this(new byte[0][]);
+  }
+
+  /**
+   * A clamd that also finds these whole files (for a test's own "infected" PDF or image: the EICAR
+   * bytes inside another type, which the type checks let through to the scan), each by an MD5
+   * hash signature named {@link #SIGNATURE}.
+   *
+   * @param alsoInfected the files' bytes
+   */
+  public ClamdServer(byte[]... alsoInfected) {
+    this.alsoInfected = List.of(alsoInfected);
+  }
 
   /** The EICAR anti-virus test file, put together here so the source itself is not flagged. */
   public static byte[] eicar() {
@@ -66,7 +83,12 @@ public class ClamdServer implements BeforeAllCallback, AfterAllCallback {
     Path db = Files.createDirectories(dir.resolve("db"));
     byte[] eicar = eicar();
     String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(eicar));
-    Files.writeString(db.resolve("civickit-test.hdb"), md5 + ":" + eicar.length + ":" + SIGNATURE + "\n");
+    StringBuilder signatures = new StringBuilder(md5 + ":" + eicar.length + ":" + SIGNATURE + "\n");
+    for (byte[] f : alsoInfected) {
+      signatures.append(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(f))).append(':')
+          .append(f.length).append(':').append(SIGNATURE).append(".File\n");
+    }
+    Files.writeString(db.resolve("civickit-test.hdb"), signatures);
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }

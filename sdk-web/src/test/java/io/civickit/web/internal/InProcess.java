@@ -50,13 +50,19 @@ final class InProcess implements AutoCloseable {
   final List<String> emails = Collections.synchronizedList(new ArrayList<>());
 
   InProcess(Path dir, Map<String, PageHandler> pages) {
+    this(dir, "/test-form.json", b -> pages.forEach((k, h) -> b.page(k.substring(0, k.indexOf(' ')),
+        k.substring(k.indexOf(' ') + 1), h)));
+  }
+
+  /** A runner for another form, with more settings. */
+  InProcess(Path dir, String formResource, java.util.function.Consumer<JourneyRunner.Builder> more) {
     UrlDataSource ds = new UrlDataSource("jdbc:h2:file:" + dir.resolve("web").toAbsolutePath() + ";DB_CLOSE_DELAY=-1",
         "", "", false);
     this.dataSource = ds;
     Templates templates = RunnerTemplates.defaults().build();
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    try (InputStream form = InProcess.class.getResourceAsStream("/test-form.json")) {
+    try (InputStream form = InProcess.class.getResourceAsStream(formResource)) {
       JourneyRunner.Builder b = JourneyRunner.builder().form(Forms.read(form)).dataSource(ds)
           .keyRing(KeyRing.generate("k1")).serverKey(key).clock(clock)
           .notifier(r -> {
@@ -68,7 +74,7 @@ final class InProcess implements AutoCloseable {
               .account(new StaffAccount(ADVISER, PasswordHash.hash(PASSWORD.toCharArray(), 1000), Optional.empty()))
               .build())
           .purges(Duration.ZERO, Duration.ofDays(90));
-      pages.forEach((k, h) -> b.page(k.substring(0, k.indexOf(' ')), k.substring(k.indexOf(' ') + 1), h));
+      more.accept(b);
       this.runner = b.build();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -99,6 +105,12 @@ final class InProcess implements AutoCloseable {
     }
 
     WebResponse send(String method, String pathAndQuery, String type, byte[] body) {
+      return send(method, pathAndQuery, type, body == null ? -1 : body.length,
+          new ByteArrayInputStream(body == null ? new byte[0] : body));
+    }
+
+    /** Sends a body from a stream, declaring {@code length} (none when negative, as for a chunked body). */
+    WebResponse send(String method, String pathAndQuery, String type, long length, InputStream body) {
       int q = pathAndQuery.indexOf('?');
       String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
       Optional<String> query = q < 0 ? Optional.empty() : Optional.of(pathAndQuery.substring(q + 1));
@@ -108,7 +120,9 @@ final class InProcess implements AutoCloseable {
       }
       if (type != null) {
         headers.put("content-type", type);
-        headers.put("content-length", String.valueOf(body.length));
+      }
+      if (length >= 0) {
+        headers.put("content-length", String.valueOf(length));
       }
       WebRequest request = new WebRequest() {
         @Override
@@ -133,7 +147,7 @@ final class InProcess implements AutoCloseable {
 
         @Override
         public InputStream body() {
-          return new ByteArrayInputStream(body == null ? new byte[0] : body);
+          return body;
         }
 
         @Override
