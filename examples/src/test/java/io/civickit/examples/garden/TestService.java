@@ -35,9 +35,17 @@ final class TestService implements AutoCloseable {
   GardenWasteApp app;
   private final Set<Path> seen = new HashSet<>();
 
+  private final java.util.function.UnaryOperator<ServiceSettings> more;
+
   TestService(Path dir) {
+    this(dir, s -> s);
+  }
+
+  /** The service with more settings (a clamd for uploads, say). */
+  TestService(Path dir, java.util.function.UnaryOperator<ServiceSettings> more) {
     this.dir = dir;
-    this.app = GardenWasteApp.start(settings(dir, "0"));
+    this.more = more;
+    this.app = GardenWasteApp.start(more.apply(settings(dir, "0")));
   }
 
   /** The example's own settings, in a temporary folder, with the test advisers. */
@@ -62,7 +70,7 @@ final class TestService implements AutoCloseable {
   void restart() {
     int port = app.port();
     app.close();
-    app = GardenWasteApp.start(settings(dir, String.valueOf(port)));
+    app = GardenWasteApp.start(more.apply(settings(dir, String.valueOf(port))));
   }
 
   @Override
