@@ -80,12 +80,12 @@ import javax.sql.DataSource;
  *   <tr><td>{@code phone}, {@code phone-hours}</td><td>the phone line help falls back to, weekday hours
  *       ({@code 09:00-17:00})</td><td>none</td></tr>
  *   <tr><td>{@code failures-before-handoff}</td><td>failed submissions before an adviser takes over</td><td>3</td></tr>
- *   <tr><td>{@code upload.clamd}</td><td>the ClamAV daemon that scans uploaded files, {@code host:port};
+ *   <tr><td>{@code upload-clamd}</td><td>the ClamAV daemon that scans uploaded files, {@code host:port};
  *       without it the form's upload pages refuse files (never accepted unscanned)</td><td>none</td></tr>
- *   <tr><td>{@code upload.store}</td><td>where files are kept, encrypted: {@code folder} or {@code database}</td>
+ *   <tr><td>{@code upload-store}</td><td>where files are kept, encrypted: {@code folder} or {@code database}</td>
  *       <td>folder</td></tr>
- *   <tr><td>{@code upload.folder}</td><td>the folder for {@code upload.store=folder}</td><td>{@code DATA/uploads}</td></tr>
- *   <tr><td>{@code upload.max-bytes}</td><td>the largest file, lowering a question's own {@code maxFileBytes}</td>
+ *   <tr><td>{@code upload-folder}</td><td>the folder for {@code upload-store=folder}</td><td>{@code DATA/uploads}</td></tr>
+ *   <tr><td>{@code upload-max-bytes}</td><td>the largest file, lowering a question's own {@code maxFileBytes}</td>
  *       <td>the question's (10MB)</td></tr>
  * </table>
  */
@@ -329,35 +329,35 @@ public final class ServiceSettings {
 
   /**
    * The uploads for the form's file questions: files kept encrypted in a folder of the data
-   * directory (or the database) and scanned by the clamd at {@code upload.clamd}. Without that
+   * directory (or the database) and scanned by the clamd at {@code upload-clamd}. Without that
    * setting there is none, and the upload pages say files cannot be uploaded.
    */
   private Optional<Uploads> uploads(Form form, DataSource ds, KeyRing keys) {
     List<Question> questions = form.questions().stream().filter(q -> q.type() == QuestionType.FILE).toList();
-    Optional<String> clamd = get("upload.clamd");
+    Optional<String> clamd = get("upload-clamd");
     if (questions.isEmpty() || clamd.isEmpty()) {
       return Optional.empty();
     }
     String address = clamd.get().strip();
     int colon = address.lastIndexOf(':');
     if (colon <= 0) {
-      throw new IllegalArgumentException("upload.clamd is host:port, such as 127.0.0.1:3310, but was \"" + address + "\"");
+      throw new IllegalArgumentException("upload-clamd is host:port, such as 127.0.0.1:3310, but was \"" + address + "\"");
     }
-    int port = parseInt("upload.clamd's port", address.substring(colon + 1));
+    int port = parseInt("upload-clamd's port", address.substring(colon + 1));
     FileStore store;
-    switch (get("upload.store").orElse("folder").toLowerCase(Locale.ROOT)) {
+    switch (get("upload-store").orElse("folder").toLowerCase(Locale.ROOT)) {
       case "folder":
-        store = FileStore.onDisk(get("upload.folder").map(Path::of).orElse(dataDir().resolve("uploads")), keys);
+        store = FileStore.onDisk(get("upload-folder").map(Path::of).orElse(dataDir().resolve("uploads")), keys);
         break;
       case "database":
         io.civickit.core.progress.Schema.install(ds, "files");
         store = FileStore.jdbc(ds, keys);
         break;
       default:
-        throw new IllegalArgumentException("upload.store is folder or database, but was \"" + get("upload.store").get()
+        throw new IllegalArgumentException("upload-store is folder or database, but was \"" + get("upload-store").get()
             + "\"");
     }
-    Optional<Long> most = get("upload.max-bytes").map(v -> (long) parseInt("upload.max-bytes", v));
+    Optional<Long> most = get("upload-max-bytes").map(v -> (long) parseInt("upload-max-bytes", v));
     Uploads.Builder u = Uploads.builder().store(store).clock(clock)
         .scanner(VirusScanner.clamAv(address.substring(0, colon), port));
     for (Question q : questions) {

@@ -40,7 +40,7 @@ class UploadBrowserTest extends BrowserTestBase {
   @BeforeAll
   static void startServiceAndBrowser() {
     Browser.assumeChromium();
-    service = new TestService(dir, s -> s.with("upload.clamd", "127.0.0.1:" + CLAMD.port()));
+    service = new TestService(dir, s -> s.with("upload-clamd", "127.0.0.1:" + CLAMD.port()));
     browser = Browser.start();
   }
 

@@ -104,7 +104,7 @@ public final class UploadPage implements StepPage {
     }
     if (uploads.isEmpty() && out.values().stream().anyMatch(UploadPage.class::isInstance)) {
       LOG.warn("the form asks for files but no virus scanner is configured: its upload pages refuse files "
-          + "(set upload.clamd, or JourneyRunner.Builder.uploads)");
+          + "(set upload-clamd, or JourneyRunner.Builder.uploads)");
     }
     return out;
   }
