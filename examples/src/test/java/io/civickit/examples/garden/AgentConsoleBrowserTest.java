@@ -21,16 +21,6 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     browser.open(service.url("/"));
   }
 
-  private void startAndAnswerTwoPages() {
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
-  }
-
   private String totpNow() {
     return service.app.runner().totp().generate(new Base32().decode(TestService.STAFF_TOTP), Instant.now());
   }
@@ -115,14 +105,7 @@ class AgentConsoleBrowserTest extends BrowserTestBase {
     browser.continueOn();
     browser.select("#assisted_collection-2");
     browser.continueOn();
-    LocalDate start = LocalDate.now().plusDays(20);
-    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
-    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
-    browser.type("start_date-year", String.valueOf(start.getYear()));
-    browser.continueOn();
-    browser.type("email", "helped@example.org");
-    browser.continueOn();
-    assertThat(browser.path()).isEqualTo("/apply/check-answers");
+    answerStartDateAndEmail(LocalDate.now().plusDays(20), "helped@example.org");
     assertThat(browser.find("main").getText()).contains("1 Garden Row");
     browser.click("#accept");
     browser.type("code", service.awaitCode());

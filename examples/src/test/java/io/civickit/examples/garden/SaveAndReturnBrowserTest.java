@@ -26,18 +26,6 @@ class SaveAndReturnBrowserTest extends BrowserTestBase {
     }
   }
 
-  /** Starts an application and answers the first two pages; ends on the bins page. */
-  private void startAndAnswerTwoPages() {
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
-    assertThat(browser.path()).isEqualTo("/apply/bins");
-  }
-
   /** On the bins page: types 2 without sending it, saves with an email address; returns the reference. */
   private String saveForLater(String lang, String email, boolean checkPages) {
     browser.type("number_of_bins", "2");

@@ -87,13 +87,7 @@ class UploadBrowserTest extends BrowserTestBase {
   @Test
   void photosAndAPlanAreUploadedRemovedAndSentAndAVirusIsRefused() {
     browser.open(service.url("/"));
-    browser.click("#start");
-    browser.select("#lives_in_area");
-    browser.continueOn();
-    browser.type("address-line1", "1 Garden Row");
-    browser.type("address-town", "Anytown");
-    browser.type("address-postcode", "SW1A 1AA");
-    browser.continueOn();
+    startAndAnswerTwoPages();
     browser.type("number_of_bins", "1");
     browser.continueOn();
     browser.select("#assisted_collection");
@@ -128,15 +122,7 @@ class UploadBrowserTest extends BrowserTestBase {
     browser.click("#continue");
 
     assertThat(browser.path()).isEqualTo("/apply/start-date");
-    LocalDate start = LocalDate.now().plusMonths(1);
-    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
-    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
-    browser.type("start_date-year", String.valueOf(start.getYear()));
-    browser.continueOn();
-    browser.type("email", "uploads@example.org");
-    browser.continueOn();
-
-    assertThat(browser.path()).isEqualTo("/apply/check-answers");
+    answerStartDateAndEmail(LocalDate.now().plusMonths(1), "uploads@example.org");
     String answers = browser.find("main .govuk-summary-list").getText();
     assertThat(answers).contains("plan.pdf, ", "side-gate.png, ").doesNotContain("bins.jpg", "garden-plan.pdf");
     browser.check("upload-check-answers");
