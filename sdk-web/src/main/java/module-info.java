@@ -11,12 +11,14 @@ module io.civickit.web {
   requires transitive io.civickit.identity;
   requires transitive io.civickit.submit;
   requires transitive io.civickit.pay;
+  requires transitive io.civickit.files;
   requires transitive java.sql;
   requires static org.jspecify;
   requires org.slf4j;
   requires com.zaxxer.hikari;
   requires owasp.encoder;
   requires org.apache.commons.codec;
+  requires org.apache.commons.fileupload2.core;
 
   exports io.civickit.web;
 }

@@ -26,6 +26,9 @@ import java.util.Objects;
 public record UploadRules(List<String> allowedTypes, long maxBytes, int minFiles, int maxFiles, int minImageWidth,
     int minImageHeight, int maxImageWidth, int maxImageHeight, boolean allowPasswordProtectedPdf) {
 
+  /** A sdk-forms question's {@code maxItems} when the form does not set it. */
+  private static final int DEFAULT_QUESTION_MAX_ITEMS = 50;
+
   /** GOV.UK's usual limit: 10MB. */
   public static final long TEN_MB = 10L * 1024 * 1024;
 
@@ -66,8 +69,9 @@ public record UploadRules(List<String> allowedTypes, long maxBytes, int minFiles
 
   /**
    * The rules a sdk-forms file question states: its types (media types, or extensions such as
-   * {@code .pdf} looked up by Tika), its largest size, and one file, needed if the question is
-   * required. With no types given, JPG, PNG and PDF.
+   * {@code .pdf} looked up by Tika), its largest size, and how many files: one unless the
+   * question sets {@code maxItems} (at most 100), and at least one ({@code minItems} if more)
+   * when the question is required. With no types given, JPG, PNG and PDF.
    *
    * @param question a {@link QuestionType#FILE} question
    * @return the rules
@@ -78,7 +82,10 @@ public record UploadRules(List<String> allowedTypes, long maxBytes, int minFiles
       throw new IllegalArgumentException("question '" + question.id() + "' is " + question.type().jsonName()
           + ", not a file question");
     }
-    Builder b = builder().maxBytes(question.maxFileBytes()).files(question.required() ? 1 : 0, 1);
+    // maxItems left at the question builder's default (50) means the usual single file
+    int max = question.maxItems() == DEFAULT_QUESTION_MAX_ITEMS ? 1 : Math.min(question.maxItems(), 100);
+    int min = question.required() ? Math.min(max, Math.max(1, question.minItems())) : 0;
+    Builder b = builder().maxBytes(question.maxFileBytes()).files(min, max);
     if (!question.fileTypes().isEmpty()) {
       List<String> types = new ArrayList<>();
       for (String t : question.fileTypes()) {

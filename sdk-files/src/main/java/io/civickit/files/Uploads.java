@@ -51,8 +51,12 @@ public final class Uploads {
   private final Map<String, UploadRules> rules;
   private final @Nullable UploadRules defaultRules;
   private final Clock clock;
+  private final Object[] countLocks = new Object[64];
 
   private Uploads(Builder b) {
+    for (int i = 0; i < countLocks.length; i++) {
+      countLocks[i] = new Object();
+    }
     this.store = b.store;
     this.scanner = b.scanner;
     this.rules = Map.copyOf(b.rules);
@@ -190,6 +194,10 @@ public final class Uploads {
     JourneyId journeyId = stored.journeyId();
     if (result instanceof ScanResult.Clean) {
       store.markClean(journeyId, stored.id());
+      if (removedOverCount(stored)) {
+        int max = rules(stored.questionId()).maxFiles();
+        return reject(journeyId, stored.questionId(), UploadResult.Reason.TOO_MANY, Messages.tooMany(max));
+      }
       LOG.info("file {} stored for journey {} question {}: {} bytes, {}", stored.id(), journeyId, stored.questionId(),
           stored.ref().size(), stored.ref().contentType());
       return new UploadResult.Stored(stored.ref());
@@ -205,6 +213,33 @@ public final class Uploads {
     return new UploadResult.HeldScannerDown(stored.ref(), Messages.scannerDown());
   }
 
+  /**
+   * Whether a file just released takes its question past the most files. The count checked
+   * before storing cannot see uploads still streaming in beside it; this one, made after the file
+   * is listed, can: of files racing for the last place, the one whose check comes last always sees
+   * all the others, so the question never ends up with more than its maximum (in a close race
+   * both may be refused, never both kept). The checks of one instance take turns (and delete
+   * before the next one counts), so there only the extra file is refused.
+   *
+   * @return true if the file was over the count and is now deleted
+   */
+  private boolean removedOverCount(StoredFile stored) {
+    UploadRules r = rules.get(stored.questionId());
+    if (r == null) {
+      r = defaultRules;
+    }
+    if (r == null) {
+      return false;
+    }
+    synchronized (countLocks[Math.floorMod(stored.journeyId().hashCode(), countLocks.length)]) {
+      if (list(stored.journeyId(), stored.questionId()).size() <= r.maxFiles()) {
+        return false;
+      }
+      store.delete(stored.journeyId(), stored.id());
+      return true;
+    }
+  }
+
   private static UploadResult reject(JourneyId journeyId, String questionId, UploadResult.Reason reason,
       LocalisedText message) {
     LOG.info("upload refused for journey {} question {}: {}", journeyId, questionId, reason);
@@ -214,6 +249,18 @@ public final class Uploads {
   private static String safeType(@Nullable String declared) {
     return declared != null && declared.matches("[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,64}")
         ? declared : "(unusual)";
+  }
+
+  /**
+   * The refusal of a file over a question's size limit, for a web layer that refuses a request
+   * by its declared length before reading any of it (so {@link #receive} never sees the file).
+   *
+   * @param questionId the question
+   * @return "The selected file must be smaller than 10MB" (with the question's limit)
+   * @throws IllegalArgumentException if the question has no rules and there is no default
+   */
+  public UploadResult.Rejected tooBig(String questionId) {
+    return new UploadResult.Rejected(UploadResult.Reason.TOO_BIG, Messages.tooBig(rules(questionId).maxBytes()));
   }
 
   /**

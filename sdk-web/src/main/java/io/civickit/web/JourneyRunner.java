@@ -6,6 +6,7 @@ import io.civickit.core.Step;
 import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.handoff.Handoffs;
 import io.civickit.core.progress.KeyRing;
+import io.civickit.files.Uploads;
 import io.civickit.forms.Form;
 import io.civickit.forms.address.AddressLookup;
 import io.civickit.forms.Question;
@@ -19,6 +20,7 @@ import io.civickit.pay.step.Payments;
 import io.civickit.web.internal.Engine;
 import io.civickit.web.internal.PayConfig;
 import io.civickit.web.internal.RunnerConfig;
+import io.civickit.web.internal.UploadPage;
 import io.civickit.web.internal.Words;
 import java.net.URI;
 import java.time.Clock;
@@ -225,6 +227,7 @@ public final class JourneyRunner implements AutoCloseable {
     private String emailQuestion;
     private final List<Step> extraSteps = new ArrayList<>();
     private final Map<String, StepPage> stepPages = new LinkedHashMap<>();
+    private Uploads uploads;
     private final Map<String, PageHandler> pages = new LinkedHashMap<>();
     private JourneyClassifier classifier;
     private AddressLookup addressLookup;
@@ -439,6 +442,23 @@ public final class JourneyRunner implements AutoCloseable {
         throw new IllegalArgumentException("the webhook signing secret must not be blank");
       }
       pay = new PayConfig(pay.client(), pay.fees(), pay.description(), Optional.of(signingSecret));
+      return this;
+    }
+
+    /**
+     * Takes files for the form's file questions: each page asking one gets GOV.UK's upload page
+     * (add files one at a time, each checked, stored and virus-scanned by {@code uploads}, remove
+     * them, continue once there are enough), check your answers lists them by name and size, the
+     * answer holds their {@link io.civickit.files.FileRef}s, and an expired journey's files are
+     * purged with it. Without this, a file question's page says files cannot be uploaded (there is
+     * no way to accept them unscanned).
+     *
+     * @param value the uploads, with rules for every file question of the form
+     *     ({@code UploadRules.from(question)} reads them from the form)
+     * @return this
+     */
+    public Builder uploads(Uploads value) {
+      uploads = Objects.requireNonNull(value, "uploads");
       return this;
     }
 
@@ -674,7 +694,7 @@ public final class JourneyRunner implements AutoCloseable {
       }
       return new JourneyRunner(new RunnerConfig(form, dataSource, keyRing, serverKey, notifier, publicUrl, clock,
           branding, Map.copyOf(texts), Optional.ofNullable(console), email, List.copyOf(extraSteps),
-          Map.copyOf(stepPages), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
+          Map.copyOf(UploadPage.withUploadPages(form, Optional.ofNullable(uploads), stepPages)), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
           installSchema, List.copyOf(onClose), Optional.ofNullable(submissions), submissionRetention,
           Optional.ofNullable(addressLookup), Optional.ofNullable(pay)));

@@ -5,8 +5,14 @@ import io.civickit.core.handoff.HandoffChannels;
 import io.civickit.core.handoff.OpeningHours;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.segment.SegmentRules;
+import io.civickit.files.FileStore;
+import io.civickit.files.UploadRules;
+import io.civickit.files.Uploads;
+import io.civickit.files.VirusScanner;
 import io.civickit.forms.Form;
 import io.civickit.forms.Forms;
+import io.civickit.forms.Question;
+import io.civickit.forms.QuestionType;
 import io.civickit.notify.channel.FileOutbox;
 import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
@@ -102,6 +108,13 @@ import javax.sql.DataSource;
  *       <td>required with {@code pay.fees}</td></tr>
  *   <tr><td>{@code pay.webhook-secret}</td><td>a secret: from {@code CIVICKIT_PAY_WEBHOOK_SECRET} (or
  *       {@link #with}) only; accepts GOV.UK Pay's webhooks at {@code /payment/webhook}</td><td>no webhooks</td></tr>
+ *   <tr><td>{@code upload-clamd}</td><td>the ClamAV daemon that scans uploaded files, {@code host:port};
+ *       without it the form's upload pages refuse files (never accepted unscanned)</td><td>none</td></tr>
+ *   <tr><td>{@code upload-store}</td><td>where files are kept, encrypted: {@code folder} or {@code database}</td>
+ *       <td>folder</td></tr>
+ *   <tr><td>{@code upload-folder}</td><td>the folder for {@code upload-store=folder}</td><td>{@code DATA/uploads}</td></tr>
+ *   <tr><td>{@code upload-max-bytes}</td><td>the largest file, lowering a question's own {@code maxFileBytes}</td>
+ *       <td>the question's (10MB)</td></tr>
  * </table>
  *
  * <p>{@code CIVICKIT_PAY_NAME} sets {@code pay.name} (environment names cannot hold a dot).
@@ -328,6 +341,7 @@ public final class ServiceSettings {
     b.dataSource(ds);
     KeyRing keys = keyRing();
     b.keyRing(keys).serverKey(serverKey());
+    uploads(form, ds, keys).ifPresent(b::uploads);
     Outbox outbox = Outbox.builder().dataSource(ds).renderer(RunnerTemplates.defaults().build())
         .channel(channel()).keyRing(keys).pollInterval(Duration.ofMillis(200)).clock(clock).build();
     b.notifier(outbox);
@@ -374,6 +388,48 @@ public final class ServiceSettings {
     }
     b.payments(client.build(), fees, get("pay.description").orElse(form.title().en()));
     get("pay.webhook-secret").ifPresent(b::payWebhooks);
+  }
+
+  /**
+   * The uploads for the form's file questions: files kept encrypted in a folder of the data
+   * directory (or the database) and scanned by the clamd at {@code upload-clamd}. Without that
+   * setting there is none, and the upload pages say files cannot be uploaded.
+   */
+  private Optional<Uploads> uploads(Form form, DataSource ds, KeyRing keys) {
+    List<Question> questions = form.questions().stream().filter(q -> q.type() == QuestionType.FILE).toList();
+    Optional<String> clamd = get("upload-clamd");
+    if (questions.isEmpty() || clamd.isEmpty()) {
+      return Optional.empty();
+    }
+    String address = clamd.get().strip();
+    int colon = address.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("upload-clamd is host:port, such as 127.0.0.1:3310, but was \"" + address + "\"");
+    }
+    int port = parseInt("upload-clamd's port", address.substring(colon + 1));
+    FileStore store;
+    switch (get("upload-store").orElse("folder").toLowerCase(Locale.ROOT)) {
+      case "folder":
+        store = FileStore.onDisk(get("upload-folder").map(Path::of).orElse(dataDir().resolve("uploads")), keys);
+        break;
+      case "database":
+        io.civickit.core.progress.Schema.install(ds, "files");
+        store = FileStore.jdbc(ds, keys);
+        break;
+      default:
+        throw new IllegalArgumentException("upload-store is folder or database, but was \"" + get("upload-store").get()
+            + "\"");
+    }
+    Optional<Long> most = get("upload-max-bytes").map(v -> (long) parseInt("upload-max-bytes", v));
+    Uploads.Builder u = Uploads.builder().store(store).clock(clock)
+        .scanner(VirusScanner.clamAv(address.substring(0, colon), port));
+    for (Question q : questions) {
+      UploadRules r = UploadRules.from(q);
+      u.rules(q.id(), most.isEmpty() ? r : new UploadRules(r.allowedTypes(), Math.min(r.maxBytes(), most.get()),
+          r.minFiles(), r.maxFiles(), r.minImageWidth(), r.minImageHeight(), r.maxImageWidth(), r.maxImageHeight(),
+          r.allowPasswordProtectedPdf()));
+    }
+    return Optional.of(u.build());
   }
 
   private Branding branding() {

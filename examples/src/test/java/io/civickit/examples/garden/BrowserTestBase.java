@@ -1,6 +1,9 @@
 package io.civickit.examples.garden;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,29 @@ abstract class BrowserTestBase {
       service.close();
       service = null;
     }
+  }
+
+  /** Starts an application and answers the first two pages; ends on the bins page. */
+  void startAndAnswerTwoPages() {
+    browser.click("#start");
+    browser.select("#lives_in_area");
+    browser.continueOn();
+    browser.type("address-line1", "1 Garden Row");
+    browser.type("address-town", "Anytown");
+    browser.type("address-postcode", "SW1A 1AA");
+    browser.continueOn();
+    assertThat(browser.path()).isEqualTo("/apply/bins");
+  }
+
+  /** On the start date page: answers it and the contact page; ends on check your answers. */
+  void answerStartDateAndEmail(LocalDate start, String email) {
+    browser.type("start_date-day", String.valueOf(start.getDayOfMonth()));
+    browser.type("start_date-month", String.valueOf(start.getMonthValue()));
+    browser.type("start_date-year", String.valueOf(start.getYear()));
+    browser.continueOn();
+    browser.type("email", email);
+    browser.continueOn();
+    assertThat(browser.path()).isEqualTo("/apply/check-answers");
   }
 
   @BeforeEach

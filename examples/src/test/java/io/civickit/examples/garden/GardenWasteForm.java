@@ -86,6 +86,20 @@ final class GardenWasteForm {
         .showIf("assisted_collection = true")
         .maxLength(200)
         .build();
+    Question binPhotos = Question.builder("bin_photos", QuestionType.FILE)
+        .label("Upload a photo or plan of where your bins are kept",
+            "Uwchlwythwch lun neu gynllun o ble mae eich biniau'n cael eu cadw")
+        .hint("This helps the crew find your bins. You can upload JPG, PNG or PDF files up to 10MB each",
+            "Mae hyn yn helpu'r criw i ddod o hyd i'ch biniau. Gallwch uwchlwytho ffeiliau JPG, PNG neu PDF hyd at 10MB "
+                + "yr un")
+        .errorNoun("a photo or plan of where your bins are kept", "llun neu gynllun o ble mae eich biniau'n cael eu cadw")
+        .errorSubject("The photo or plan of where your bins are kept",
+            "Y llun neu'r cynllun o ble mae eich biniau'n cael eu cadw")
+        .optional()
+        .maxFileBytes(10L * 1024 * 1024)
+        .fileType("image/jpeg").fileType("image/png").fileType("application/pdf")
+        .items(0, 3)
+        .build();
     Question startDate = Question.builder("start_date", QuestionType.DATE)
         .label("When do you want collections to start?", "Pryd ydych chi eisiau i'r casgliadau ddechrau?")
         .hint("For example, 27 3 2026", "Er enghraifft, 27 3 2026")
@@ -115,6 +129,8 @@ final class GardenWasteForm {
         .page(Page.builder("concession").section("collection").question(concession).build())
         .page(Page.builder("assisted-collection").section("collection").question(assisted).question(binLocation)
             .build())
+        .page(Page.builder("bin-photos").section("collection").showIf("assisted_collection = true")
+            .question(binPhotos).build())
         .page(Page.builder("start-date").section("collection").question(startDate).build())
         .page(Page.builder("contact").section("contact").title("Your contact details", "Eich manylion cyswllt")
             .question(email).question(phone).build())

@@ -80,6 +80,13 @@ class GardenWasteJourneyBrowserTest extends BrowserTestBase {
     browser.type("bin_location", "By the side gate");
     browser.continueOn();
 
+    assertThat(browser.path()).isEqualTo("/apply/bin-photos");
+    browser.check(lang + "-bin-photos-no-scanner");
+    assertThat(browser.find(".govuk-warning-text").getText()).as("no clamd configured: files are refused, said so")
+        .contains(lang.equals("cy") ? "sganio am feirysau" : "virus scanning is not set up");
+    assertThat(browser.all("input[type=file]")).isEmpty();
+    browser.click("#continue");
+
     assertThat(browser.path()).isEqualTo("/apply/start-date");
     browser.check(lang + "-start-date");
     emptyThenError(lang + "-start-date", "start_date-day");

@@ -38,20 +38,28 @@ final class TestService implements AutoCloseable {
   GardenWasteApp app;
   private final Set<Path> seen = new HashSet<>();
 
+  private final java.util.function.UnaryOperator<ServiceSettings> more;
+
   TestService(Path dir) {
-    this(dir, Map.of());
+    this(dir, Map.of(), s -> s);
   }
 
-  private TestService(Path dir, Map<String, String> extra) {
+  /** The service with more settings (a clamd for uploads, say). */
+  TestService(Path dir, java.util.function.UnaryOperator<ServiceSettings> more) {
+    this(dir, Map.of(), more);
+  }
+
+  private TestService(Path dir, Map<String, String> extra, java.util.function.UnaryOperator<ServiceSettings> more) {
     this.dir = dir;
     this.extra = Map.copyOf(extra);
-    this.app = GardenWasteApp.start(settings(dir, "0", this.extra));
+    this.more = more;
+    this.app = GardenWasteApp.start(more.apply(settings(dir, "0", this.extra)));
   }
 
   /** The service taking payments on a fake GOV.UK Pay the test holds, with webhooks signed by {@code secret}. */
   static TestService payingOn(Path dir, FakeGovUkPay pay, String secret) {
     return new TestService(dir, Map.of("pay.api-key", pay.apiKey(), "pay.base-url", pay.baseUri().toString(),
-        "pay.webhook-secret", secret));
+        "pay.webhook-secret", secret), s -> s);
   }
 
   /** The example's own settings, in a temporary folder, with the test advisers. */
@@ -82,7 +90,7 @@ final class TestService implements AutoCloseable {
   void restart() {
     int port = app.port();
     app.close();
-    app = GardenWasteApp.start(settings(dir, String.valueOf(port), extra));
+    app = GardenWasteApp.start(more.apply(settings(dir, String.valueOf(port), extra)));
   }
 
   @Override

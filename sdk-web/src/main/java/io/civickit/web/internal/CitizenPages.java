@@ -216,6 +216,9 @@ final class CitizenPages {
     if (j.isEmpty() || j.get().status().isFinal() || !j.get().history().contains(step) || form.page(step).isEmpty()) {
       return ex.redirect(j.map(x -> "/apply/" + x.currentStep()).orElse("/"));
     }
+    if (engine.stepPages.get(step) instanceof UploadPage upload) {
+      return upload.showChange(ex, j.get());
+    }
     return showStep(ex, j.get(), step, Map.of(), true);
   }
 
@@ -249,7 +252,8 @@ final class CitizenPages {
     }
     if (step.equals(Form.CHECK_ANSWERS)) {
       String content = Html.h1(t(ex, "check.title"))
-          + FormRenderer.checkAnswers(CheckAnswers.summaryRows(form, j, l, engine.config.clock(), s -> "/change/" + s), l)
+          + FormRenderer.checkAnswers(UploadPage.withFiles(CheckAnswers.summaryRows(form, j, l, engine.config.clock(),
+              s -> "/change/" + s), j, engine.stepPages, l), l)
           + engine.pay.map(p -> p.onCheckAnswers(ex, j)).orElse("")
           + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "check.send.heading")) + "</h2>"
           + Html.p(t(ex, "check.send.text"))
@@ -292,6 +296,9 @@ final class CitizenPages {
     Journey j = maybe.get();
     String step = ex.pathParam("step").orElseThrow();
     StepPage custom = engine.stepPages.get(step);
+    if (change && custom instanceof UploadPage upload && !j.status().isFinal() && j.history().contains(step)) {
+      return upload.submitChange(ex, j);
+    }
     if (custom != null) {
       return step.equals(j.currentStep()) && !j.status().isFinal() ? custom.submit(ex, j)
           : ex.redirect("/apply/" + j.currentStep());

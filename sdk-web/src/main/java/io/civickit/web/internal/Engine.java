@@ -118,10 +118,12 @@ public final class Engine {
     this.stepPages = Map.copyOf(pages);
     this.submissionHook = config.submissions().map(s -> new SubmissionHook(this, s, config.submissionRetention()));
     EventSink events = EventSink.jdbc(config.dataSource());
+    EventSink withSubmissions = submissionHook.map(h -> EventSink.all(events, h)).orElse(events);
     Journeys.Builder jb = Journeys.builder().definition(def.build())
         .store(ProgressStore.jdbc(config.dataSource(), config.keyRing()))
         .tokens(ResumeTokenStore.jdbc(config.dataSource()))
-        .events(submissionHook.map(h -> EventSink.all(events, h)).orElse(events))
+        .events(UploadPage.uploadsOf(stepPages).map(u -> EventSink.all(withSubmissions, u.purgeOnExpiry()))
+            .orElse(withSubmissions))
         .clock(config.clock());
     config.classifier().ifPresent(jb::classifier);
     this.journeys = jb.build();
@@ -276,7 +278,8 @@ public final class Engine {
   private WebResponse run(WebRequest request, Route route, String path, Map<String, String> params) {
     Optional<Sessions.Stored> existing = sessions.find(Requests.cookie(request.header("Cookie"), cookieName));
     Map<String, List<String>> form = Map.of();
-    if (route.method().equals("POST")) {
+    UploadPage upload = uploadPage(request, route, params);
+    if (route.method().equals("POST") && upload == null) {
       Optional<WebResponse> refused = checkPost(request, existing);
       if (refused.isPresent()) {
         // The body was not read: the connection cannot carry another request.
@@ -306,13 +309,22 @@ public final class Engine {
         Map.copyOf(form), existing);
     WebResponse response;
     try {
-      response = route.handler().handle(ex);
+      response = upload != null ? upload.receive(ex, route.parts()[0].equals("change")) : route.handler().handle(ex);
     } catch (RuntimeException e) {
       logFailure(route, e);
       ex.discardSessionChanges();
       response = errorPage(request, 500, "error.title", "error.text");
     }
     return secure(ex.finish(response), false);
+  }
+
+  /** The upload page a multipart POST is for: the file question's page at {@code /apply/} or {@code /change/}. */
+  private UploadPage uploadPage(WebRequest request, Route route, Map<String, String> params) {
+    String[] p = route.parts();
+    boolean stepRoute = !route.host() && route.method().equals("POST") && p.length == 2
+        && (p[0].equals("apply") || p[0].equals("change")) && p[1].equals("{step}");
+    return stepRoute && Multipart.isMultipart(request) && stepPages.get(params.get("step")) instanceof UploadPage u
+        ? u : null;
   }
 
   /**
@@ -360,7 +372,7 @@ public final class Engine {
     return Optional.empty();
   }
 
-  private WebResponse forbidden(WebRequest request, Optional<Sessions.Stored> session) {
+  WebResponse forbidden(WebRequest request, Optional<Sessions.Stored> session) {
     Locale l = session.flatMap(s -> s.get("lang")).filter("cy"::equals).map(x -> Words.WELSH).orElse(Locale.UK);
     return page(l, Optional.empty(), request.path(), words.t(l, "forbidden.title"), Html.h1(words.t(l, "forbidden.title"))
         + Html.p(words.t(l, "forbidden.text")), PageOptions.CITIZEN.noHelp().noLanguageSwitch().status(403), false);

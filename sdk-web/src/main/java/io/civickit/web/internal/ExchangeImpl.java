@@ -46,6 +46,11 @@ final class ExchangeImpl implements Exchange {
     this.session = session;
   }
 
+  /** The runner's machinery, for its own pages. */
+  Engine engine() {
+    return engine;
+  }
+
   @Override
   public WebRequest request() {
     return request;

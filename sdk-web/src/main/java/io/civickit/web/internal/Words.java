@@ -254,6 +254,14 @@ public final class Words {
       Map.entry("phase.tag", p("Beta", "Beta")),
       Map.entry("phase.text", p("This is a new service. Your feedback will help us to improve it.", "Mae hwn yn wasanaeth newydd. Bydd eich adborth yn ein helpu i'w wella.")),
       Map.entry("footer.support", p("Support links", "Dolenni cymorth")),
-      Map.entry("service.information", p("Service information", "Gwybodaeth am y gwasanaeth"))
+      Map.entry("service.information", p("Service information", "Gwybodaeth am y gwasanaeth")),
+      Map.entry("upload.files", p("Files added", "Ffeiliau wedi'u hychwanegu")),
+      Map.entry("upload.first", p("Upload a file", "Uwchlwytho ffeil")),
+      Map.entry("upload.another", p("Add another file", "Ychwanegu ffeil arall")),
+      Map.entry("upload.button", p("Upload file", "Uwchlwytho ffeil")),
+      Map.entry("upload.most", p("You can add up to {max} files.", "Gallwch ychwanegu hyd at {max} ffeil.")),
+      Map.entry("upload.full", p("You have added the most files you can. Remove one to add another.", "Rydych wedi ychwanegu'r nifer mwyaf o ffeiliau y gallwch. Dilëwch un i ychwanegu un arall.")),
+      Map.entry("upload.unavailable", p("You cannot upload files at the moment because virus scanning is not set up for this service.", "Ni allwch uwchlwytho ffeiliau ar hyn o bryd oherwydd nad yw sganio am feirysau wedi'i osod ar gyfer y gwasanaeth hwn.")),
+      Map.entry("upload.unavailable.continue", p("You cannot continue online until files can be uploaded: use Get help to finish another way", "Ni allwch barhau ar-lein nes bod modd uwchlwytho ffeiliau: defnyddiwch Cael help i orffen mewn ffordd arall"))
   );
 }

@@ -62,6 +62,11 @@ final class InProcess implements AutoCloseable {
     this(dir, "/test-form.json", pages, more);
   }
 
+  /** A runner for another form, with more settings on the builder (uploads, say). */
+  InProcess(Path dir, String formResource, java.util.function.Consumer<JourneyRunner.Builder> more) {
+    this(dir, formResource, Map.of(), (self, b) -> more.accept(b));
+  }
+
   /** A runner for another form, with more settings. */
   InProcess(Path dir, String formResource, Map<String, PageHandler> pages,
       BiConsumer<InProcess, JourneyRunner.Builder> more) {
@@ -121,6 +126,18 @@ final class InProcess implements AutoCloseable {
 
     /** With more request headers (names in lower case). */
     WebResponse send(String method, String pathAndQuery, String type, byte[] body, Map<String, String> more) {
+      return send(method, pathAndQuery, type, body == null ? -1 : body.length,
+          new ByteArrayInputStream(body == null ? new byte[0] : body), more);
+    }
+
+    /** Sends a body from a stream, declaring {@code length} (none when negative, as for a chunked body). */
+    WebResponse send(String method, String pathAndQuery, String type, long length, InputStream body) {
+      return send(method, pathAndQuery, type, length, body, Map.of());
+    }
+
+    /** The same, with more request headers (names in lower case). */
+    WebResponse send(String method, String pathAndQuery, String type, long length, InputStream body,
+        Map<String, String> more) {
       int q = pathAndQuery.indexOf('?');
       String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
       Optional<String> query = q < 0 ? Optional.empty() : Optional.of(pathAndQuery.substring(q + 1));
@@ -130,7 +147,9 @@ final class InProcess implements AutoCloseable {
       }
       if (type != null) {
         headers.put("content-type", type);
-        headers.put("content-length", String.valueOf(body.length));
+      }
+      if (length >= 0) {
+        headers.put("content-length", String.valueOf(length));
       }
       headers.putAll(more);
       WebRequest request = new WebRequest() {
@@ -156,7 +175,7 @@ final class InProcess implements AutoCloseable {
 
         @Override
         public InputStream body() {
-          return new ByteArrayInputStream(body == null ? new byte[0] : body);
+          return body;
         }
 
         @Override

@@ -37,8 +37,11 @@ public final class AnswerFit {
             && q.earliestDate().map(e -> !d.value().isBefore(e)).orElse(true)
             && q.latestDate().map(l -> !d.value().isAfter(l)).orElse(true);
       case ADDRESS:
-      case FILE:
         return v instanceof Value.Fields;
+      case FILE:
+        // one file's details, or (from an upload page) the list of every file's
+        return v instanceof Value.Fields
+            || (v instanceof Value.Items files && files.values().stream().allMatch(Value.Fields.class::isInstance));
       case RADIOS:
       case SELECT:
         return v instanceof Value.Text t && isOption(q, t.value());
