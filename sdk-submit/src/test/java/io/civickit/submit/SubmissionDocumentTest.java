@@ -59,6 +59,20 @@ class SubmissionDocumentTest {
   }
 
   @Test
+  void aQuestionHoldingSeveralFilesAsTheUploadPageSavesThemListsEachAsAnAttachment() {
+    Value photo = Value.fields(java.util.Map.of("id", Value.text("f-1"), "name", Value.text("gate.jpg"),
+        "size", Value.number(1200), "contentType", Value.text("image/jpeg"), "sha256", Value.text("ab")));
+    Value plan = Value.fields(java.util.Map.of("id", Value.text("f-2"), "name", Value.text("plan.pdf"),
+        "size", Value.number(3400), "contentType", Value.text("application/pdf"), "sha256", Value.text("cd")));
+    Journey twoFiles = journey.toBuilder().answer("photo", io.civickit.core.Answer.of(Value.items(List.of(photo, plan))))
+        .build();
+    Submission s = Submission.of(twoFiles, Fixtures.FORM, SubmitOptions.defaults(), UUID.randomUUID().toString(),
+        Instant.parse("2026-03-01T10:05:00Z"));
+    assertThat(s.attachments()).containsExactly(new Attachment("f-1", "gate.jpg", 1200, "image/jpeg"),
+        new Attachment("f-2", "plan.pdf", 3400, "application/pdf"));
+  }
+
+  @Test
   void prefilledAnswerKeepsItsSystemSourceAndSkippedQuestionReadsNotProvided() {
     Journey prefilledOnly = Fixtures.complete(journeys, "");
     Submission s = Submission.of(prefilledOnly, Fixtures.FORM, SubmitOptions.defaults(), UUID.randomUUID().toString(),

@@ -53,8 +53,14 @@ public final class Documents {
       Actor by = a == null ? Actor.citizen() : a.suppliedBy();
       answers.add(new SubmittedAnswer(q.id(), q.type().jsonName(), q.label(), value, row.answer(),
           cy.get(i).answer(), by, a != null && a.prefilled()));
-      if (q.type() == QuestionType.FILE && value.isPresent() && value.get() instanceof Value.Fields f) {
-        attachment(journey, q, f).ifPresent(attachments::add);
+      if (q.type() == QuestionType.FILE && value.isPresent()) {
+        // One file's fields, or a list of them (a question taking several files).
+        List<Value> files = value.get() instanceof Value.Items items ? items.values() : List.of(value.get());
+        for (Value file : files) {
+          if (file instanceof Value.Fields f) {
+            attachment(journey, q, f).ifPresent(attachments::add);
+          }
+        }
       }
     }
     attachments.addAll(options.attachments());
@@ -62,7 +68,11 @@ public final class Documents {
         form.title(), at, options.language(), journey.assuranceLevel(), answers, options.payment(), attachments);
   }
 
-  /** A file question's answer as an attachment: its {@code id} part, or the reference and question id. */
+  /**
+   * A file's fields as an attachment (sdk-files' {@code FileRef.toValue()}: {@code id},
+   * {@code name}, {@code size}, {@code contentType}; {@code type} is read too): its {@code id}
+   * part, or the reference and question id.
+   */
   private static Optional<Attachment> attachment(Journey journey, Question q, Value.Fields f) {
     Optional<String> name = text(f, "name");
     Optional<BigDecimal> size = f.get("size").filter(Value.Decimal.class::isInstance)
@@ -72,7 +82,8 @@ public final class Documents {
     }
     String id = text(f, "id").orElse(journey.reference() + "/" + q.id());
     return Optional.of(new Attachment(id, name.get(), size.get().longValue(),
-        text(f, "type").filter(t -> !t.isBlank()).orElse("application/octet-stream")));
+        text(f, "contentType").or(() -> text(f, "type")).filter(t -> !t.isBlank())
+            .orElse("application/octet-stream")));
   }
 
   private static Optional<String> text(Value.Fields f, String part) {
