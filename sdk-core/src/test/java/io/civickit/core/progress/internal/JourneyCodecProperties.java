@@ -7,6 +7,7 @@ import io.civickit.core.Actor;
 import io.civickit.core.Answer;
 import io.civickit.core.Channel;
 import io.civickit.core.CivicKitException;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Journey;
 import io.civickit.core.JourneyId;
 import io.civickit.core.JourneyStatus;
@@ -43,7 +44,7 @@ class JourneyCodecProperties {
     try {
       JourneyCodec.decode(bytes, 1);
     } catch (CivicKitException expected) {
-      assertThat(expected).hasMessageStartingWith("saved journey could not be read");
+      assertThat(expected).isInstanceOf(UnreadableDataException.class).hasMessageStartingWith("a saved journey: ");
     }
   }
 
