@@ -2,6 +2,7 @@ package io.civickit.core;
 
 import static io.civickit.core.TestSteps.input;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvents;
@@ -29,7 +30,7 @@ class JourneysOnDatabaseTest {
   @RegisterExtension
   static final PostgresDatabase PG = new PostgresDatabase();
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
 
   private Journeys engine(DataSource ds, KeyRing keys) {
     return Journeys.builder().definition(JourneysTest.gardenWaste(1))

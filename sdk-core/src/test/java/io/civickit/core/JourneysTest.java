@@ -3,6 +3,7 @@ package io.civickit.core;
 import static io.civickit.core.TestSteps.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.event.EventLog;
 import io.civickit.core.event.JourneyEvent;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class JourneysTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
   private final EventLog events = new EventLog();
   private final ProgressStore store = ProgressStore.inMemory(Duration.ofDays(28), clock);
 

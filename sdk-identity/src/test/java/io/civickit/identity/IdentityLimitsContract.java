@@ -1,6 +1,7 @@
 package io.civickit.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.matching.Claim;
 import io.civickit.identity.matching.CouncilRecord;

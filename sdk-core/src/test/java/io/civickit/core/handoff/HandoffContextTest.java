@@ -2,6 +2,7 @@ package io.civickit.core.handoff;
 
 import static io.civickit.core.handoff.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Answer;
@@ -23,7 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HandoffContextTest {
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
   final Journeys journeys = Journeys.builder().definition(Fixtures.definition()).store(ProgressStore.inMemory())
       .tokens(ResumeTokenStore.inMemory()).clock(clock).build();
   final HandoffRouter router = HandoffRouter.builder(clock)

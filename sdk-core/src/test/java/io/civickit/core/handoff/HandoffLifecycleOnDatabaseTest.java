@@ -2,6 +2,7 @@ package io.civickit.core.handoff;
 
 import static io.civickit.core.handoff.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Channel;
@@ -53,7 +54,7 @@ class HandoffLifecycleOnDatabaseTest {
   static final PostgresDatabase PG = new PostgresDatabase();
 
   // Friday 27 November 2026, 6:30pm: web chat has closed for the day
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T18:30:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T18:30:00Z"));
   final KeyRing keys = KeyRing.generate("k1");
   final EventLog log = new EventLog();
 

@@ -2,6 +2,7 @@ package io.civickit.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.civickit.testsupport.TestClock;
 
 import com.sun.net.httpserver.HttpServer;
 import io.civickit.core.Channel;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The web chat webhook against a real HTTP server that checks the signature as a chat platform would. */
 class WebChatChannelTest {
   static final byte[] SECRET = "a-chat-platform-secret-of-32-bytes!".getBytes(StandardCharsets.US_ASCII);
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
 
   record Received(Map<String, List<String>> headers, byte[] body, boolean signatureValid) {}
 

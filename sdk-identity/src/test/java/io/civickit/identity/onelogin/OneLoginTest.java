@@ -1,6 +1,7 @@
 package io.civickit.identity.onelogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -69,7 +70,7 @@ class OneLoginTest {
   static ECKey didKey;
   static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  MutableClock clock;
+  TestClock clock;
   OneLogin rp;
 
   @BeforeAll
@@ -88,7 +89,7 @@ class OneLoginTest {
 
   @BeforeEach
   void newRelyingParty() throws Exception {
-    clock = new MutableClock(Instant.now());
+    clock = new TestClock(Instant.now());
     rp = relyingParty(IdentityStore.inMemory());
     drain();
   }
@@ -730,38 +731,6 @@ class OneLoginTest {
     static void answer(int status, String json) {
       NEXT.set(new no.nav.security.mock.oauth2.http.OAuth2HttpResponse(
           okhttp3.Headers.of("Content-Type", "application/json"), status, json, null));
-    }
-  }
-
-  /** A clock the tests move. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    synchronized void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -2,12 +2,12 @@ package io.civickit.identity.passcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.FailureReason;
 import io.civickit.identity.IdentityStore;
-import io.civickit.identity.TestClock;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;

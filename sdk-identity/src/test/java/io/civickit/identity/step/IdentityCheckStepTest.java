@@ -1,6 +1,7 @@
 package io.civickit.identity.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Answer;
@@ -14,7 +15,6 @@ import io.civickit.core.StepResult;
 import io.civickit.core.StepSubmission;
 import io.civickit.core.Value;
 import io.civickit.identity.AssuranceLevel;
-import io.civickit.identity.TestClock;
 import io.civickit.identity.matching.CouncilRecord;
 import io.civickit.identity.matching.RecordMatcher;
 import io.civickit.identity.passcode.Passcodes;

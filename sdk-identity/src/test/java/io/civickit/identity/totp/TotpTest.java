@@ -2,10 +2,10 @@ package io.civickit.identity.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.FailureReason;
-import io.civickit.identity.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -9,6 +9,7 @@ import static io.civickit.notify.outbox.ScriptedChannel.Step.RETRYABLE;
 import static io.civickit.notify.outbox.ScriptedChannel.Step.RETRY_AFTER_MINUTE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.CivicKitException;
 import io.civickit.notify.MessageRenderer;
@@ -53,7 +54,7 @@ abstract class OutboxBehaviour {
     return new RenderedMessage.Letter(((Recipient.Letter) r).addressLines(), "Your code", "Hello");
   };
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
   final List<StatusChange> changes = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
