@@ -2,7 +2,6 @@ package io.civickit.core;
 
 import static io.civickit.core.TestSteps.input;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvents;
@@ -13,6 +12,7 @@ import io.civickit.core.progress.ResumeTokens;
 import io.civickit.core.progress.Schema;
 import io.civickit.testsupport.H2Database;
 import io.civickit.testsupport.PostgresDatabase;
+import io.civickit.testsupport.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -3,13 +3,13 @@ package io.civickit.core;
 import static io.civickit.core.TestSteps.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.event.EventLog;
 import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
 import io.civickit.core.progress.ResumeTokens;
+import io.civickit.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.civickit.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.matching.Claim;
 import io.civickit.identity.matching.CouncilRecord;
@@ -13,6 +12,7 @@ import io.civickit.identity.totp.Totp;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
+import io.civickit.testsupport.TestClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

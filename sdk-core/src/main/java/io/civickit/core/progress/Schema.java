@@ -1,6 +1,5 @@
 package io.civickit.core.progress;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.core.ConfigurationException;
 import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.UnreadableDataException;

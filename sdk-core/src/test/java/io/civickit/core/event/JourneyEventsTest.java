@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Channel;
-import io.civickit.core.UnreadableDataException;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Outcome;
+import io.civickit.core.UnreadableDataException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.civickit.core.handoff;
 
 import static io.civickit.core.handoff.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Answer;
@@ -12,6 +11,7 @@ import io.civickit.core.Journeys;
 import io.civickit.core.Value;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.civickit.core.handoff;
 
 import static io.civickit.core.handoff.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Channel;
@@ -21,6 +20,7 @@ import io.civickit.core.progress.ResumeTokenStore;
 import io.civickit.core.progress.Schema;
 import io.civickit.testsupport.H2Database;
 import io.civickit.testsupport.PostgresDatabase;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;

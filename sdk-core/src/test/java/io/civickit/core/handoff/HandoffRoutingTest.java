@@ -3,7 +3,6 @@ package io.civickit.core.handoff;
 import static io.civickit.core.handoff.Fixtures.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.HandoffReason;
@@ -14,6 +13,7 @@ import io.civickit.core.event.EventLog;
 import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
+import io.civickit.testsupport.TestClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;

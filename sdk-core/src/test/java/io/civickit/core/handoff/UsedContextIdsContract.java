@@ -1,8 +1,8 @@
 package io.civickit.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,13 +2,13 @@ package io.civickit.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import com.sun.net.httpserver.HttpServer;
 import io.civickit.core.Channel;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Reference;
+import io.civickit.testsupport.TestClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

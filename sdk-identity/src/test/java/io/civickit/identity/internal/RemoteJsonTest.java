@@ -2,9 +2,9 @@ package io.civickit.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.testsupport.TestClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -2,11 +2,11 @@ package io.civickit.identity.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.FailureReason;
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.civickit.identity.onelogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -16,23 +15,22 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.civickit.core.progress.Schema;
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.IdentityStore;
 import io.civickit.testsupport.H2Database;
-import io.civickit.core.progress.Schema;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;

@@ -2,7 +2,6 @@ package io.civickit.identity.passcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
@@ -11,6 +10,7 @@ import io.civickit.identity.IdentityStore;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

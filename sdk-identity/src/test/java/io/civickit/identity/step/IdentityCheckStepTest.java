@@ -1,7 +1,6 @@
 package io.civickit.identity.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Answer;
@@ -22,6 +21,7 @@ import io.civickit.identity.totp.Totp;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;

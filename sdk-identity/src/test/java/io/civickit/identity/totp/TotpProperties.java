@@ -1,9 +1,9 @@
 package io.civickit.identity.totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.civickit.testsupport.TestClock;
 
 import io.civickit.identity.CheckResult;
+import io.civickit.testsupport.TestClock;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -2,8 +2,8 @@ package io.civickit.test.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civickit.identity.IdentityStore;
 import io.civickit.identity.IdentityStore.Entry;
+import io.civickit.identity.IdentityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

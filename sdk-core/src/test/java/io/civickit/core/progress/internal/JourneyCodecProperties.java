@@ -7,12 +7,12 @@ import io.civickit.core.Actor;
 import io.civickit.core.Answer;
 import io.civickit.core.Channel;
 import io.civickit.core.CivicKitException;
-import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Journey;
 import io.civickit.core.JourneyId;
 import io.civickit.core.JourneyStatus;
 import io.civickit.core.Outcome;
 import io.civickit.core.Reference;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +26,10 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Example;
 
 class JourneyCodecProperties {
 
