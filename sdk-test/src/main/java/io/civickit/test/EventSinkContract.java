@@ -9,15 +9,13 @@ import io.civickit.core.JourneyId;
 import io.civickit.core.Outcome;
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvent;
+import io.civickit.test.internal.AtOnce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,24 +108,14 @@ public abstract class EventSinkContract {
     for (int i = 0; i < journeys; i++) {
       subjects.add(subject());
     }
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(journeys);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (JourneyEvent.Subject s : subjects) {
-        done.add(pool.submit(() -> {
-          start.await();
-          everyType(s).forEach(sink::publish);
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Void>> publishers = new ArrayList<>();
+    for (JourneyEvent.Subject s : subjects) {
+      publishers.add(() -> {
+        everyType(s).forEach(sink::publish);
+        return null;
+      });
     }
+    AtOnce.run(publishers);
     for (JourneyEvent.Subject s : subjects) {
       assertThat(recorded(s.journeyId())).containsExactlyElementsOf(everyType(s));
     }

@@ -11,15 +11,13 @@ import io.civickit.core.handoff.HandoffConflictException;
 import io.civickit.core.handoff.HandoffId;
 import io.civickit.core.handoff.HandoffStatus;
 import io.civickit.core.handoff.HandoffStore;
+import io.civickit.test.internal.AtOnce;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,33 +115,20 @@ public abstract class HandoffStoreContract {
   void ofAdvisersPickingUpOneHandoffAtOnceExactlyOneWins() throws Exception {
     HandoffStore store = newStore();
     Handoff read = store.save(handoff(T0));
-    int advisers = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(advisers);
-    List<Future<Boolean>> outcomes = new ArrayList<>();
-    try {
-      for (int i = 0; i < advisers; i++) {
-        Handoff mine = withCase(read, Optional.of("adviser-" + i), read.externalReference(), HandoffStatus.ACCEPTED,
-            T0.plusSeconds(i));
-        outcomes.add(pool.submit(() -> {
-          start.await();
-          try {
-            store.save(mine);
-            return true;
-          } catch (HandoffConflictException e) {
-            return false;
-          }
-        }));
-      }
-      start.countDown();
-      int won = 0;
-      for (Future<Boolean> f : outcomes) {
-        won += f.get() ? 1 : 0;
-      }
-      assertThat(won).isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Boolean>> advisers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Handoff mine = withCase(read, Optional.of("adviser-" + i), read.externalReference(), HandoffStatus.ACCEPTED,
+          T0.plusSeconds(i));
+      advisers.add(() -> {
+        try {
+          store.save(mine);
+          return true;
+        } catch (HandoffConflictException e) {
+          return false;
+        }
+      });
     }
+    assertThat(AtOnce.run(advisers)).filteredOn(won -> won).hasSize(1);
     assertThat(store.find(read.id())).hasValueSatisfying(h -> assertThat(h.version()).isEqualTo(2));
   }
 

@@ -2,17 +2,15 @@ package io.civickit.test.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.civickit.identity.IdentityStore.Entry;
 import io.civickit.identity.IdentityStore;
+import io.civickit.identity.IdentityStore.Entry;
+import io.civickit.test.internal.AtOnce;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,27 +87,13 @@ public abstract class IdentityStoreContract {
     IdentityStore store = newStore();
     String key = key();
     store.compareAndSet("passcode", key, 0, "wrong=0", T0);
-    int writers = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    List<Future<Boolean>> outcomes = new ArrayList<>();
-    try {
-      for (int i = 0; i < writers; i++) {
-        String value = "wrong=1 by writer " + i;
-        outcomes.add(pool.submit(() -> {
-          start.await();
-          return store.compareAndSet("passcode", key, 1, value, T0);
-        }));
-      }
-      start.countDown();
-      int won = 0;
-      for (Future<Boolean> f : outcomes) {
-        won += f.get() ? 1 : 0;
-      }
-      assertThat(won).as("a wrong code is counted once, not once per instance").isEqualTo(1);
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Boolean>> writers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String value = "wrong=1 by writer " + i;
+      writers.add(() -> store.compareAndSet("passcode", key, 1, value, T0));
     }
+    assertThat(AtOnce.run(writers)).as("a wrong code is counted once, not once per instance")
+        .filteredOn(won -> won).hasSize(1);
     assertThat(store.find("passcode", key)).hasValueSatisfying(e -> assertThat(e.version()).isEqualTo(2));
   }
 
