@@ -172,7 +172,8 @@ class StoresAutoConfigurationTest {
         .run(ctx -> {
           var a = Contexts.analysis(ctx.getStartupFailure());
           assertThat(a.getDescription()).isEqualTo("CivicKit could not create its tables in the application's "
-              + "DataSource (CivicKitException: CivicKit ships schemas for H2 and PostgreSQL, not mariadb).");
+              + "DataSource (ConfigurationException: dataSource is mariadb, not H2 or PostgreSQL: use H2 or PostgreSQL, "
+              + "or create CivicKit's tables yourself (see META-INF/civickit/sql/)).");
           assertThat(a.getAction()).isEqualTo("Use H2 or PostgreSQL (spring.datasource.url), as a user that may "
               + "create tables; or set civickit.schema.install=false and apply the files under META-INF/civickit/sql/"
               + " with the application's own Flyway or Liquibase migrations.");

@@ -12,6 +12,7 @@ import io.civickit.core.progress.ResumeTokens;
 import io.civickit.core.progress.Schema;
 import io.civickit.testsupport.H2Database;
 import io.civickit.testsupport.PostgresDatabase;
+import io.civickit.testsupport.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -29,7 +30,7 @@ class JourneysOnDatabaseTest {
   @RegisterExtension
   static final PostgresDatabase PG = new PostgresDatabase();
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
 
   private Journeys engine(DataSource ds, KeyRing keys) {
     return Journeys.builder().definition(JourneysTest.gardenWaste(1))

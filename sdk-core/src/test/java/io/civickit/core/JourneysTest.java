@@ -9,6 +9,7 @@ import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
 import io.civickit.core.progress.ResumeTokens;
+import io.civickit.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class JourneysTest {
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
   private final EventLog events = new EventLog();
   private final ProgressStore store = ProgressStore.inMemory(Duration.ofDays(28), clock);
 

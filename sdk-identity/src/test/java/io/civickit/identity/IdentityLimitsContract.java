@@ -12,6 +12,7 @@ import io.civickit.identity.totp.Totp;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
+import io.civickit.testsupport.TestClock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

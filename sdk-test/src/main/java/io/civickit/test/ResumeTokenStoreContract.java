@@ -6,6 +6,7 @@ import io.civickit.core.JourneyId;
 import io.civickit.core.progress.ResumeTokenStore;
 import io.civickit.core.progress.ResumeTokenStore.State;
 import io.civickit.core.progress.ResumeTokenStore.TokenRecord;
+import io.civickit.test.internal.AtOnce;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,24 +102,14 @@ public abstract class ResumeTokenStoreContract {
     for (int i = 0; i < 8; i++) {
       tokens.add(token(journey, "save-and-return"));
     }
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (TokenRecord t : tokens) {
-        done.add(pool.submit(() -> {
-          start.await();
-          store.issue(t);
-          return null;
-        }));
-      }
-      start.countDown();
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Void>> issuers = new ArrayList<>();
+    for (TokenRecord t : tokens) {
+      issuers.add(() -> {
+        store.issue(t);
+        return null;
+      });
     }
+    AtOnce.run(issuers);
     long active = tokens.stream()
         .filter(t -> store.find(t.hash()).map(TokenRecord::state).orElseThrow() == State.ACTIVE).count();
     assertThat(active).as("a link sent earlier never stays usable beside a newer one").isEqualTo(1);

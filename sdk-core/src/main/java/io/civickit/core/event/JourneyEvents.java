@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civickit.core.Actor;
 import io.civickit.core.Channel;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Outcome;
+import io.civickit.core.UnreadableDataException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Optional;
  *  "actor":"CITIZEN"}</pre>
  */
 public final class JourneyEvents {
+  private static final String JOURNEY_EVENT = "a journey event";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private JourneyEvents() {}
@@ -133,18 +135,18 @@ public final class JourneyEvents {
   /**
    * Reads one line of JSON written by {@link #toJson}.
    *
-   * @throws CivicKitException naming the problem when the line is not a journey event
+   * @throws UnreadableDataException naming the problem (never a value) when the line is not a journey event
    */
   public static JourneyEvent fromJson(String line) {
     JsonNode n;
     try {
       n = MAPPER.readTree(line);
     } catch (Exception ex) {
-      throw new CivicKitException("not a JSON object: " + ex.getMessage(), ex);
+      throw new UnreadableDataException(JOURNEY_EVENT, "it is not JSON (" + Failures.describe(ex) + ")", Failures.redacted(ex));
     }
     try {
       if (n == null || !n.isObject()) {
-        throw new CivicKitException("a journey event must be a JSON object");
+        throw new UnreadableDataException(JOURNEY_EVENT, "it is not a JSON object");
       }
       Map<String, String> arms = new LinkedHashMap<>();
       if (n.has("arms")) {
@@ -187,17 +189,18 @@ public final class JourneyEvents {
         case "payment_failed":
           return new JourneyEvent.PaymentFailed(s, at, text(n, "stepId"), text(n, "code"));
         default:
-          throw new CivicKitException("unknown journey event type \"" + type + "\"");
+          throw new UnreadableDataException(JOURNEY_EVENT, "unknown type \"" + type + "\"");
       }
     } catch (IllegalArgumentException | java.time.DateTimeException ex) {
-      throw new CivicKitException("bad journey event: " + ex.getMessage(), ex);
+      throw new UnreadableDataException(JOURNEY_EVENT, "a field has a value of the wrong form (" + Failures.describe(ex) + ")",
+          Failures.redacted(ex));
     }
   }
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull() || !v.isValueNode()) {
-      throw new CivicKitException("a journey event needs \"" + field + "\"");
+      throw new UnreadableDataException(JOURNEY_EVENT, "it needs \"" + field + "\"");
     }
     return v.asText();
   }

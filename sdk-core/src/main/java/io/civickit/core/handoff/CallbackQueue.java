@@ -1,7 +1,7 @@
 package io.civickit.core.handoff;
 
 import io.civickit.core.Actor;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.progress.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -186,7 +186,7 @@ public final class CallbackQueue {
         throw e;
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not claim a call-back (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_callback_requests", "claim a call-back", e);
     }
   }
 
@@ -197,7 +197,7 @@ public final class CallbackQueue {
       ps.setString(1, id.value());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new CivicKitException("could not complete call-back " + id + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_callback_requests", "complete call-back " + id, e);
     }
   }
 
@@ -211,7 +211,7 @@ public final class CallbackQueue {
         return rs.getInt(1);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not count call-backs (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_callback_requests", "count call-backs", e);
     }
   }
 

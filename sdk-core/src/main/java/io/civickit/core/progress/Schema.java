@@ -1,6 +1,8 @@
 package io.civickit.core.progress;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
+import io.civickit.core.StorageUnavailableException;
+import io.civickit.core.UnreadableDataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,8 @@ public final class Schema {
   /**
    * Installs the named schemas, in order.
    *
-   * @throws CivicKitException if the database is neither H2 nor PostgreSQL, a file is missing, or a statement fails
+   * @throws ConfigurationException if the database is neither H2 nor PostgreSQL or a schema file is not on the class path
+   * @throws StorageUnavailableException if a statement fails
    */
   public static void install(DataSource dataSource, String... names) {
     try (Connection c = dataSource.getConnection()) {
@@ -49,7 +52,7 @@ public final class Schema {
         }
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not install the CivicKit schema: " + e.getMessage(), e);
+      throw new StorageUnavailableException("the database", "install the CivicKit schemas " + String.join(", ", names), e);
     }
   }
 
@@ -62,7 +65,8 @@ public final class Schema {
     if (product.contains("postgres")) {
       return "postgresql";
     }
-    throw new CivicKitException("CivicKit ships schemas for H2 and PostgreSQL, not " + product);
+    throw new ConfigurationException("dataSource", "is " + product + ", not H2 or PostgreSQL",
+        "use H2 or PostgreSQL, or create CivicKit's tables yourself (see META-INF/civickit/sql/)");
   }
 
   private static String read(String path) {
@@ -72,7 +76,8 @@ public final class Schema {
         InputStream ctx = Thread.currentThread().getContextClassLoader() == null ? null
             : Thread.currentThread().getContextClassLoader().getResourceAsStream(path);
         if (ctx == null) {
-          throw new CivicKitException("schema file " + path + " is not on the class path: is the module that ships it a dependency?");
+          throw new ConfigurationException("the class path", "has no schema file " + path,
+              "add the CivicKit module that ships it as a dependency");
         }
         try (InputStream c2 = ctx) {
           return new String(c2.readAllBytes(), StandardCharsets.UTF_8);
@@ -80,7 +85,7 @@ public final class Schema {
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CivicKitException("could not read " + path, e);
+      throw new UnreadableDataException("schema file " + path, "it could not be read", e);
     }
   }
 

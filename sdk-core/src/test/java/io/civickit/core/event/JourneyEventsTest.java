@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civickit.core.Actor;
 import io.civickit.core.Channel;
-import io.civickit.core.CivicKitException;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Outcome;
+import io.civickit.core.UnreadableDataException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,10 @@ class JourneyEventsTest {
   @Test
   void badLinesAreClearErrors() {
     assertThatThrownBy(() -> JourneyEvents.fromJson("{\"type\":\"started\"}"))
-        .isInstanceOf(CivicKitException.class).hasMessage("a journey event needs \"journeyId\"");
+        .isInstanceOf(UnreadableDataException.class).hasMessage("a journey event: it needs \"journeyId\"");
     assertThatThrownBy(() -> JourneyEvents.fromJson("[1,2]"))
-        .isInstanceOf(CivicKitException.class).hasMessage("a journey event must be a JSON object");
+        .isInstanceOf(UnreadableDataException.class).hasMessage("a journey event: it is not a JSON object");
     assertThatThrownBy(() -> JourneyEvents.fromJson("{not json"))
-        .isInstanceOf(CivicKitException.class).hasMessageStartingWith("not a JSON object");
+        .isInstanceOf(UnreadableDataException.class).hasMessageStartingWith("a journey event: it is not JSON");
   }
 }

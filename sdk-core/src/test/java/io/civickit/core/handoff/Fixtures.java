@@ -8,11 +8,6 @@ import io.civickit.core.Step;
 import io.civickit.core.StepResult;
 import io.civickit.core.StepSubmission;
 import io.civickit.core.Value;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,37 +78,5 @@ final class Fixtures {
 
   static Map<String, List<String>> input(String name, String value) {
     return Map.of(name, List.of(value));
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -11,6 +11,7 @@ import io.civickit.core.Journeys;
 import io.civickit.core.Value;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HandoffContextTest {
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
   final Journeys journeys = Journeys.builder().definition(Fixtures.definition()).store(ProgressStore.inMemory())
       .tokens(ResumeTokenStore.inMemory()).clock(clock).build();
   final HandoffRouter router = HandoffRouter.builder(clock)

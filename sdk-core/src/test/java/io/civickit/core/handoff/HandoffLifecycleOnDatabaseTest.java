@@ -20,6 +20,7 @@ import io.civickit.core.progress.ResumeTokenStore;
 import io.civickit.core.progress.Schema;
 import io.civickit.testsupport.H2Database;
 import io.civickit.testsupport.PostgresDatabase;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ class HandoffLifecycleOnDatabaseTest {
   static final PostgresDatabase PG = new PostgresDatabase();
 
   // Friday 27 November 2026, 6:30pm: web chat has closed for the day
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T18:30:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T18:30:00Z"));
   final KeyRing keys = KeyRing.generate("k1");
   final EventLog log = new EventLog();
 

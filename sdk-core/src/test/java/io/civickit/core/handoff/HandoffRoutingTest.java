@@ -13,6 +13,7 @@ import io.civickit.core.event.EventLog;
 import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
+import io.civickit.testsupport.TestClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Routing by segment and opening hours, and the fallback chain, on a fixed clock. */
 class HandoffRoutingTest {
   // Friday 27 November 2026
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
   final EventLog events = new EventLog();
   final Journeys journeys = Journeys.builder().definition(Fixtures.definition()).store(ProgressStore.inMemory())
       .tokens(ResumeTokenStore.inMemory()).events(events).clock(clock).build();

@@ -2,6 +2,7 @@ package io.civickit.core.handoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 abstract class UsedContextIdsContract {
   static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
 
   /** A store object as one app instance would create it, over the same data as every other call. */
   abstract UsedContextIds newInstanceStore();

@@ -8,6 +8,7 @@ import io.civickit.core.Channel;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Reference;
+import io.civickit.testsupport.TestClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The web chat webhook against a real HTTP server that checks the signature as a chat platform would. */
 class WebChatChannelTest {
   static final byte[] SECRET = "a-chat-platform-secret-of-32-bytes!".getBytes(StandardCharsets.US_ASCII);
-  final Fixtures.MutableClock clock = new Fixtures.MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
 
   record Received(Map<String, List<String>> headers, byte[] body, boolean signatureValid) {}
 

@@ -1,6 +1,6 @@
 package io.civickit.identity.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.identity.IdentityStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +16,7 @@ import javax.sql.DataSource;
  * that runs unchanged on H2 2.x and PostgreSQL; times are epoch milliseconds.
  */
 public final class JdbcIdentityStore implements IdentityStore {
+  private static final String TABLE = "ck_identity_state";
   private final DataSource dataSource;
 
   public JdbcIdentityStore(DataSource dataSource) {
@@ -35,7 +36,7 @@ public final class JdbcIdentityStore implements IdentityStore {
         return Optional.of(new Entry(rs.getString(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3))));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read identity state of kind " + kind + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(TABLE, "read identity state of kind " + kind, e);
     }
   }
 
@@ -69,7 +70,7 @@ public final class JdbcIdentityStore implements IdentityStore {
         return ps.executeUpdate() == 1;
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not write identity state of kind " + kind + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(TABLE, "write identity state of kind " + kind, e);
     }
   }
 
@@ -80,7 +81,7 @@ public final class JdbcIdentityStore implements IdentityStore {
       ps.setLong(1, now.toEpochMilli());
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not purge identity state: " + e.getMessage(), e);
+      throw new StorageUnavailableException(TABLE, "purge expired identity state", e);
     }
   }
 

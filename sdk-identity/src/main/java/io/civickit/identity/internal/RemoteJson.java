@@ -1,6 +1,8 @@
 package io.civickit.identity.internal;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
+import io.civickit.core.ServiceUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,7 +63,7 @@ public final class RemoteJson<T> {
    * Fetches the document now, whatever the cache says (an unknown key id may mean a rotation).
    * Keeps the last good copy if the fetch fails.
    *
-   * @throws CivicKitException if it fails and there is no good copy yet
+   * @throws ServiceUnavailableException if it fails and there is no good copy yet
    */
   public synchronized T refresh() {
     try {
@@ -81,10 +83,11 @@ public final class RemoteJson<T> {
       if (value != null) {
         return value;
       }
-      throw new CivicKitException("could not fetch " + uri + ": " + e.getMessage(), e);
+      throw new ServiceUnavailableException(uri.getHost(), "serve " + uri, e instanceof IOException || e instanceof CivicKitException
+          ? String.valueOf(e.getMessage()) : Failures.describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CivicKitException("interrupted while fetching " + uri, e);
+      throw new ServiceUnavailableException(uri.getHost(), "serve " + uri, "interrupted while waiting", e);
     }
   }
 

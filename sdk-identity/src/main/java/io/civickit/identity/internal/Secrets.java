@@ -1,6 +1,6 @@
 package io.civickit.identity.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -37,8 +37,17 @@ public final class Secrets {
       }
       return mac.doFinal();
     } catch (GeneralSecurityException e) {
-      throw new CivicKitException("HMAC-SHA256 is not available in this JVM", e);
+      throw missingAlgorithm("HmacSHA256", e);
     }
+  }
+
+  /**
+   * The exception for a JVM without an algorithm every standard JDK 17 has (a stripped-down
+   * runtime, or a security provider list edited to leave it out).
+   */
+  public static ConfigurationException missingAlgorithm(String algorithm, Throwable cause) {
+    return new ConfigurationException("the JVM's security providers", "have no " + algorithm,
+        "run on a JDK whose providers include it (every standard JDK 17 does)", cause);
   }
 
   /** {@link #mac} as lower-case hex. */

@@ -32,6 +32,7 @@ import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCClaimsRequest;
@@ -39,13 +40,13 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
-import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.IdentityStore;
 import io.civickit.identity.internal.BoundedBody;
 import io.civickit.identity.internal.RemoteJson;
+import io.civickit.identity.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -179,7 +180,7 @@ public final class OneLogin {
     try {
       return OIDCProviderMetadata.parse(json);
     } catch (ParseException e) {
-      throw new CivicKitException("the discovery document is not OpenID provider metadata: " + e.getMessage(), e);
+      throw new OneLoginUnavailableException("the discovery document is not OpenID provider metadata: " + e.getMessage(), e);
     }
   }
 
@@ -202,7 +203,7 @@ public final class OneLogin {
         try {
           return JWKSet.parse(s);
         } catch (java.text.ParseException e) {
-          throw new CivicKitException("the JWKS is not a JWK set: " + e.getMessage(), e);
+          throw new OneLoginUnavailableException("the JWKS is not a JWK set: " + e.getMessage(), e);
         }
       });
     }
@@ -220,7 +221,7 @@ public final class OneLogin {
    * Starts a sign-in: a new {@code state}, {@code nonce} and PKCE verifier, and the URL to send
    * the person to.
    *
-   * @throws CivicKitException if the URL would be longer than One Login accepts (too many claims)
+   * @throws ConfigurationException if the URL would be longer than One Login accepts (too many claims)
    */
   public AuthorizationRedirect start(LoginRequest request) {
     Objects.requireNonNull(request, "request");
@@ -244,8 +245,8 @@ public final class OneLogin {
     }
     URI uri = b.build().toURI();
     if (uri.toString().length() > MAX_AUTHORIZE_URL_LENGTH) {
-      throw new CivicKitException("the authorisation URL is " + uri.toString().length()
-          + " characters, over One Login's limit of " + MAX_AUTHORIZE_URL_LENGTH + ": ask for fewer claims");
+      throw new ConfigurationException("the login request's claims", "make the authorisation URL " + uri.toString().length()
+          + " characters, over One Login's limit of " + MAX_AUTHORIZE_URL_LENGTH, "ask for fewer claims");
     }
     return new AuthorizationRedirect(uri, new PendingLogin(state.getValue(), nonce.getValue(), verifier.getValue(),
         request.authentication(), request.identity(), clock.instant()));
@@ -402,7 +403,8 @@ public final class OneLogin {
     } catch (IOException e) {
       throw new OneLoginUnavailableException("could not reach One Login's token endpoint: " + e.getMessage(), e);
     } catch (JOSEException e) {
-      throw new CivicKitException("could not sign the client assertion with the client key: " + e.getMessage(), e);
+      throw new ConfigurationException("OneLogin.builder().clientKey", "cannot sign the client assertion (" + e.getMessage() + ")",
+          "give the private key whose public half One Login holds for this client", e);
     } catch (ParseException e) {
       throw new OneLoginUnavailableException("One Login's token endpoint answered something unreadable: "
           + e.getMessage(), e);
@@ -782,7 +784,7 @@ public final class OneLogin {
    * @param idTokenHint the ID token from {@link LoginResult.LoggedIn#idToken()}
    * @param postLogoutRedirect where One Login sends them after (must be registered), if anywhere
    * @param state a value to get back on that redirect, if any
-   * @throws CivicKitException if the URL is longer than One Login's 2048-character limit
+   * @throws ConfigurationException if the URL is longer than One Login's 2048-character limit
    */
   public URI logoutUri(String idTokenHint, Optional<URI> postLogoutRedirect, Optional<String> state) {
     URI endpoint = metadata().getEndSessionEndpointURI();
@@ -793,8 +795,8 @@ public final class OneLogin {
     postLogoutRedirect.ifPresent(u -> s.append("&post_logout_redirect_uri=").append(enc(u.toString())));
     state.ifPresent(v -> s.append("&state=").append(enc(v)));
     if (s.length() > MAX_LOGOUT_URL_LENGTH) {
-      throw new CivicKitException("the logout URL is " + s.length() + " characters, over One Login's limit of "
-          + MAX_LOGOUT_URL_LENGTH);
+      throw new ConfigurationException("the post-logout redirect URI and state", "make the logout URL " + s.length()
+          + " characters, over One Login's limit of " + MAX_LOGOUT_URL_LENGTH, "use a shorter redirect URI or state");
     }
     return URI.create(s.toString());
   }
@@ -884,7 +886,7 @@ public final class OneLogin {
     try {
       key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
-      throw new CivicKitException("SHA-256 is not available", e);
+      throw Secrets.missingAlgorithm("SHA-256", e);
     }
     // Remembered until well after the token could still be accepted (One Login: at least 3 minutes).
     Instant keep = max(exp.plus(clockSkew), clock.instant().plus(Duration.ofMinutes(3))).plus(Duration.ofMinutes(5));

@@ -1,11 +1,11 @@
 package io.civickit.identity.totp;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.Evidence;
 import io.civickit.identity.FailureReason;
 import io.civickit.identity.IdentityStore;
+import io.civickit.identity.internal.Secrets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -207,7 +207,7 @@ public final class Totp {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
-      throw new CivicKitException("SHA-256 is not available in this JVM", e);
+      throw Secrets.missingAlgorithm("SHA-256", e);
     }
   }
 
@@ -232,7 +232,7 @@ public final class Totp {
       String s = Integer.toString(binary % mod);
       return "0".repeat(digits - s.length()) + s;
     } catch (GeneralSecurityException e) {
-      throw new CivicKitException(algorithm.jcaName() + " is not available in this JVM", e);
+      throw Secrets.missingAlgorithm(algorithm.jcaName(), e);
     }
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.FailureReason;
-import io.civickit.identity.TestClock;
+import io.civickit.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;

@@ -15,23 +15,22 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.civickit.core.progress.Schema;
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.IdentityStore;
 import io.civickit.testsupport.H2Database;
-import io.civickit.core.progress.Schema;
+import io.civickit.testsupport.TestClock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ class OneLoginTest {
   static ECKey didKey;
   static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  MutableClock clock;
+  TestClock clock;
   OneLogin rp;
 
   @BeforeAll
@@ -88,7 +87,7 @@ class OneLoginTest {
 
   @BeforeEach
   void newRelyingParty() throws Exception {
-    clock = new MutableClock(Instant.now());
+    clock = new TestClock(Instant.now());
     rp = relyingParty(IdentityStore.inMemory());
     drain();
   }
@@ -730,38 +729,6 @@ class OneLoginTest {
     static void answer(int status, String json) {
       NEXT.set(new no.nav.security.mock.oauth2.http.OAuth2HttpResponse(
           okhttp3.Headers.of("Content-Type", "application/json"), status, json, null));
-    }
-  }
-
-  /** A clock the tests move. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    synchronized void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }

@@ -3,7 +3,7 @@ package io.civickit.identity.totp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civickit.identity.CheckResult;
-import io.civickit.identity.TestClock;
+import io.civickit.testsupport.TestClock;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -11,12 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.OutgoingNotification;
+import io.civickit.testsupport.Leaks;
+import io.civickit.testsupport.TestClock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,7 +56,7 @@ abstract class OutboxBehaviour {
     return new RenderedMessage.Letter(((Recipient.Letter) r).addressLines(), "Your code", "Hello");
   };
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00Z"));
   final List<StatusChange> changes = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
@@ -641,5 +644,50 @@ abstract class OutboxBehaviour {
         .containsEntry(OutboxStatus.QUEUED, 0L);
     assertThat(threads).as("listeners hear changes on the worker threads")
         .allSatisfy(t -> assertThat(t).matches("main|civickit-outbox-(one|two)-[0-9]+"));
+  }
+
+  static final String POSTCODE_AND_NAME = "SW1A 1AA Jo Bloggs";
+
+  /**
+   * A row the database refuses, with a driver message that quotes personal data (PostgreSQL
+   * quotes the whole failing row for a check constraint, H2 a value too long for its column),
+   * reaches the host as a {@link StorageUnavailableException} that holds none of it, nor does the log.
+   */
+  @Test
+  void aRefusedRowsPersonalDataReachesNeitherTheExceptionNorTheLog() throws SQLException {
+    boolean postgres;
+    try (Connection c = dataSource().getConnection()) {
+      postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    }
+    Recipient.Letter jo = new Recipient.Letter(List.of("Jo Bloggs", "1 Horse Guards Road", "London SW1A 1AA"));
+    String template = postgres ? "passcode" : "passcode-" + (POSTCODE_AND_NAME + " ").repeat(15);
+    Locale language = postgres ? Locale.forLanguageTag("cy") : Locale.UK;
+    if (postgres) {
+      Leaks.execute(dataSource(), "ALTER TABLE civickit_outbox ADD CONSTRAINT ck_test_no_welsh CHECK (language <> 'cy')");
+    }
+    try {
+      Outbox outbox = outbox(ScriptedChannel.any("post")).build();
+      NotificationRequest refused = new NotificationRequest(template, jo, Map.of("name", "Jo"), "refused-1", language);
+
+      Leaks.Run run = Leaks.capturingStderr(() -> outbox.enqueue(refused));
+
+      assertThat(run.thrown()).isInstanceOfSatisfying(StorageUnavailableException.class, e -> {
+        assertThat(e.store()).isEqualTo("civickit_outbox");
+        assertThat(e.operation()).isEqualTo("queue notification refused-1");
+        assertThat(e.sqlState()).contains(postgres ? "23514" : "22001");
+        assertThat(Leaks.printed(e)).doesNotContain("Jo Bloggs").doesNotContain("SW1A");
+      });
+      assertThat(run.stderr()).doesNotContain("Jo Bloggs").doesNotContain("SW1A");
+      // The same row inserted directly: the driver does quote it, so the checks above can fail.
+      assertThat(Leaks.driverMessage(dataSource(), "INSERT INTO civickit_outbox (id, idempotency_key, template_id,"
+          + " language, recipients, recipient_index, personalisation, status, attempts, next_attempt_ms,"
+          + " outcome_unknown, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, 0, '{}', 'QUEUED', 0, 0, FALSE, 0, 0)",
+          "direct-1", "direct-1", template, language.toLanguageTag(), "[\"" + POSTCODE_AND_NAME + "\"]"))
+          .contains(POSTCODE_AND_NAME);
+    } finally {
+      if (postgres) {
+        Leaks.execute(dataSource(), "ALTER TABLE civickit_outbox DROP CONSTRAINT ck_test_no_welsh");
+      }
+    }
   }
 }

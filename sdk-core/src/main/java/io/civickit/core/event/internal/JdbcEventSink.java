@@ -1,6 +1,6 @@
 package io.civickit.core.event.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.event.JourneyEvents;
@@ -36,8 +36,8 @@ public final class JdbcEventSink implements EventSink {
       }
       insertArms(c, e);
     } catch (SQLException ex) {
-      throw new CivicKitException("could not record " + e.type() + " event for journey "
-          + e.subject().journeyId() + " (SQL state " + ex.getSQLState() + ")", io.civickit.core.Failures.redacted(ex));
+      throw new StorageUnavailableException("civickit_journey_events", "record " + e.type() + " event for journey "
+          + e.subject().journeyId(), ex);
     }
   }
 

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civickit.core.Channel;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Reference;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.handoff.ContactPreference;
 import io.civickit.core.handoff.HandoffId;
 import io.civickit.core.handoff.HandoffRequest;
@@ -21,6 +22,7 @@ import java.util.Set;
 
 /** The JSON form of a handoff context package. */
 public final class ContextJson {
+  private static final String HANDOFF_CONTEXT = "a handoff context";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ContextJson() {}
@@ -62,7 +64,7 @@ public final class ContextJson {
     try {
       n = MAPPER.readTree(json);
     } catch (Exception e) {
-      throw new CivicKitException("a handoff context must be JSON: " + parseProblem(e), e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.redacted(e) : e);
+      throw new UnreadableDataException(HANDOFF_CONTEXT, "it is not JSON (" + Failures.describe(e) + ")", Failures.redacted(e));
     }
     return read(n);
   }
@@ -70,7 +72,7 @@ public final class ContextJson {
   /** Reads a request from a JSON tree. */
   public static HandoffRequest read(JsonNode n) {
     if (n == null || !n.isObject()) {
-      throw new CivicKitException("a handoff context must be a JSON object");
+      throw new UnreadableDataException(HANDOFF_CONTEXT, "it is not a JSON object");
     }
     try {
       Map<String, String> answers = new LinkedHashMap<>();
@@ -92,24 +94,16 @@ public final class ContextJson {
           n.hasNonNull("resumeLink") ? Optional.of(URI.create(n.get("resumeLink").asText())) : Optional.empty(),
           Instant.parse(text(n, "requestedAt")));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
-      throw new CivicKitException("bad handoff context: " + e.getMessage(), e);
+      throw new UnreadableDataException(HANDOFF_CONTEXT, "a field has a value of the wrong form (" + Failures.describe(e) + ")",
+          Failures.redacted(e));
     }
   }
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull() || !v.isValueNode()) {
-      throw new CivicKitException("a handoff context needs \"" + field + "\"");
+      throw new UnreadableDataException(HANDOFF_CONTEXT, "it needs \"" + field + "\"");
     }
     return v.asText();
-  }
-
-  /**
-   * What went wrong, for the exception message: this class's own messages name fields only;
-   * Jackson's quote the text being read (answers), so they are described by class alone.
-   */
-  private static String parseProblem(Exception e) {
-    return e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.describe(e)
-        : String.valueOf(e.getMessage());
   }
 }

@@ -1,9 +1,9 @@
 package io.civickit.core.handoff.internal;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Reference;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.Handoff;
 import io.civickit.core.handoff.HandoffConflictException;
 import io.civickit.core.handoff.HandoffId;
@@ -94,7 +94,7 @@ public final class JdbcHandoffStore implements HandoffStore {
       }
       return saved;
     } catch (SQLException e) {
-      throw new CivicKitException("could not save handoff " + h.id() + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException("civickit_handoffs", "save handoff " + h.id(), e);
     }
   }
 
@@ -131,7 +131,7 @@ public final class JdbcHandoffStore implements HandoffStore {
       ps.setObject(1, utc(cutoff));
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not purge closed handoffs (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_handoffs", "purge closed handoffs", e);
     }
   }
 
@@ -155,7 +155,7 @@ public final class JdbcHandoffStore implements HandoffStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new CivicKitException("could not read handoffs: " + e.getMessage(), e);
+      throw new StorageUnavailableException("civickit_handoffs", "read handoffs", e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.civickit.core.handoff.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.UsedContextIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +34,7 @@ public final class JdbcUsedContextIds implements UsedContextIds {
       if ("23505".equals(e.getSQLState())) {
         return false;
       }
-      throw new CivicKitException("could not record a used handoff context id (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_handoff_context_ids", "record a used handoff context id", e);
     }
   }
 
@@ -45,7 +45,7 @@ public final class JdbcUsedContextIds implements UsedContextIds {
       ps.setObject(1, JdbcHandoffStore.utc(now));
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not purge used handoff context ids (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_handoff_context_ids", "purge used handoff context ids", e);
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.civickit.core.kpi.internal;
 
 import io.civickit.core.Channel;
-import io.civickit.core.CivicKitException;
 import io.civickit.core.HandoffReason;
 import io.civickit.core.Outcome;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.kpi.KpiQuery;
 import io.civickit.core.kpi.KpiReport;
 import io.civickit.core.kpi.KpiRow;
@@ -173,7 +173,7 @@ public final class SqlKpis {
       }
       return new KpiReport(dimension, q.costs().source(), rows);
     } catch (SQLException e) {
-      throw new CivicKitException("could not compute KPIs from civickit_journey_events (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_journey_events", "compute KPIs", e);
     }
   }
 

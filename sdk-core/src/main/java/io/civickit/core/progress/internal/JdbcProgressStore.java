@@ -1,9 +1,9 @@
 package io.civickit.core.progress.internal;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.core.Journey;
 import io.civickit.core.JourneyId;
 import io.civickit.core.Reference;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.progress.DuplicateJourneyException;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.ProgressConflictException;
@@ -134,7 +134,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       throw new ProgressConflictException(journey.id(), journey.version(), actual);
     } catch (SQLException e) {
-      throw new CivicKitException("could not save journey " + journey.id() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_journeys", "save journey " + journey.id(), e);
     }
   }
 
@@ -179,7 +179,7 @@ public final class JdbcProgressStore implements ProgressStore {
         return Optional.of(j);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not load a journey (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_journeys", "load a journey", e);
     }
   }
 
@@ -197,7 +197,7 @@ public final class JdbcProgressStore implements ProgressStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new CivicKitException("could not list stale journeys (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_journeys", "list stale journeys", e);
     }
   }
 
@@ -208,7 +208,7 @@ public final class JdbcProgressStore implements ProgressStore {
       ps.setString(1, id.value());
       return ps.executeUpdate() == 1;
     } catch (SQLException e) {
-      throw new CivicKitException("could not delete journey " + id + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_journeys", "delete journey " + id, e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.civickit.core.progress.internal;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.core.JourneyId;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.progress.ResumeTokenStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,7 +63,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
         ps.executeUpdate();
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not issue a resume token for journey " + token.journeyId() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_resume_tokens", "issue a resume token for journey " + token.journeyId(), e);
     }
   }
 
@@ -82,7 +82,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
             State.valueOf(rs.getString(6).strip())));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not look up a resume token (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_resume_tokens", "look up a resume token", e);
     }
   }
 
@@ -93,7 +93,7 @@ public final class JdbcResumeTokenStore implements ResumeTokenStore {
       ps.setString(1, journeyId.value());
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not revoke resume tokens of journey " + journeyId + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_resume_tokens", "revoke resume tokens of journey " + journeyId, e);
     }
   }
 }

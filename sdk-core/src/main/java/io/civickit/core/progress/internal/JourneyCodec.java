@@ -7,12 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.civickit.core.Actor;
 import io.civickit.core.Answer;
 import io.civickit.core.Channel;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.core.Journey;
 import io.civickit.core.JourneyId;
 import io.civickit.core.JourneyStatus;
 import io.civickit.core.Outcome;
 import io.civickit.core.Reference;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import java.util.Optional;
  */
 public final class JourneyCodec {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final String SAVED_JOURNEY = "a saved journey";
 
   private JourneyCodec() {}
 
@@ -97,7 +99,7 @@ public final class JourneyCodec {
       g.writeStringField("updated", j.updatedAt().toString());
       g.writeEndObject();
     } catch (IOException e) {
-      throw new CivicKitException("could not encode journey " + j.id(), e);
+      throw new IllegalStateException("could not encode journey " + j.id() + " in memory", e);
     }
     return out.toByteArray();
   }
@@ -196,8 +198,10 @@ public final class JourneyCodec {
           JourneyStatus.valueOf(required(status, "status")), outcome,
           Channel.valueOf(required(channel, "channel")), segment, assurance, attrs, failures,
           Instant.parse(required(created, "created")), Instant.parse(required(updated, "updated")), version);
+    } catch (UnreadableDataException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      throw new CivicKitException("saved journey could not be read: " + parseProblem(e), e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.redacted(e) : e);
+      throw new UnreadableDataException(SAVED_JOURNEY, "it could not be read (" + Failures.describe(e) + ")", Failures.redacted(e));
     }
   }
 
@@ -209,7 +213,7 @@ public final class JourneyCodec {
 
   private static String required(String value, String field) throws IOException {
     if (value == null) {
-      throw new IOException("field \"" + field + "\" is missing");
+      throw new UnreadableDataException(SAVED_JOURNEY, "field \"" + field + "\" is missing");
     }
     return value;
   }
@@ -336,7 +340,7 @@ public final class JourneyCodec {
             }
             yield new Value.Fields(f);
           }
-          default -> throw new CivicKitException("unknown value type \"" + tag + "\"");
+          default -> throw new UnreadableDataException(SAVED_JOURNEY, "unknown value type \"" + tag + "\"");
         };
       } else {
         p.skipChildren();
@@ -346,14 +350,5 @@ public final class JourneyCodec {
       throw new IOException("a value has no \"v\"");
     }
     return value;
-  }
-
-  /**
-   * What went wrong, for the exception message: this class's own messages name fields only;
-   * Jackson's quote the text being read (answers), so they are described by class alone.
-   */
-  private static String parseProblem(Exception e) {
-    return e instanceof com.fasterxml.jackson.core.JacksonException ? io.civickit.core.Failures.describe(e)
-        : String.valueOf(e.getMessage());
   }
 }

@@ -1,6 +1,6 @@
 package io.civickit.core.progress.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.progress.KeyRotation;
 import io.civickit.core.progress.ProgressDecryptionException;
 import java.sql.Connection;
@@ -93,7 +93,7 @@ public final class Reencryption {
         after = (String) rows.get(rows.size() - 1)[0];
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not re-encrypt " + table + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException(table, "re-encrypt " + table, e);
     }
   }
 }

@@ -12,6 +12,7 @@ import io.civickit.core.JourneyId;
 import io.civickit.core.JourneyStatus;
 import io.civickit.core.Outcome;
 import io.civickit.core.Reference;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,10 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Example;
 
 class JourneyCodecProperties {
 
@@ -43,7 +44,7 @@ class JourneyCodecProperties {
     try {
       JourneyCodec.decode(bytes, 1);
     } catch (CivicKitException expected) {
-      assertThat(expected).hasMessageStartingWith("saved journey could not be read");
+      assertThat(expected).isInstanceOf(UnreadableDataException.class).hasMessageStartingWith("a saved journey: ");
     }
   }
 

@@ -1,6 +1,6 @@
 package io.civickit.notify.internal.channel;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.NotificationChannel;
@@ -32,7 +32,7 @@ public final class FileOutboxChannel implements NotificationChannel {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new CivicKitException("could not create the outbox folder " + folder + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException("the file outbox folder " + folder, "be created", e);
     }
   }
 

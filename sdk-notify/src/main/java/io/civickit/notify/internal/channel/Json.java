@@ -3,7 +3,8 @@ package io.civickit.notify.internal.channel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
+import io.civickit.core.UnreadableDataException;
 
 /** The one JSON mapper the notify implementation uses. */
 public final class Json {
@@ -15,7 +16,7 @@ public final class Json {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new CivicKitException("could not write JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("could not write JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -24,7 +25,7 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new CivicKitException("could not write JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException("could not write JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -32,7 +33,7 @@ public final class Json {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new CivicKitException("not valid JSON: " + e.getOriginalMessage(), e);
+      throw new UnreadableDataException("a JSON document", "it is not valid JSON (" + Failures.describe(e) + ")", Failures.redacted(e));
     }
   }
 }

@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
+import io.civickit.core.ServiceUnavailableException;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.channel.GovUkNotifyChannel;
 import io.civickit.notify.channel.NotifyApiKey;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
 /** The GOV.UK Notify API v2 over the JDK HTTP client. */
 public final class NotifyHttpChannel implements GovUkNotifyChannel {
   private static final Logger LOG = LoggerFactory.getLogger(NotifyHttpChannel.class);
+  private static final String NOTIFY = "GOV.UK Notify";
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
   private final String name;
@@ -252,8 +255,7 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
 
   private void ensureOk(HttpResponse<String> response, String what) {
     if (response.statusCode() != 200) {
-      throw new CivicKitException("could not " + what + " at Notify: " + response.statusCode() + " "
-          + errors(response.body()));
+      throw new ServiceUnavailableException(NOTIFY, what, "HTTP " + response.statusCode() + " " + errors(response.body()), null);
     }
   }
 
@@ -261,10 +263,10 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
     try {
       return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new CivicKitException("could not reach Notify: " + e, e);
+      throw new ServiceUnavailableException(NOTIFY, "be reached", e.toString(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CivicKitException("interrupted while waiting for Notify", e);
+      throw new ServiceUnavailableException(NOTIFY, "answer", "interrupted while waiting", e);
     }
   }
 
@@ -288,7 +290,8 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
     try {
       jwt.sign(signer);
     } catch (JOSEException e) {
-      throw new CivicKitException("could not sign the Notify token: " + e.getMessage(), e);
+      throw new ConfigurationException("the Notify API key", "cannot sign a token (" + e.getMessage() + ")",
+          "give the key as GOV.UK Notify shows it (name-serviceid-secret)", e);
     }
     return jwt.serialize();
   }

@@ -2,7 +2,8 @@ package io.civickit.notify.internal.outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.internal.channel.Json;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class Codec {
           n.path("address_lines").forEach(l -> lines.add(l.asText()));
           out.add(new Recipient.Letter(lines));
         }
-        default -> throw new CivicKitException("unknown recipient type in the outbox: " + type);
+        default -> throw new UnreadableDataException("an outbox message", "unknown recipient type \"" + type + "\"");
       }
     }
     return out;
@@ -66,7 +67,7 @@ final class Codec {
       });
       return out;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new CivicKitException("the outbox holds personalisation that is not JSON", e);
+      throw new UnreadableDataException("an outbox message", "its personalisation is not JSON", Failures.redacted(e));
     }
   }
 }

@@ -1,7 +1,8 @@
 package io.civickit.notify.internal.outbox;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
 import io.civickit.core.Failures;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Recipient;
@@ -98,7 +99,7 @@ public final class JdbcOutbox implements Outbox {
       c.setAutoCommit(true);
       return enqueue(c, request, alternatives);
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "queue notification " + request.idempotencyKey(), e);
     }
   }
 
@@ -136,8 +137,8 @@ public final class JdbcOutbox implements Outbox {
         }
         Optional<String> existing = idForKey(c, request.idempotencyKey());
         if (existing.isEmpty()) {
-          throw new CivicKitException("notification " + request.idempotencyKey()
-              + " clashed with another of the same key that is not visible yet: retry", e);
+          throw new StorageUnavailableException("civickit_outbox", "queue notification " + request.idempotencyKey()
+              + ": it clashed with another of the same key that is not visible yet, so try again", e);
         }
         LOG.debug("notification {} was queued already as {}", request.idempotencyKey(), existing.get());
         return new NotificationId(existing.get());
@@ -146,7 +147,7 @@ public final class JdbcOutbox implements Outbox {
         c.releaseSavepoint(savepoint);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not queue notification " + request.idempotencyKey() + " (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "queue notification " + request.idempotencyKey(), e);
     }
     LOG.debug("queued {} as {} to {}", request.idempotencyKey(), id, request.recipient());
     fire(new StatusChange(new NotificationId(id), request.idempotencyKey(), Optional.empty(), OutboxStatus.QUEUED,
@@ -231,7 +232,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return batch.messages().size();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "reach its database", e);
     }
   }
 
@@ -285,7 +286,7 @@ public final class JdbcOutbox implements Outbox {
       }
       writeAndClaim(c, unwritten, false).reported();
     } catch (SQLException e) {
-      throw new CivicKitException("the outbox could not reach its database (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "reach its database", e);
     }
     return claimed;
   }
@@ -985,7 +986,7 @@ public final class JdbcOutbox implements Outbox {
             Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error"))));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "read the outbox", e);
     }
   }
 
@@ -1015,7 +1016,7 @@ public final class JdbcOutbox implements Outbox {
       }
       return true;
     } catch (SQLException e) {
-      throw new CivicKitException("could not update the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "update the outbox", e);
     }
   }
 
@@ -1031,7 +1032,7 @@ public final class JdbcOutbox implements Outbox {
         out.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read the outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "read the outbox", e);
     }
     return out;
   }
@@ -1060,8 +1061,8 @@ public final class JdbcOutbox implements Outbox {
       return stored;
     }
     if (config.keyRing().isEmpty()) {
-      throw new CivicKitException("outbox message " + id + " is encrypted but the outbox has no key ring:"
-          + " call Outbox.builder().keyRing(...)");
+      throw new ConfigurationException("Outbox.builder().keyRing", "is not set, and outbox message " + id + " is encrypted",
+          "give the outbox the key ring it was written with");
     }
     byte[] sealed = java.util.Base64.getDecoder().decode(stored.substring(SEALED.length()));
     return new String(config.keyRing().get().decrypt(sealed, id.getBytes(java.nio.charset.StandardCharsets.UTF_8)),

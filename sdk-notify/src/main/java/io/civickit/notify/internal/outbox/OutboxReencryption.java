@@ -1,6 +1,6 @@
 package io.civickit.notify.internal.outbox;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.KeyRotation;
 import io.civickit.core.progress.ProgressDecryptionException;
@@ -85,7 +85,7 @@ public final class OutboxReencryption {
         after = rows.get(rows.size() - 1)[0];
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not re-encrypt civickit_outbox (SQL state " + e.getSQLState() + ")", io.civickit.core.Failures.redacted(e));
+      throw new StorageUnavailableException("civickit_outbox", "re-encrypt civickit_outbox", e);
     }
   }
 

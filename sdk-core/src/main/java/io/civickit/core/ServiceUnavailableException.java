@@ -1,0 +1,45 @@
+package io.civickit.core;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A service CivicKit calls over the network (GOV.UK Notify, GOV.UK One Login, a supplier's
+ * system) could not be reached or answered with an error, outside the calls whose failures are
+ * returned as results. Catch it to answer "try again later"; {@link #service()} and
+ * {@link #operation()} say which service failed at what.
+ *
+ * <p>The message names the service, the operation and what went wrong (a status code, a
+ * timeout), never a recipient or a personal value.
+ */
+public class ServiceUnavailableException extends CivicKitException {
+  private static final long serialVersionUID = 1L;
+
+  private final String service;
+  private final String operation;
+
+  /**
+   * Creates the exception.
+   *
+   * @param service the service, such as {@code "GOV.UK Notify"}
+   * @param operation what it was asked to do, as a verb phrase: {@code "list received texts"}
+   * @param problem what went wrong: {@code "HTTP 503"}, {@code "no answer within PT10S"}
+   * @param cause the failure, or null
+   */
+  public ServiceUnavailableException(String service, String operation, String problem, @Nullable Throwable cause) {
+    super(Objects.requireNonNull(service, "service") + " could not " + Objects.requireNonNull(operation, "operation")
+        + ": " + Objects.requireNonNull(problem, "problem"), cause);
+    this.service = service;
+    this.operation = operation;
+  }
+
+  /** The service that failed. */
+  public String service() {
+    return service;
+  }
+
+  /** What it was asked to do. */
+  public String operation() {
+    return operation;
+  }
+}
