@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The garden waste permit journey, start page to confirmation, as a person with a browser goes
  * through it: every form page sent with its CSRF token, the redirect after each POST followed,
- * the emailed code read from the outbox folder. Each virtual user makes one application with an
+ * the emailed code read from the outbox folder, the fee (two bins, £90) paid on the GOV.UK Pay card
+ * page (the example's TEST fake). Each virtual user makes one application with an
  * address of its own; a closed model keeps {@code load.users} journeys in flight for
  * {@code load.seconds}. With several {@code load.urls}, users are spread over the instances.
  *
@@ -62,7 +63,9 @@ public class GardenWasteJourneySimulation extends Simulation {
       .exec(send("lives-in-area", "/apply/address", "What is your address?", Map.of("lives_in_area", "yes")))
       .exec(send("address", "/apply/bins", "How many garden waste bins", Map.of("address-line1", "#{line1}",
           "address-town", "Anytown", "address-postcode", "SW1A 1AA")))
-      .exec(send("bins", "/apply/assisted-collection", "Do you need an assisted collection?", Map.of("number_of_bins", "2")))
+      .exec(send("bins", "/apply/concession", "Council Tax Reduction", Map.of("number_of_bins", "2")))
+      .exec(send("concession", "/apply/assisted-collection", "Do you need an assisted collection?",
+          Map.of("council_tax_reduction", "no")))
       .exec(send("assisted-collection", "/apply/start-date", "When do you want collections to start?", Map.of("assisted_collection", "no")))
       .exec(send("start-date", "/apply/contact", "Your contact details", Map.of("start_date-day", START.getDayOfMonth(),
           "start_date-month", START.getMonthValue(), "start_date-year", START.getYear())))
@@ -72,6 +75,13 @@ public class GardenWasteJourneySimulation extends Simulation {
           .on(pause(Duration.ofMillis(50))))
       .exec(session -> session.set("code", CODES.code(session.getString("email"))))
       .exec(http("confirm-email").post("/apply/confirm-email").formParam("code", "#{code}").formParam("csrf", "#{csrf}")
+          .check(status().is(200), currentLocation().transform(u -> u.replaceAll("^https?://[^/]+", ""))
+              .is("/apply/pay"), substring("£90"), CSRF))
+      // Paying: the runner sends the person to GOV.UK Pay's card page (the example's TEST fake
+      // without an API key), which returns them to the service after a successful payment.
+      .exec(http("pay now").post("/apply/pay").formParam("csrf", "#{csrf}")
+          .check(status().is(200), currentLocation().saveAs("card"), substring("£90.00")))
+      .exec(http("card").post("#{card}").formParam("action", "pay")
           .check(status().is(200), currentLocation().transform(u -> u.replaceAll("^https?://[^/]+", ""))
               .is("/apply/confirmation"), regex("id=\"reference\">([0-9A-Z-]{11})<").exists()));
 

@@ -79,6 +79,29 @@ class UploadBrowserTest extends BrowserTestBase {
     browser.click("#upload");
   }
 
+  /** The submission's JSON in the example's team inbox folder, once the delivery worker has written it. */
+  private String awaitSubmission(String reference) {
+    java.nio.file.Path json = service.dir.resolve("data").resolve("team-inbox")
+        .resolve("garden-waste-permit-" + reference + ".json");
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < until) {
+      if (java.nio.file.Files.exists(json)) {
+        try {
+          return java.nio.file.Files.readString(json);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("no submission for " + reference + " in the team inbox");
+  }
+
   private List<String> listed() {
     return browser.all(".govuk-summary-list__value").stream().map(WebElement::getText)
         .map(t -> t.split("\n")[0]).toList();
@@ -89,6 +112,8 @@ class UploadBrowserTest extends BrowserTestBase {
     browser.open(service.url("/"));
     startAndAnswerTwoPages();
     browser.type("number_of_bins", "1");
+    browser.continueOn();
+    browser.select("#council_tax_reduction-2");
     browser.continueOn();
     browser.select("#assisted_collection");
     browser.type("bin_location", "Behind the shed");
@@ -129,12 +154,18 @@ class UploadBrowserTest extends BrowserTestBase {
     browser.click("#accept");
     browser.type("code", service.awaitCode());
     browser.continueOn();
+    assertThat(browser.path()).isEqualTo("/apply/pay");
+    browser.click("#pay-now");
+    browser.click("#pay");
 
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     Reference reference = Reference.parse(browser.find("#reference").getText()).orElseThrow();
     Journey j = service.app.runner().journeys().findByReference(reference).orElseThrow();
     assertThat(FileRef.fromValue(j.answer("bin_photos").orElseThrow().value())).extracting(FileRef::name)
         .containsExactly("plan.pdf", "side-gate.png");
+    // The submission delivered to the team inbox lists the two files kept, by reference.
+    String submission = awaitSubmission(reference.toString());
+    assertThat(submission).contains("\"plan.pdf\"", "\"side-gate.png\"").doesNotContain("bins.jpg", "garden-plan.pdf");
     browser.assertNoViolations();
   }
 }
