@@ -118,6 +118,9 @@ public record Question(
             + "' is exclusive, which only checkboxes can have, but the type is " + type.jsonName());
       }
     }
+    if (type == QuestionType.DECLARATION && !required) {
+      throw new IllegalArgumentException("declaration '" + id + "' must be required: it is there to be ticked");
+    }
     if (type == QuestionType.REPEATING_GROUP && items.isEmpty()) {
       throw new IllegalArgumentException("repeating group '" + id + "' needs item questions");
     }

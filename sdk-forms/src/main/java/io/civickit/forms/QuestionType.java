@@ -37,7 +37,12 @@ public enum QuestionType {
   /** Metadata of an uploaded file; the bytes stay with the host application. */
   FILE,
   /** A repeating group of questions ("add another"). */
-  REPEATING_GROUP;
+  REPEATING_GROUP,
+  /**
+   * A declaration: one checkbox whose label is the statement ("I confirm that the information I
+   * have given is correct"), which must be ticked; the answer is yes.
+   */
+  DECLARATION;
 
   /**
    * The name used in the JSON form format, e.g. {@code whole-number}.

@@ -41,7 +41,7 @@ final class FormArbitraries {
               .as((its, optionCount, rule, bytes, minItems) -> {
                 String id = (inGroup ? "i" : "q") + index;
                 Question.Builder b = Question.builder(id, type).label(label.en(), label.cy())
-                    .errorNoun(noun.en(), noun.cy()).required(required).dateRule(rule);
+                    .errorNoun(noun.en(), noun.cy()).required(required || type == QuestionType.DECLARATION).dateRule(rule);
                 hint.ifPresent(h -> b.hint(h.en(), h.cy()));
                 if (optionCount % 2 == 0) {
                   b.errorSubject(label.en(), label.cy()).message("required", "Enter " + noun.en(), "Rhowch " + noun.cy());

@@ -1,6 +1,7 @@
 package io.civickit.forms.html;
 
 import io.civickit.core.FieldError;
+import io.civickit.forms.Content;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
@@ -10,6 +11,7 @@ import io.civickit.forms.internal.html.Govuk.Field;
 import io.civickit.forms.internal.html.Govuk.Option;
 import io.civickit.forms.internal.html.InputAttributes;
 import io.civickit.forms.internal.html.Lang;
+import io.civickit.forms.internal.html.Markdown;
 import io.civickit.forms.internal.validation.QuestionValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -239,6 +241,11 @@ public final class FormRenderer {
     boolean single = page.title().isEmpty() && page.questions().size() == 1;
     page.title().ifPresent(t -> b.append(Govuk.heading(t.in(locale))));
     options.intro().ifPresent(t -> b.append("<p class=\"govuk-body\">").append(Govuk.text(t)).append("</p>"));
+    for (Content c : page.content()) {
+      if (c.showIf().isEmpty()) {
+        b.append(content(c, locale, lang));
+      }
+    }
     boolean files = false;
     boolean groups = false;
     for (Question q : page.questions()) {
@@ -288,6 +295,32 @@ public final class FormRenderer {
       tasks.add(new Govuk.Task("task-" + (i + 1), t.title(), null, t.href(), Govuk.TaskStatus.valueOf(t.status().name())));
     }
     return Govuk.taskList(tasks, Lang.of(locale));
+  }
+
+  // ------------------------------------------------------------------ content
+
+  /**
+   * One piece of guidance as GOV.UK HTML: Markdown (a safe CommonMark subset, raw HTML escaped),
+   * inset text, details or warning text. {@link #renderForm} shows a page's content above its
+   * questions, leaving out any with a show-if: resolve those first with
+   * {@link Page#shownTo(io.civickit.core.Journey, java.time.LocalDate)}.
+   *
+   * @param content the content
+   * @param locale the language
+   * @return the HTML fragment
+   */
+  public static String content(Content content, Locale locale) {
+    return content(content, locale, Lang.of(locale));
+  }
+
+  private static String content(Content c, Locale locale, Lang lang) {
+    String text = c.text().in(locale);
+    return switch (c.kind()) {
+      case MARKDOWN -> Markdown.html(text);
+      case INSET -> Govuk.insetText(Markdown.html(text));
+      case DETAILS -> Govuk.details(c.summary().orElseThrow().in(locale), Markdown.html(text));
+      case WARNING -> Govuk.warningText(text, lang);
+    };
   }
 
   // ------------------------------------------------------------------ questions
@@ -368,6 +401,10 @@ public final class FormRenderer {
       case FILE: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         return Govuk.fileUpload(f, q.fileTypes().isEmpty() ? null : String.join(",", q.fileTypes()), lang);
+      }
+      case DECLARATION: {
+        Field f = new Field(base, base, label, hint, byField.get(base), false);
+        return Govuk.singleCheckbox(f, "yes", "yes".equals(value), lang);
       }
       case ADDRESS:
         return address(q, base, label, hint, raw, byField, heading, lang);

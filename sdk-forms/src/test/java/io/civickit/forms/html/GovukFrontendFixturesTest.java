@@ -232,6 +232,29 @@ class GovukFrontendFixturesTest {
     return Govuk.taskList(tasks, EN);
   }
 
+  static String insetText(JsonNode o) {
+    return Govuk.insetText(Govuk.text(text(o, "text")));
+  }
+
+  static String details(JsonNode o) {
+    return Govuk.details(text(o, "summaryText"), Govuk.text(text(o, "text")));
+  }
+
+  static String warningText(JsonNode o) {
+    return Govuk.warningText(text(o, "text"), EN);
+  }
+
+  /** A declaration's single checkbox; a fixture's own extra {@code describedBy} id is added as the macro adds it. */
+  static String singleCheckbox(JsonNode o) {
+    JsonNode item = o.get("items").get(0);
+    String name = text(o, "name");
+    String id = text(o, "idPrefix") != null ? text(o, "idPrefix") : name;
+    Field f = new Field(id, name, text(item, "text"), text(o, "hint", "text"), text(o, "errorMessage", "text"), false);
+    String html = Govuk.singleCheckbox(f, item.get("value").asText(), item.path("checked").asBoolean(false), EN);
+    String extra = text(o, "describedBy");
+    return extra == null ? html : html.replace("aria-describedby=\"", "aria-describedby=\"" + extra + " ");
+  }
+
   static Stream<Arguments> fixtures() {
     List<Arguments> out = new ArrayList<>();
     add(out, "input", GovukFrontendFixturesTest::input, "default", "with hint text", "with error message",
@@ -256,6 +279,11 @@ class GovukFrontendFixturesTest {
     add(out, "error-message", GovukFrontendFixturesTest::errorMessage, "default");
     add(out, "hint", GovukFrontendFixturesTest::hint, "default");
     add(out, "task-list", GovukFrontendFixturesTest::taskList, "default");
+    add(out, "inset-text", GovukFrontendFixturesTest::insetText, "default", "html as text");
+    add(out, "details", GovukFrontendFixturesTest::details, "default", "html as text", "summary html as text");
+    add(out, "warning-text", GovukFrontendFixturesTest::warningText, "default", "html as text", "multiple lines");
+    add(out, "checkboxes", GovukFrontendFixturesTest::singleCheckbox, "empty conditional", "with error and idPrefix",
+        "with single option set 'aria-describedby' on input, and describedBy");
     return out.stream();
   }
 

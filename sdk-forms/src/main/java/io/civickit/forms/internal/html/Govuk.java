@@ -181,6 +181,27 @@ public final class Govuk {
     return "<h1 class=\"govuk-heading-l\">" + text(text) + "</h1>";
   }
 
+  // ---------------------------------------------------------------- content
+
+  /** GOV.UK inset text around {@code html} (which must already be HTML). */
+  public static String insetText(String html) {
+    return "<div class=\"govuk-inset-text\">" + html + "</div>";
+  }
+
+  /** GOV.UK details: {@code summary} (text, escaped here) that opens to show {@code html}. */
+  public static String details(String summary, String html) {
+    return "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+        + "<span class=\"govuk-details__summary-text\">" + text(summary) + "</span></summary>"
+        + "<div class=\"govuk-details__text\">" + html + "</div></details>";
+  }
+
+  /** GOV.UK warning text: the "!" icon, then {@code text} (escaped here) after a hidden "Warning". */
+  public static String warningText(String text, Lang lang) {
+    return "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+        + "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">" + text(lang.warning)
+        + "</span> " + text(text) + "</strong></div>";
+  }
+
   // ---------------------------------------------------------------- errors
 
   /** The error summary, or an empty string when there are no errors. */
@@ -494,6 +515,31 @@ public final class Govuk {
       b.append("</div>");
     }
     return b.append("</div></fieldset></div>").toString();
+  }
+
+  /**
+   * One checkbox without a fieldset, as GOV.UK Frontend makes a checkboxes component with a
+   * single item and no legend: the hint and error message before it, both linked from the input
+   * by {@code aria-describedby}. The label ({@code f.label()}) is the checkbox's.
+   */
+  public static String singleCheckbox(Field f, String value, boolean checked, Lang lang) {
+    StringBuilder b = new StringBuilder(groupOpen(f, "", "")).append(hint(f));
+    if (f.error() != null) {
+      b.append(errorMessage(f, lang));
+    }
+    b.append("<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">")
+        .append("<input class=\"govuk-checkboxes__input\"");
+    attr(b, "id", f.id());
+    attr(b, "name", f.name());
+    attr(b, "type", "checkbox");
+    attr(b, "value", value);
+    if (checked) {
+      b.append(" checked");
+    }
+    attr(b, "aria-describedby", describedBy(f));
+    b.append("><label class=\"govuk-label govuk-checkboxes__label\" for=\"").append(attr(f.id())).append("\">")
+        .append(text(f.label())).append("</label></div></div></div>");
+    return b.toString();
   }
 
   /** Selects with at least this many options carry the autocomplete hook. */

@@ -45,6 +45,8 @@ public enum Lang {
   public final String postcode;
   /** The divider between choices. */
   public final String or;
+  /** The hidden word before warning text. */
+  public final String warning;
 
   Lang() {
     boolean cy = ordinal() == 1;
@@ -75,6 +77,7 @@ public enum Lang {
     town = cy ? "Tref neu ddinas" : "Town or city";
     postcode = cy ? "Cod post" : "Postcode";
     or = cy ? "neu" : "or";
+    warning = cy ? "Rhybudd" : "Warning";
   }
 
   /** The language for a tag such as {@code "cy"}; English for anything else. */

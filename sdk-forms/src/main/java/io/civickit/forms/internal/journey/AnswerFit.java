@@ -54,6 +54,8 @@ public final class AnswerFit {
         return true;
       case YES_NO:
         return v instanceof Value.Bool;
+      case DECLARATION:
+        return v instanceof Value.Bool b && b.value();
       case REPEATING_GROUP:
         return v instanceof Value.Items i && i.values().size() <= q.maxItems();
       default:

@@ -76,6 +76,10 @@ public final class CompiledForm {
         : Messages.defaults().with(Locale.UK, en).with(Locale.forLanguageTag("cy"), cy);
     for (Page p : form.pages()) {
       p.showIf().ifPresent(c -> pageShowIf.put(p.id(), parse(c, "page '" + p.id() + "'")));
+      for (int i = 0; i < p.content().size(); i++) {
+        int n = i + 1;
+        p.content().get(i).showIf().ifPresent(c -> parse(c, "page '" + p.id() + "' content " + n));
+      }
       for (Question q : p.questions()) {
         pageOfQuestion.put(q.id(), p);
         q.showIf().ifPresent(c -> questionShowIf.put(q.id(), parse(c, "question '" + q.id() + "'")));

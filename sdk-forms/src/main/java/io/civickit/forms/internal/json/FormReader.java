@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civickit.core.Outcome;
 import io.civickit.core.condition.Condition;
 import io.civickit.core.condition.ConditionSyntaxException;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormFormatException;
@@ -48,7 +49,8 @@ public final class FormReader {
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
       "pages", "routes", "ends", "languages", "optionLists");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
-  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
+  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions", "content");
+  private static final Set<String> CONTENT_FIELDS = Set.of("type", "text", "summary", "showIf");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
       "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
@@ -256,13 +258,40 @@ public final class FormReader {
     LocalisedText title = localised(n, p, "title", false);
     String section = text(n, p, "section", false);
     String showIf = condition(n, p, "showIf", false);
+    List<Content> content = new ArrayList<>();
+    forEach(n, p, "content", false, Page.MAX_CONTENT, (e, ep) -> add(content, content(e, ep)));
+    boolean hasContent = n.get("content") != null && !n.get("content").isNull();
     List<Question> questions = new ArrayList<>();
-    forEach(n, p, "questions", true, Page.MAX_QUESTIONS, (e, ep) -> add(questions, question(e, ep, false)));
+    forEach(n, p, "questions", !hasContent, Page.MAX_QUESTIONS, (e, ep) -> add(questions, question(e, ep, false)));
     if (problems.size() > before || id == null) {
       return null;
     }
     return build(p, () -> new Page(id, Optional.ofNullable(title), Optional.ofNullable(section), questions,
-        Optional.ofNullable(showIf)));
+        Optional.ofNullable(showIf), content));
+  }
+
+  private @Nullable Content content(JsonNode n, JsonPath p) {
+    if (!object(n, p, CONTENT_FIELDS)) {
+      return null;
+    }
+    int before = problems.size();
+    String typeName = text(n, p, "type", true);
+    Content.Kind kind = null;
+    if (typeName != null) {
+      try {
+        kind = Content.Kind.fromJson(typeName);
+      } catch (IllegalArgumentException e) {
+        problem(p.field("type"), e.getMessage());
+      }
+    }
+    LocalisedText text = localised(n, p, "text", true);
+    LocalisedText summary = localised(n, p, "summary", kind == Content.Kind.DETAILS);
+    String showIf = condition(n, p, "showIf", false);
+    if (problems.size() > before || kind == null || text == null) {
+      return null;
+    }
+    Content.Kind k = kind;
+    return build(p, () -> new Content(k, Optional.ofNullable(summary), text, Optional.ofNullable(showIf)));
   }
 
   private @Nullable Question question(JsonNode n, JsonPath p, boolean inGroup) {

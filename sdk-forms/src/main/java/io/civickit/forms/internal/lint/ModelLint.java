@@ -5,6 +5,7 @@ import io.civickit.core.condition.Condition;
 import io.civickit.core.condition.ConditionContext;
 import io.civickit.core.condition.ConditionSyntaxException;
 import io.civickit.core.condition.Operand;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormRoute;
@@ -150,6 +151,14 @@ public final class ModelLint {
         problem(pp.field("showIf"), "the first page cannot have a show-if: every journey starts there");
       }
       condition(p.showIf().get(), pp.field("showIf"), new Position(i, 0), "show-if");
+    }
+    for (int j = 0; j < p.content().size(); j++) {
+      Content c = p.content().get(j);
+      JsonPath cp = pp.field("content").index(j);
+      c.summary().ifPresent(t -> text(t, cp.field("summary")));
+      text(c.text(), cp.field("text"));
+      // content stands above the page's questions, so its condition reads earlier pages' answers
+      c.showIf().ifPresent(x -> condition(x, cp.field("showIf"), new Position(i, 0), "show-if"));
     }
     for (int j = 0; j < p.questions().size(); j++) {
       Question q = p.questions().get(j);
@@ -334,6 +343,7 @@ public final class ModelLint {
       case REPEATING_GROUP:
         return Optional.of(Kind.LIST);
       case YES_NO:
+      case DECLARATION:
         return Optional.of(Kind.BOOLEAN);
       default:
         return Optional.empty();

@@ -148,6 +148,8 @@ public final class QuestionValidator {
         return file(q, base);
       case REPEATING_GROUP:
         return group(q, base);
+      case DECLARATION:
+        return declaration(q, base);
       default:
         return fallback(q, base);
     }
@@ -655,6 +657,15 @@ public final class QuestionValidator {
       return error(q, base, "choice.invalid");
     }
     Value value = Value.bool(b);
+    return ok(q, value, AnswerFormat.display(q, value, locale));
+  }
+
+  /** A declaration's one checkbox sends {@code yes} when ticked and nothing when not. */
+  private ValidationResult declaration(Question q, String base) {
+    if (!line(base).equalsIgnoreCase("yes")) {
+      return error(q, base, "declaration.required");
+    }
+    Value value = Value.bool(true);
     return ok(q, value, AnswerFormat.display(q, value, locale));
   }
 
