@@ -45,6 +45,60 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
   }
 
   /**
+   * Checks each question an option reveals: on this page, after the question revealing it,
+   * revealed by one option only, revealing none itself (GOV.UK advises against nesting).
+   */
+  private static void checkReveals(String pageId, List<Question> questions) {
+    java.util.Map<String, String> revealedBy = new java.util.HashMap<>();
+    for (int i = 0; i < questions.size(); i++) {
+      Question q = questions.get(i);
+      for (Option o : q.options()) {
+        for (String target : o.reveals()) {
+          int at = -1;
+          for (int k = 0; k < questions.size(); k++) {
+            if (questions.get(k).id().equals(target)) {
+              at = k;
+            }
+          }
+          String where = "page '" + pageId + "': option '" + o.value() + "' of question '" + q.id() + "' reveals '"
+              + target + "'";
+          if (at < 0) {
+            throw new IllegalArgumentException(where + ", which is not a question on this page");
+          }
+          if (at <= i) {
+            throw new IllegalArgumentException(where + ", which must come after '" + q.id() + "' on the page");
+          }
+          String before = revealedBy.putIfAbsent(target, "option '" + o.value() + "' of question '" + q.id() + "'");
+          if (before != null) {
+            throw new IllegalArgumentException(where + ", which " + before + " already reveals");
+          }
+          if (questions.get(at).options().stream().anyMatch(x -> !x.reveals().isEmpty())) {
+            throw new IllegalArgumentException(where + ", which reveals questions itself; a revealed question "
+                + "cannot reveal more");
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The option that reveals a question of this page, with the question it belongs to.
+   *
+   * @param questionId a question id
+   * @return the revealing question and option, empty when the question is not revealed by one
+   */
+  public Optional<java.util.Map.Entry<Question, Option>> revealedBy(String questionId) {
+    for (Question q : questions) {
+      for (Option o : q.options()) {
+        if (o.reveals().contains(questionId)) {
+          return Optional.of(java.util.Map.entry(q, o));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Whether the page has guidance only: nothing to answer, Continue moves on.
    *
    * @return true when the page asks no questions
@@ -97,6 +151,7 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
       throw new IllegalArgumentException("page '" + id + "' has content, so it needs a title (its heading, "
           + "above the content)");
     }
+    checkReveals(id, questions);
     if (content.size() > MAX_CONTENT) {
       throw new IllegalArgumentException("page '" + id + "' has " + content.size() + " pieces of content; at most "
           + MAX_CONTENT);

@@ -113,6 +113,11 @@ public record Question(
       throw new IllegalArgumentException("question '" + id + "' of type " + type.jsonName() + " needs options");
     }
     for (Option o : options) {
+      if (!o.reveals().isEmpty() && type != QuestionType.RADIOS && type != QuestionType.CHECKBOXES
+          && type != QuestionType.YES_NO) {
+        throw new IllegalArgumentException("question '" + id + "': option '" + o.value() + "' reveals questions, "
+            + "which only radios, checkboxes and yes/no can do, but the type is " + type.jsonName());
+      }
       if (o.exclusive() && type != QuestionType.CHECKBOXES) {
         throw new IllegalArgumentException("question '" + id + "': option '" + o.value()
             + "' is exclusive, which only checkboxes can have, but the type is " + type.jsonName());

@@ -238,7 +238,8 @@ public final class FormRenderer {
     }
     Map<String, List<String>> in = raw == null ? Map.of() : raw;
     StringBuilder b = new StringBuilder();
-    boolean single = page.title().isEmpty() && page.questions().size() == 1;
+    boolean single = page.title().isEmpty()
+        && page.questions().stream().filter(q -> page.revealedBy(q.id()).isEmpty()).count() == 1;
     page.title().ifPresent(t -> b.append(Govuk.heading(t.in(locale))));
     options.intro().ifPresent(t -> b.append("<p class=\"govuk-body\">").append(Govuk.text(t)).append("</p>"));
     for (Content c : page.content()) {
@@ -248,8 +249,17 @@ public final class FormRenderer {
     }
     boolean files = false;
     boolean groups = false;
+    Map<String, String> revealed = new LinkedHashMap<>();
     for (Question q : page.questions()) {
-      b.append(question(q, q.id(), in, byField, single, locale, lang));
+      if (page.revealedBy(q.id()).isPresent()) {
+        revealed.put(q.id(), question(q, q.id(), in, byField, false, locale, lang));
+      }
+    }
+    for (Question q : page.questions()) {
+      if (revealed.containsKey(q.id())) {
+        continue;
+      }
+      b.append(question(q, q.id(), in, byField, single, locale, lang, revealed));
       files |= q.type() == QuestionType.FILE || q.items().stream().anyMatch(i -> i.type() == QuestionType.FILE);
       groups |= q.type() == QuestionType.REPEATING_GROUP;
     }
@@ -355,6 +365,12 @@ public final class FormRenderer {
 
   private static String question(Question q, String base, Map<String, List<String>> raw,
       Map<String, String> byField, boolean heading, Locale locale, Lang lang) {
+    return question(q, base, raw, byField, heading, locale, lang, Map.of());
+  }
+
+  /** {@code revealed}: the HTML of the page's revealed questions, by id, for the options revealing them. */
+  private static String question(Question q, String base, Map<String, List<String>> raw,
+      Map<String, String> byField, boolean heading, Locale locale, Lang lang, Map<String, String> revealed) {
     String hint = q.hint().map(h -> h.in(locale)).orElse(null);
     String label = q.label().in(locale);
     String value = first(raw, base);
@@ -380,19 +396,22 @@ public final class FormRenderer {
       }
       case RADIOS: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.radios(f, options(q, locale), value, false, lang);
+        return Govuk.radios(f, options(q, locale, revealed), value, false, lang);
       }
       case YES_NO: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         List<Option> yesNo = new ArrayList<>();
-        yesNo.add(new Option("yes", optionLabel(q, "yes", lang.answerYes, locale), null));
-        yesNo.add(new Option("no", optionLabel(q, "no", lang.answerNo, locale), null));
-        return Govuk.radios(f, yesNo, value, true, lang);
+        String yes = conditional(q, "yes", revealed);
+        String no = conditional(q, "no", revealed);
+        yesNo.add(new Option("yes", optionLabel(q, "yes", lang.answerYes, locale), null, false, false, yes));
+        yesNo.add(new Option("no", optionLabel(q, "no", lang.answerNo, locale), null, false, false, no));
+        // GOV.UK: inline radios cannot reveal content
+        return Govuk.radios(f, yesNo, value, yes == null && no == null, lang);
       }
       case CHECKBOXES: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         List<String> chosen = raw.getOrDefault(base, List.of());
-        return Govuk.checkboxes(f, options(q, locale), chosen == null ? List.of() : chosen, lang);
+        return Govuk.checkboxes(f, options(q, locale, revealed), chosen == null ? List.of() : chosen, lang);
       }
       case SELECT: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
@@ -493,11 +512,26 @@ public final class FormRenderer {
   }
 
   private static List<Option> options(Question q, Locale locale) {
+    return options(q, locale, Map.of());
+  }
+
+  private static List<Option> options(Question q, Locale locale, Map<String, String> revealed) {
     List<Option> out = new ArrayList<>();
     for (io.civickit.forms.Option o : q.options()) {
       out.add(new Option(o.value(), o.label().in(locale), o.hint().map(h -> h.in(locale)).orElse(null),
-          o.exclusive(), o.dividerBefore()));
+          o.exclusive(), o.dividerBefore(), conditional(q, o.value(), revealed)));
     }
     return out;
+  }
+
+  /** The HTML of the questions an option reveals, or null when it reveals none. */
+  private static @Nullable String conditional(Question q, String value, Map<String, String> revealed) {
+    StringBuilder b = new StringBuilder();
+    for (io.civickit.forms.Option o : q.options()) {
+      if (o.value().equals(value)) {
+        o.reveals().forEach(id -> b.append(revealed.getOrDefault(id, "")));
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 }

@@ -112,8 +112,9 @@ class GovukFrontendFixturesTest {
         divider = true;
         continue;
       }
+      JsonNode conditional = i.path("conditional").path("html");
       out.add(new Option(i.get("value").asText(), text(i, "text"), text(i, "hint", "text"),
-          "exclusive".equals(text(i, "behaviour")), divider));
+          "exclusive".equals(text(i, "behaviour")), divider, conditional.isTextual() ? conditional.asText() : null));
       divider = false;
     }
     return out;
@@ -271,6 +272,11 @@ class GovukFrontendFixturesTest {
         "with fieldset and error message", "with a divider");
     add(out, "checkboxes", GovukFrontendFixturesTest::checkboxes, "default", "with hint",
         "with legend as a page heading", "with error message", "with divider and None");
+    // conditional reveal: the revealed HTML is the fixture's own, so the wrapper, its id and the input's link are compared
+    add(out, "radios", GovukFrontendFixturesTest::radios, "with conditional items", "with conditional item checked",
+        "textarea in conditional");
+    add(out, "checkboxes", GovukFrontendFixturesTest::checkboxes, "with conditional items",
+        "with conditional item checked", "textarea in conditional");
     // "default" and "with label as page heading" have a disabled option, which CivicKit never makes.
     add(out, "select", GovukFrontendFixturesTest::select, "with hint text and error message");
     add(out, "file-upload", GovukFrontendFixturesTest::fileUpload, "default", "with hint text",

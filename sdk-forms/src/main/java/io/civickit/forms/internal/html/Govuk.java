@@ -46,13 +46,20 @@ public final class Govuk {
 
   /**
    * A radio, checkbox or select option; {@code exclusive} marks a checkbox "None of these"
-   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it.
+   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it,
+   * {@code conditional} (HTML, or null) is revealed under it when it is chosen.
    */
-  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
+  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore,
+      @Nullable String conditional) {
     /** Validates the parts. */
     public Option {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(text, "text");
+    }
+
+    /** An option without conditional content. */
+    public Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
+      this(value, text, hint, exclusive, dividerBefore, null);
     }
 
     /** A plain option. */
@@ -506,6 +513,9 @@ public final class Govuk {
       if (o.exclusive()) {
         b.append(" data-behaviour=\"exclusive\"");
       }
+      if (o.conditional() != null) {
+        attr(b, "data-aria-controls", "conditional-" + id);
+      }
       b.append("><label class=\"govuk-label govuk-").append(kind).append("__label\" for=\"")
           .append(attr(id)).append("\">").append(text(o.text())).append("</label>");
       if (o.hint() != null) {
@@ -513,6 +523,13 @@ public final class Govuk {
             .append(kind).append("__hint\">").append(text(o.hint())).append("</div>");
       }
       b.append("</div>");
+      if (o.conditional() != null) {
+        // Shown without JavaScript: hidden only while its option is not chosen, as GOV.UK Frontend does.
+        b.append("<div class=\"govuk-").append(kind).append("__conditional")
+            .append(selected.contains(o.value()) ? "" : " govuk-" + kind + "__conditional--hidden").append('"');
+        attr(b, "id", "conditional-" + id);
+        b.append('>').append(o.conditional()).append("</div>");
+      }
     }
     return b.append("</div></fieldset></div>").toString();
   }

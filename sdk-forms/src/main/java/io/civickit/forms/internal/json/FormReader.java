@@ -54,7 +54,8 @@ public final class FormReader {
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
       "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
-  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
+  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore",
+      "reveals");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
   private static final Set<String> TEXT_FIELDS = Set.of("en", "cy");
@@ -435,13 +436,23 @@ public final class FormReader {
     LocalisedText hint = localised(e, ep, "hint", false);
     Boolean exclusive = bool(e, ep, "exclusive");
     Boolean divider = bool(e, ep, "dividerBefore");
+    List<String> reveals = new ArrayList<>();
+    forEach(e, ep, "reveals", false, Page.MAX_QUESTIONS, (r, rp) -> {
+      String target = r.isTextual() ? r.asText() : null;
+      if (target == null || !QUESTION_ID.matcher(target).matches()) {
+        problem(rp, "expected a question id but found " + describe(r));
+      } else {
+        reveals.add(target);
+      }
+    });
     if (value == null || l == null || value.isBlank()) {
       if (value != null && value.isBlank()) {
         problem(ep.field("value"), "option value must not be blank");
       }
       return null;
     }
-    return new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive), Boolean.TRUE.equals(divider));
+    return build(ep, () -> new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive),
+        Boolean.TRUE.equals(divider), reveals));
   }
 
   private void optionLists(JsonNode n, JsonPath p) {

@@ -129,6 +129,10 @@ public final class FormWriter {
         if (opt.exclusive()) {
           on.put("exclusive", true);
         }
+        if (!opt.reveals().isEmpty()) {
+          ArrayNode r = on.putArray("reveals");
+          opt.reveals().forEach(r::add);
+        }
         if (opt.dividerBefore()) {
           on.put("dividerBefore", true);
         }
