@@ -379,7 +379,8 @@ public final class FormRenderer {
     switch (t) {
       case TEXTAREA: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.textarea(f, value, q.maxLength(), 5, autocomplete, lang);
+        return q.maxWords() > 0 ? Govuk.textareaWords(f, value, q.maxWords(), 5, autocomplete, lang)
+            : Govuk.textarea(f, value, q.maxLength(), 5, autocomplete, lang);
       }
       case DATE: {
         List<String> parts = List.of(base + "-day", base + "-month", base + "-year");

@@ -145,6 +145,10 @@ class GovukFrontendFixturesTest {
     return Govuk.textarea(field(o), text(o, "value"), o.get("maxlength").asInt(), o.path("rows").asInt(5), null, EN);
   }
 
+  static String wordCount(JsonNode o) {
+    return Govuk.textareaWords(field(o), text(o, "value"), o.get("maxwords").asInt(), o.path("rows").asInt(5), null, EN);
+  }
+
   static String dateInput(JsonNode o) {
     Field f = field(o);
     if (text(o, "namePrefix") != null) {
@@ -266,6 +270,7 @@ class GovukFrontendFixturesTest {
         "with default value", "with custom rows", "with label as page heading");
     add(out, "character-count", GovukFrontendFixturesTest::characterCount, "default", "with hint",
         "with hint and error", "with default value", "with custom rows", "with label as page heading");
+    add(out, "character-count", GovukFrontendFixturesTest::wordCount, "with word count");
     add(out, "date-input", GovukFrontendFixturesTest::dateInput, "default", "with errors only", "with errors and hint",
         "with error on day input", "with error on month input", "with error on year input");
     add(out, "radios", GovukFrontendFixturesTest::radios, "default", "with hint", "inline",

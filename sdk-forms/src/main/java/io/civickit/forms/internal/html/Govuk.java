@@ -391,10 +391,22 @@ public final class Govuk {
   /** A textarea, with a character count when {@code maxLength > 0}. */
   public static String textarea(Field f, @Nullable String value, int maxLength, int rows,
       @Nullable String autocomplete, Lang lang) {
-    boolean count = maxLength > 0;
+    return textarea(f, value, maxLength, false, rows, autocomplete, lang);
+  }
+
+  /** A character count that counts words ({@code data-maxwords}): "You can enter up to N words". */
+  public static String textareaWords(Field f, @Nullable String value, int maxWords, int rows,
+      @Nullable String autocomplete, Lang lang) {
+    return textarea(f, value, maxWords, true, rows, autocomplete, lang);
+  }
+
+  private static String textarea(Field f, @Nullable String value, int limit, boolean words, int rows,
+      @Nullable String autocomplete, Lang lang) {
+    boolean count = limit > 0;
     String infoId = f.id() + "-info";
     StringBuilder b = new StringBuilder(groupOpen(f, count ? " govuk-character-count" : "",
-        count ? " data-module=\"govuk-character-count\" data-maxlength=\"" + maxLength + "\"" : ""));
+        count ? " data-module=\"govuk-character-count\" data-max" + (words ? "words" : "length") + "=\"" + limit + "\""
+            : ""));
     b.append(label(f)).append(hint(f));
     if (f.error() != null) {
       b.append(errorMessage(f, lang));
@@ -412,7 +424,7 @@ public final class Govuk {
     if (count) {
       b.append("<div id=\"").append(attr(infoId))
           .append("\" class=\"govuk-hint govuk-character-count__message\">")
-          .append(text(String.format(lang.characterLimit, maxLength))).append("</div>");
+          .append(text(String.format(words ? lang.wordLimit : lang.characterLimit, limit))).append("</div>");
     }
     return b.append("</div>").toString();
   }

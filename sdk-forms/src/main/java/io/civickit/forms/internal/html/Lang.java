@@ -18,6 +18,7 @@ public enum Lang {
   final String year;
   final String continueButton;
   final String characterLimit;
+  final String wordLimit;
   final String completed;
   final String notStarted;
   final String inProgress;
@@ -60,6 +61,7 @@ public enum Lang {
     year = cy ? "Blwyddyn" : "Year";
     continueButton = cy ? "Parhau" : "Continue";
     characterLimit = cy ? "Gallwch roi hyd at %d o nodau" : "You can enter up to %d characters";
+    wordLimit = cy ? "Gallwch roi hyd at %d gair" : "You can enter up to %d words";
     completed = cy ? "Wedi cwblhau" : "Completed";
     notStarted = cy ? "Heb ddechrau eto" : "Not yet started";
     inProgress = cy ? "Ar y gweill" : "In progress";

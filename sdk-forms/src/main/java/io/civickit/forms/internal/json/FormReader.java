@@ -53,7 +53,7 @@ public final class FormReader {
   private static final Set<String> CONTENT_FIELDS = Set.of("type", "text", "summary", "showIf");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix", "maxWords");
   private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore",
       "reveals");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
@@ -325,6 +325,7 @@ public final class FormReader {
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
     Integer minLength = integer(n, p, "minLength", false, 0, 100_000);
+    Integer maxWords = integer(n, p, "maxWords", false, 1, 10_000);
     String pattern = text(n, p, "pattern", false);
     BigDecimal min = decimal(n, p, "min");
     BigDecimal max = decimal(n, p, "max");
@@ -369,6 +370,9 @@ public final class FormReader {
       b.errorSubject(errorSubject.en(), errorSubject.cy());
     }
     ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
+    if (maxWords != null) {
+      b.maxWords(maxWords);
+    }
     if (minLength != null) {
       b.minLength(minLength);
     }

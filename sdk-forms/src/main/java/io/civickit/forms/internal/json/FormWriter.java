@@ -111,6 +111,9 @@ public final class FormWriter {
     if (q.maxLength() != d.maxLength()) {
       o.put("maxLength", q.maxLength());
     }
+    if (q.maxWords() != d.maxWords()) {
+      o.put("maxWords", q.maxWords());
+    }
     if (q.minLength() != d.minLength()) {
       o.put("minLength", q.minLength());
     }

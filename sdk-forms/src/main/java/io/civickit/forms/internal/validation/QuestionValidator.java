@@ -308,6 +308,9 @@ public final class QuestionValidator {
     if (Input.length(v) > q.maxLength()) {
       return error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
     }
+    if (q.maxWords() > 0 && words(v) > q.maxWords()) {
+      return error(q, base, "too.many.words", vars("max", Formats.number(BigDecimal.valueOf(q.maxWords()))));
+    }
     if (Input.length(v) < q.minLength()) {
       return error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
     }
@@ -315,6 +318,32 @@ public final class QuestionValidator {
       return error(q, base, "pattern.invalid");
     }
     return ok(q, Value.text(v), v);
+  }
+
+  /**
+   * Words as GOV.UK Frontend's character count counts them: runs of characters other than
+   * whitespace ({@code /\S+/g}).
+   *
+   * @param s the text
+   * @return the number of words
+   */
+  public static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = jsSpace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
+  }
+
+  /** JavaScript's {@code \s}: the white space and line terminators of ECMAScript. */
+  private static boolean jsSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
   }
 
   // ------------------------------------------------------------------ numbers
