@@ -14,6 +14,8 @@ public enum QuestionType {
   MONEY,
   /** A date entered as day, month and year. */
   DATE,
+  /** A month and year ("April 2026"), such as a card's expiry or when a tenancy began; stored as the month's first day. */
+  MONTH_YEAR,
   /** An email address, checked by GOV.UK Notify's rules. */
   EMAIL,
   /** A UK contact telephone number; extensions allowed. */

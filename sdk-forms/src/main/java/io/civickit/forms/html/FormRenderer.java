@@ -99,8 +99,9 @@ public final class FormRenderer {
     for (Question q : page.questions()) {
       String m = errors.get(q.id());
       if (m != null) {
-        if (q.type() == QuestionType.DATE) {
-          for (String part : List.of("-day", "-month", "-year")) {
+        if (q.type() == QuestionType.DATE || q.type() == QuestionType.MONTH_YEAR) {
+          for (String part : q.type() == QuestionType.DATE ? List.of("-day", "-month", "-year")
+              : List.of("-month", "-year")) {
             out.add(new FieldError(q.id() + part, m));
           }
         } else {
@@ -394,6 +395,18 @@ public final class FormRenderer {
         Field f = new Field(base, base, label, hint, error, heading);
         return Govuk.dateInput(f, first(raw, base + "-day"), first(raw, base + "-month"), first(raw, base + "-year"),
             erroneous, autocomplete, lang);
+      }
+      case MONTH_YEAR: {
+        List<String> parts = List.of(base + "-month", base + "-year");
+        List<String> erroneous = new ArrayList<>();
+        for (String part : List.of("month", "year")) {
+          if (byField.containsKey(base + "-" + part)) {
+            erroneous.add(part);
+          }
+        }
+        Field f = new Field(base, base, label, hint, errorFor(byField, base, parts), heading);
+        return Govuk.monthYearInput(f, first(raw, base + "-month"), first(raw, base + "-year"), erroneous,
+            autocomplete, lang);
       }
       case RADIOS: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);

@@ -141,7 +141,7 @@ public final class AnswerFormat {
       return t == QuestionType.MONEY ? Formats.money(d.value()) : Formats.number(d.value());
     }
     if (v instanceof Value.Date d) {
-      return Formats.date(d.value(), locale);
+      return t == QuestionType.MONTH_YEAR ? Formats.monthYear(d.value(), locale) : Formats.date(d.value(), locale);
     }
     if (v instanceof Value.Bool b) {
       return yesNo(q, b.value(), locale);

@@ -437,6 +437,20 @@ public final class Govuk {
   public static String dateInput(Field f, @Nullable String day, @Nullable String month,
       @Nullable String year, Collection<String> erroneous, @Nullable String autocompletePrefix,
       Lang lang) {
+    return dateGroup(f, true, day, month, year, erroneous, autocompletePrefix, lang);
+  }
+
+  /**
+   * A date input with month and year boxes only (GOV.UK Frontend's date input given two items),
+   * such as a card's expiry date ({@code autocompletePrefix} {@code "cc-exp"}).
+   */
+  public static String monthYearInput(Field f, @Nullable String month, @Nullable String year,
+      Collection<String> erroneous, @Nullable String autocompletePrefix, Lang lang) {
+    return dateGroup(f, false, null, month, year, erroneous, autocompletePrefix, lang);
+  }
+
+  private static String dateGroup(Field f, boolean withDay, @Nullable String day, @Nullable String month,
+      @Nullable String year, Collection<String> erroneous, @Nullable String autocompletePrefix, Lang lang) {
     StringBuilder b = new StringBuilder(groupOpen(f, "", ""));
     b.append(fieldsetOpen(f, describedBy(f)).replaceFirst("^<fieldset class=\"govuk-fieldset\"",
         "<fieldset class=\"govuk-fieldset\" role=\"group\"")).append(hint(f));
@@ -444,7 +458,9 @@ public final class Govuk {
       b.append(errorMessage(f, lang));
     }
     b.append("<div class=\"govuk-date-input\" id=\"").append(attr(f.id())).append("\">");
-    dateItem(b, f, "day", lang.day, day, 2, erroneous, autocompletePrefix);
+    if (withDay) {
+      dateItem(b, f, "day", lang.day, day, 2, erroneous, autocompletePrefix);
+    }
     dateItem(b, f, "month", lang.month, month, 2, erroneous, autocompletePrefix);
     dateItem(b, f, "year", lang.year, year, 4, erroneous, autocompletePrefix);
     return b.append("</div></fieldset></div>").toString();

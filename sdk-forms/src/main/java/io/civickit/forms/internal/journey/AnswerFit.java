@@ -33,6 +33,7 @@ public final class AnswerFit {
         return q.min().map(m -> d.value().compareTo(m) >= 0).orElse(true)
             && q.max().map(m -> d.value().compareTo(m) <= 0).orElse(true);
       case DATE:
+      case MONTH_YEAR:
         return v instanceof Value.Date d
             && q.earliestDate().map(e -> !d.value().isBefore(e)).orElse(true)
             && q.latestDate().map(l -> !d.value().isAfter(l)).orElse(true);

@@ -123,7 +123,7 @@ public final class ModelLint {
       "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example", "none");
   /** Types whose built-in messages start with the error subject ("Date of birth must be a real date"). */
   private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.TEXTAREA,
-      QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MOBILE);
+      QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MONTH_YEAR, QuestionType.MOBILE);
   private static final Pattern CLAUSE = Pattern.compile("(?i)(how|what|when|where|which|who|whether|if|why)\\b.*");
   private static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([^{}]*)}");
 
@@ -329,6 +329,7 @@ public final class ModelLint {
       case MONEY:
         return Optional.of(Kind.NUMBER);
       case DATE:
+      case MONTH_YEAR:
         return Optional.of(Kind.DATE);
       case TEXT:
       case TEXTAREA:

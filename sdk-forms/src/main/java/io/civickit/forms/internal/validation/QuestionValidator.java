@@ -104,6 +104,8 @@ public final class QuestionValidator {
     switch (q.type()) {
       case DATE:
         return base + "-day";
+      case MONTH_YEAR:
+        return base + "-month";
       case ADDRESS:
         return base + "-line1";
       default:
@@ -124,6 +126,7 @@ public final class QuestionValidator {
       case MONEY:
         return money(q, base);
       case DATE:
+      case MONTH_YEAR:
         return date(q, base);
       case EMAIL:
         return email(q, base);
@@ -441,14 +444,15 @@ public final class QuestionValidator {
   // ------------------------------------------------------------------ dates
 
   private ValidationResult date(Question q, String base) {
+    boolean monthYear = q.type() == QuestionType.MONTH_YEAR;
     String dayField = base + "-day";
     String monthField = base + "-month";
     String yearField = base + "-year";
-    String d = line(dayField);
+    String d = monthYear ? "1" : line(dayField);
     String m = line(monthField);
     String y = line(yearField);
-    List<String> all = List.of(dayField, monthField, yearField);
-    if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+    List<String> all = monthYear ? List.of(monthField, yearField) : List.of(dayField, monthField, yearField);
+    if ((monthYear || d.isEmpty()) && m.isEmpty() && y.isEmpty()) {
       return q.required() ? error(q, all, "required", Map.of()) : new ValidationResult.Valid(Optional.empty(), "");
     }
     if (d.isEmpty() || m.isEmpty() || y.isEmpty()) {
@@ -502,19 +506,21 @@ public final class QuestionValidator {
     } catch (DateTimeException e) {
       return error(q, base + "-day", "date.real");
     }
+    // a month and year is compared by month: "in the past" is before this month
+    LocalDate now = monthYear ? today.withDayOfMonth(1) : today;
     String rule = null;
     switch (q.dateRule()) {
       case PAST:
-        rule = date.isBefore(today) ? null : "date.past";
+        rule = date.isBefore(now) ? null : "date.past";
         break;
       case FUTURE:
-        rule = date.isAfter(today) ? null : "date.future";
+        rule = date.isAfter(now) ? null : "date.future";
         break;
       case TODAY_OR_PAST:
-        rule = date.isAfter(today) ? "date.today.or.past" : null;
+        rule = date.isAfter(now) ? "date.today.or.past" : null;
         break;
       case TODAY_OR_FUTURE:
-        rule = date.isBefore(today) ? "date.today.or.future" : null;
+        rule = date.isBefore(now) ? "date.today.or.future" : null;
         break;
       default:
         break;
@@ -522,19 +528,21 @@ public final class QuestionValidator {
     if (rule != null) {
       return error(q, all, rule, Map.of());
     }
-    Optional<LocalDate> earliest = q.earliestDate();
-    Optional<LocalDate> latest = q.latestDate();
+    Optional<LocalDate> earliest = q.earliestDate().map(e -> monthYear ? e.withDayOfMonth(1) : e);
+    Optional<LocalDate> latest = q.latestDate().map(l -> monthYear ? l.withDayOfMonth(1) : l);
     boolean early = earliest.isPresent() && date.isBefore(earliest.get());
     boolean late = latest.isPresent() && date.isAfter(latest.get());
+    java.util.function.Function<LocalDate, String> shown = x -> monthYear ? Formats.monthYear(x, locale)
+        : Formats.date(x, locale);
     if (early || late) {
       if (earliest.isPresent() && latest.isPresent()) {
-        return error(q, all, "date.between", Map.of("min", Formats.date(earliest.get(), locale),
-            "max", Formats.date(latest.get(), locale)));
+        return error(q, all, "date.between", Map.of("min", shown.apply(earliest.get()),
+            "max", shown.apply(latest.get())));
       }
-      return early ? error(q, all, "date.not.before", vars("date", Formats.date(earliest.get(), locale)))
-          : error(q, all, "date.not.after", vars("date", Formats.date(latest.get(), locale)));
+      return early ? error(q, all, "date.not.before", vars("date", shown.apply(earliest.get())))
+          : error(q, all, "date.not.after", vars("date", shown.apply(latest.get())));
     }
-    return ok(q, Value.date(date), Formats.date(date, locale));
+    return ok(q, Value.date(date), shown.apply(date));
   }
 
   // ------------------------------------------------------------------ contact details
