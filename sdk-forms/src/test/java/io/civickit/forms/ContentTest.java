@@ -67,11 +67,7 @@ class ContentTest {
   }
 
   static Map<String, List<String>> in(String... pairs) {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], List.of(pairs[i + 1]));
-    }
-    return m;
+    return FormJourneyTest.in(pairs);
   }
 
   static Document render(Page page, Map<String, List<String>> raw, Map<String, String> errors, Locale locale) {

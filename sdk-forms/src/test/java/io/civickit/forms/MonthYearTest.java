@@ -31,11 +31,7 @@ class MonthYearTest {
       .dateRule(Question.DateRule.TODAY_OR_PAST).build();
 
   static Map<String, List<String>> in(String... pairs) {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], List.of(pairs[i + 1]));
-    }
-    return m;
+    return FormJourneyTest.in(pairs);
   }
 
   static List<FieldError> errors(Map<String, List<String>> input, Locale locale) {

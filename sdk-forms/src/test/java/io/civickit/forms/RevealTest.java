@@ -62,11 +62,7 @@ class RevealTest {
   }
 
   static Map<String, List<String>> in(String... pairs) {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], List.of(pairs[i + 1]));
-    }
-    return m;
+    return FormJourneyTest.in(pairs);
   }
 
   Journeys journeys = Journeys.builder().definition(FormJourney.definition(form(), CLOCK))

@@ -109,6 +109,10 @@ class FormRendererEscapingProperties {
         case DATE:
           assertThat(doc.selectFirst("#q-day").val()).isEqualTo(s);
           break;
+        case MONTH_YEAR:
+          assertThat(doc.selectFirst("#q-month").val()).isEqualTo(s);
+          assertThat(doc.select("#q-day")).isEmpty();
+          break;
         case ADDRESS:
           assertThat(doc.selectFirst("#q-town").val()).isEqualTo(s);
           break;
