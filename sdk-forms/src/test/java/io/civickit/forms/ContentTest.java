@@ -27,7 +27,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** Content pages, guidance above questions (Markdown, inset text, details, warning text), content by condition, declarations. */
-class ContentTest {
+public class ContentTest {
   static final Locale EN = Locale.UK;
   static final Locale CY = Locale.forLanguageTag("cy");
   static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
@@ -62,7 +62,7 @@ class ContentTest {
                  "body": {"en": "Thanks", "cy": "Diolch"}}]}
       """;
 
-  static Form form() {
+  public static Form form() {
     return Forms.read(FORM);
   }
 

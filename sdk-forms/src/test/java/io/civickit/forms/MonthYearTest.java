@@ -20,11 +20,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** A month and year: the date input with month and year only, the date input's messages, compared by month. */
-class MonthYearTest {
+public class MonthYearTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
   static final Locale CY = Locale.forLanguageTag("cy");
 
-  static final Question MOVED = Question.builder("moved_in", QuestionType.MONTH_YEAR)
+  public static final Question MOVED = Question.builder("moved_in", QuestionType.MONTH_YEAR)
       .label("When did you move in?", "Pryd symudoch chi i mewn?")
       .errorNoun("when you moved in", "pryd symudoch chi i mewn")
       .errorSubject("The date you moved in", "y dyddiad y symudoch chi i mewn")

@@ -24,7 +24,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** GOV.UK conditional reveal: a question shown under the option that reveals it, asked only when that option is chosen. */
-class RevealTest {
+public class RevealTest {
   static final Locale EN = Locale.UK;
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneId.of("Europe/London"));
   static final FormRenderer RENDERER = new FormRenderer("Contact us");
@@ -57,7 +57,7 @@ class RevealTest {
                  "body": {"en": "Thanks", "cy": "Diolch"}}]}
       """;
 
-  static Form form() {
+  public static Form form() {
     return Forms.read(FORM);
   }
 

@@ -20,11 +20,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /** A textarea with a word limit: the character count counting words, and its message in English and Welsh. */
-class WordCountTest {
+public class WordCountTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
   static final Locale CY = Locale.forLanguageTag("cy");
 
-  static final Question SUMMARY = Question.builder("summary", QuestionType.TEXTAREA)
+  public static final Question SUMMARY = Question.builder("summary", QuestionType.TEXTAREA)
       .label("Describe the problem", "Disgrifiwch y broblem")
       .errorNoun("a summary of the problem", "crynodeb o'r broblem")
       .errorSubject("Summary", "y crynodeb").maxWords(5).build();
