@@ -4,6 +4,11 @@ package io.civickit.forms;
 public enum QuestionType {
   /** Single-line text. */
   TEXT,
+  /**
+   * A person's full name in one box, as the Design System's names pattern asks: a text input with
+   * {@code autocomplete="name"} and {@code spellcheck="false"}, any characters accepted.
+   */
+  NAME,
   /** Multi-line text with a character limit (character count pattern). */
   TEXTAREA,
   /** A whole number. */

@@ -15,6 +15,7 @@ public final class AnswerFit {
     }
     switch (q.type()) {
       case TEXT:
+      case NAME:
       case TEXTAREA:
         return v instanceof Value.Text t && t.value().length() <= q.maxLength();
       case EMAIL:

@@ -122,7 +122,7 @@ public final class ModelLint {
   private static final Set<String> PLACEHOLDERS = Set.of("noun", "Noun", "min", "max", "date", "size", "types",
       "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example", "none");
   /** Types whose built-in messages start with the error subject ("Date of birth must be a real date"). */
-  private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.TEXTAREA,
+  private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.NAME, QuestionType.TEXTAREA,
       QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MONTH_YEAR, QuestionType.MOBILE);
   private static final Pattern CLAUSE = Pattern.compile("(?i)(how|what|when|where|which|who|whether|if|why)\\b.*");
   private static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([^{}]*)}");
@@ -181,7 +181,7 @@ public final class ModelLint {
     if (q.pattern().isPresent() && q.type() != QuestionType.TEXT) {
       problem(qp.field("pattern"), "only a text question checks a pattern, not " + q.type().jsonName());
     }
-    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.TEXTAREA) {
+    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.NAME && q.type() != QuestionType.TEXTAREA) {
       problem(qp.field("minLength"), "only text and textarea questions check a minimum length, not "
           + q.type().jsonName());
     }
@@ -332,6 +332,7 @@ public final class ModelLint {
       case MONTH_YEAR:
         return Optional.of(Kind.DATE);
       case TEXT:
+      case NAME:
       case TEXTAREA:
       case EMAIL:
       case MOBILE:

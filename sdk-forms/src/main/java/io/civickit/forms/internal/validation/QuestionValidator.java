@@ -116,6 +116,7 @@ public final class QuestionValidator {
   private ValidationResult validate(Question q, String base) {
     switch (q.type()) {
       case TEXT:
+      case NAME:
         return text(q, base, false);
       case TEXTAREA:
         return text(q, base, true);
