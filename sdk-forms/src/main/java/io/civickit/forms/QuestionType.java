@@ -9,6 +9,11 @@ public enum QuestionType {
    * {@code autocomplete="name"} and {@code spellcheck="false"}, any characters accepted.
    */
   NAME,
+  /**
+   * A name in two boxes, "First name" and "Last name" ({@code given-name}, {@code family-name}),
+   * for services that must have them apart; stored as the parts {@code first} and {@code last}.
+   */
+  FIRST_AND_LAST_NAME,
   /** Multi-line text with a character limit (character count pattern). */
   TEXTAREA,
   /** A whole number. */

@@ -171,7 +171,8 @@ public final class FormRenderer {
           if (seen.add(key)) {
             links.add(new ErrorLink(e.field(), e.message()));
           }
-          if (q.type() != QuestionType.ADDRESS && q.type() != QuestionType.REPEATING_GROUP) {
+          if (q.type() != QuestionType.ADDRESS && q.type() != QuestionType.REPEATING_GROUP
+              && q.type() != QuestionType.FIRST_AND_LAST_NAME) {
             break;
           }
         }
@@ -441,6 +442,10 @@ public final class FormRenderer {
       }
       case ADDRESS:
         return address(q, base, label, hint, raw, byField, heading, lang);
+      case FIRST_AND_LAST_NAME:
+        return parts(base, label, hint, raw, byField, heading, lang, new String[][] {
+            {"first", lang.firstName, "given-name", "govuk-!-width-two-thirds"},
+            {"last", lang.lastName, "family-name", "govuk-!-width-two-thirds"}});
       case REPEATING_GROUP:
         return group(q, base, label, hint, raw, byField, heading, locale, lang);
       default: {
@@ -469,11 +474,25 @@ public final class FormRenderer {
 
   private static String address(Question q, String base, String label, @Nullable String hint,
       Map<String, List<String>> raw, Map<String, String> byField, boolean heading, Lang lang) {
-    String[][] parts = {
+    String html = parts(base, label, hint, raw, byField, heading, lang, new String[][] {
         {"line1", lang.addressLine1, "address-line1", null},
         {"line2", lang.addressLine2, "address-line2", null},
         {"town", lang.town, "address-level2", "govuk-!-width-two-thirds"},
-        {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}};
+        {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}});
+    String uprn = first(raw, base + "-uprn");
+    if (uprn != null && !uprn.isBlank()) {
+      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(base + "-uprn", uprn)
+          + "</fieldset></div>";
+    }
+    return html;
+  }
+
+  /**
+   * A fieldset of text inputs, one a part: each {name suffix, label, autocomplete, width class};
+   * each input shows its own error, the group is in error when any is. The postcode has no spellcheck.
+   */
+  private static String parts(String base, String label, @Nullable String hint, Map<String, List<String>> raw,
+      Map<String, String> byField, boolean heading, Lang lang, String[][] parts) {
     List<String> names = new ArrayList<>();
     for (String[] p : parts) {
       names.add(base + "-" + p[0]);
@@ -486,11 +505,8 @@ public final class FormRenderer {
     for (String[] p : parts) {
       String id = base + "-" + p[0];
       Field part = Field.of(id, p[1], null, byField.get(id));
-      b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], p[0].equals("postcode"), null, lang));
-    }
-    String uprn = first(raw, base + "-uprn");
-    if (uprn != null && !uprn.isBlank()) {
-      b.append(Govuk.hidden(base + "-uprn", uprn));
+      boolean noSpellcheck = p[0].equals("postcode") || p[0].equals("first") || p[0].equals("last");
+      b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], noSpellcheck, null, lang));
     }
     return b.append("</fieldset></div>").toString();
   }

@@ -171,6 +171,9 @@ public final class AnswerFormat {
       if (t == QuestionType.REPEATING_GROUP) {
         return groupItem(q, f, locale);
       }
+      if (t == QuestionType.FIRST_AND_LAST_NAME) {
+        return String.join(" ", parts.values().stream().filter(x -> x instanceof Value.Text).map(x -> ((Value.Text) x).value()).toList());
+      }
       List<String> lines = new ArrayList<>();
       parts.forEach((k, x) -> {
         if (!"uprn".equals(k) && provided(x)) {

@@ -109,6 +109,9 @@ class FormRendererEscapingProperties {
         case DATE:
           assertThat(doc.selectFirst("#q-day").val()).isEqualTo(s);
           break;
+        case FIRST_AND_LAST_NAME:
+          assertThat(doc.selectFirst("#q-first").attr("autocomplete")).isEqualTo("given-name");
+          break;
         case MONTH_YEAR:
           assertThat(doc.selectFirst("#q-month").val()).isEqualTo(s);
           assertThat(doc.select("#q-day")).isEmpty();

@@ -42,6 +42,10 @@ public enum Lang {
   public final String addressLine2;
   /** Town or city label. */
   public final String town;
+  /** First name label. */
+  public final String firstName;
+  /** Last name label. */
+  public final String lastName;
   /** Postcode label. */
   public final String postcode;
   /** The divider between choices. */
@@ -78,6 +82,8 @@ public enum Lang {
     addressLine2 = cy ? "Llinell 2 y cyfeiriad (dewisol)" : "Address line 2 (optional)";
     town = cy ? "Tref neu ddinas" : "Town or city";
     postcode = cy ? "Cod post" : "Postcode";
+    firstName = cy ? "Enw cyntaf" : "First name";
+    lastName = cy ? "Cyfenw" : "Last name";
     or = cy ? "neu" : "or";
     warning = cy ? "Rhybudd" : "Warning";
   }

@@ -39,6 +39,7 @@ public final class AnswerFit {
             && q.earliestDate().map(e -> !d.value().isBefore(e)).orElse(true)
             && q.latestDate().map(l -> !d.value().isAfter(l)).orElse(true);
       case ADDRESS:
+      case FIRST_AND_LAST_NAME:
       case FILE:
         return v instanceof Value.Fields;
       case RADIOS:

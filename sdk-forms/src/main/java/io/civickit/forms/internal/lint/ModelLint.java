@@ -42,6 +42,7 @@ public final class ModelLint {
       "(?i)\\s*(todo|tbc|tbd|x{2,}|-+|\\?+|welsh|cymraeg|translation|cyfieithiad)\\s*|.*\\bTODO\\b.*");
 
   private static final Map<QuestionType, Map<String, Kind>> PARTS = Map.of(
+      QuestionType.FIRST_AND_LAST_NAME, Map.of("first", Kind.TEXT, "last", Kind.TEXT),
       QuestionType.ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "town", Kind.TEXT, "postcode", Kind.TEXT,
           "uprn", Kind.TEXT),
       QuestionType.FILE, Map.of("name", Kind.TEXT, "size", Kind.NUMBER, "type", Kind.TEXT),

@@ -108,6 +108,8 @@ public final class QuestionValidator {
         return base + "-month";
       case ADDRESS:
         return base + "-line1";
+      case FIRST_AND_LAST_NAME:
+        return base + "-first";
       default:
         return base;
     }
@@ -139,6 +141,8 @@ public final class QuestionValidator {
         return postcode(q, base);
       case ADDRESS:
         return address(q, base);
+      case FIRST_AND_LAST_NAME:
+        return firstAndLast(q, base);
       case NATIONAL_INSURANCE_NUMBER:
         return nino(q, base);
       case RADIOS:
@@ -597,6 +601,37 @@ public final class QuestionValidator {
     }
     Optional<String> p = Codes.postcode(v);
     return p.isPresent() ? ok(q, Value.text(p.get()), p.get()) : error(q, base, "postcode.invalid");
+  }
+
+  /** A name in two boxes: each box's own message, as the names pattern words them. */
+  private ValidationResult firstAndLast(Question q, String base) {
+    String first = line(base + "-first");
+    String last = line(base + "-last");
+    if (first.isEmpty() && last.isEmpty()) {
+      return q.required() ? new ValidationResult.Invalid(List.of(
+          new FieldError(base + "-first", message(q, "name.first.required", Map.of())),
+          new FieldError(base + "-last", message(q, "name.last.required", Map.of()))))
+          : new ValidationResult.Valid(Optional.empty(), "");
+    }
+    Map<String, String> limit = vars("max", Formats.number(BigDecimal.valueOf(q.maxLength())));
+    List<FieldError> errors = new ArrayList<>();
+    if (first.isEmpty()) {
+      errors.add(new FieldError(base + "-first", message(q, "name.first.required", Map.of())));
+    } else if (Input.length(first) > q.maxLength()) {
+      errors.add(new FieldError(base + "-first", message(q, "name.first.too.long", limit)));
+    }
+    if (last.isEmpty()) {
+      errors.add(new FieldError(base + "-last", message(q, "name.last.required", Map.of())));
+    } else if (Input.length(last) > q.maxLength()) {
+      errors.add(new FieldError(base + "-last", message(q, "name.last.too.long", limit)));
+    }
+    if (!errors.isEmpty()) {
+      return new ValidationResult.Invalid(errors);
+    }
+    Map<String, Value> f = new LinkedHashMap<>();
+    f.put("first", Value.text(first));
+    f.put("last", Value.text(last));
+    return ok(q, Value.fields(f), first + " " + last);
   }
 
   private ValidationResult address(Question q, String base) {
