@@ -4,16 +4,6 @@ package io.civickit.forms;
 public enum QuestionType {
   /** Single-line text. */
   TEXT,
-  /**
-   * A person's full name in one box, as the Design System's names pattern asks: a text input with
-   * {@code autocomplete="name"} and {@code spellcheck="false"}, any characters accepted.
-   */
-  NAME,
-  /**
-   * A name in two boxes, "First name" and "Last name" ({@code given-name}, {@code family-name}),
-   * for services that must have them apart; stored as the parts {@code first} and {@code last}.
-   */
-  FIRST_AND_LAST_NAME,
   /** Multi-line text with a character limit (character count pattern). */
   TEXTAREA,
   /** A whole number. */
@@ -24,8 +14,6 @@ public enum QuestionType {
   MONEY,
   /** A date entered as day, month and year. */
   DATE,
-  /** A month and year ("April 2026"), such as a card's expiry or when a tenancy began; stored as the month's first day. */
-  MONTH_YEAR,
   /** An email address, checked by GOV.UK Notify's rules. */
   EMAIL,
   /** A UK contact telephone number; extensions allowed. */
@@ -54,7 +42,19 @@ public enum QuestionType {
    * A declaration: one checkbox whose label is the statement ("I confirm that the information I
    * have given is correct"), which must be ticked; the answer is yes.
    */
-  DECLARATION;
+  DECLARATION,
+  /**
+   * A person's full name in one box, as the Design System's names pattern asks: a text input with
+   * {@code autocomplete="name"} and {@code spellcheck="false"}, any characters accepted.
+   */
+  NAME,
+  /**
+   * A name in two boxes, "First name" and "Last name" ({@code given-name}, {@code family-name}),
+   * for services that must have them apart; stored as the parts {@code first} and {@code last}.
+   */
+  FIRST_AND_LAST_NAME,
+  /** A month and year ("April 2026"), such as a card's expiry or when a tenancy began; stored as the month's first day. */
+  MONTH_YEAR;
 
   /**
    * The name used in the JSON form format, e.g. {@code whole-number}.
