@@ -1,5 +1,6 @@
 package io.civickit.forms;
 
+import static io.civickit.forms.FormJourneyTest.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,10 +64,6 @@ public class ContentTest {
 
   public static Form form() {
     return Forms.read(FORM);
-  }
-
-  static Map<String, List<String>> in(String... pairs) {
-    return FormJourneyTest.in(pairs);
   }
 
   static Document render(Page page, Map<String, List<String>> raw, Map<String, String> errors, Locale locale) {

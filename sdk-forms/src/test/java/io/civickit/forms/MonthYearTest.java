@@ -1,5 +1,6 @@
 package io.civickit.forms;
 
+import static io.civickit.forms.FormJourneyTest.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.civickit.core.FieldError;
@@ -10,7 +11,6 @@ import io.civickit.forms.validation.AnswerFormat;
 import io.civickit.forms.validation.Validation;
 import io.civickit.forms.validation.ValidationResult;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +29,6 @@ public class MonthYearTest {
       .errorNoun("when you moved in", "pryd symudoch chi i mewn")
       .errorSubject("The date you moved in", "y dyddiad y symudoch chi i mewn")
       .dateRule(Question.DateRule.TODAY_OR_PAST).build();
-
-  static Map<String, List<String>> in(String... pairs) {
-    return FormJourneyTest.in(pairs);
-  }
 
   static List<FieldError> errors(Map<String, List<String>> input, Locale locale) {
     return ((ValidationResult.Invalid) Validation.validate(MOVED, input, locale, TODAY)).errors();

@@ -1,5 +1,6 @@
 package io.civickit.forms;
 
+import static io.civickit.forms.FormJourneyTest.in;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,10 +60,6 @@ public class RevealTest {
 
   public static Form form() {
     return Forms.read(FORM);
-  }
-
-  static Map<String, List<String>> in(String... pairs) {
-    return FormJourneyTest.in(pairs);
   }
 
   Journeys journeys = Journeys.builder().definition(FormJourney.definition(form(), CLOCK))
