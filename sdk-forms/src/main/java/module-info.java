@@ -4,6 +4,7 @@ module io.civickit.forms {
   requires static org.jspecify;
   requires com.fasterxml.jackson.databind;
   requires owasp.encoder;
+  requires org.commonmark;
   requires com.google.i18n.phonenumbers.libphonenumber;
 
   exports io.civickit.forms;

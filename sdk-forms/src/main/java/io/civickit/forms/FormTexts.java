@@ -24,6 +24,12 @@ final class FormTexts {
     sections.forEach(s -> each.accept("section '" + s.id() + "' title", s.title()));
     for (Page p : pages) {
       p.title().ifPresent(t -> each.accept("page '" + p.id() + "' title", t));
+      for (int i = 0; i < p.content().size(); i++) {
+        Content c = p.content().get(i);
+        String at = "page '" + p.id() + "' content " + (i + 1) + " ";
+        c.summary().ifPresent(t -> each.accept(at + "summary", t));
+        each.accept(at + "text", c.text());
+      }
       p.questions().forEach(q -> question(q, each));
     }
     for (FormEnd e : ends) {

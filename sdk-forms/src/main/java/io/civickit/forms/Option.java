@@ -1,7 +1,9 @@
 package io.civickit.forms;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One choice of a radios, checkboxes or select question.
@@ -11,6 +13,8 @@ import java.util.Optional;
  *     .option(Option.of("garden", LocalisedText.english("Garden waste"))
  *         .withHint(LocalisedText.english("Grass, leaves and branches")))
  *     .option(Option.of("none", LocalisedText.english("None of these")).afterDivider().asExclusive())
+ * Question.builder("contact", QuestionType.RADIOS)
+ *     .option(Option.of("phone", LocalisedText.english("Phone")).revealing("phone_number"))
  * }</pre>
  *
  * @param value the stored value (stable, not shown)
@@ -20,17 +24,42 @@ import java.util.Optional;
  *     GOV.UK Frontend unticks the others in the browser, and validation refuses the mix on the
  *     server, so it holds without JavaScript
  * @param dividerBefore whether an "or" divider comes before this choice (radios and checkboxes)
+ * @param reveals ids of questions later on the same page shown under this choice, GOV.UK's
+ *     conditional reveal (radios, checkboxes and yes/no): asked, validated and kept only when this
+ *     choice is chosen
  */
 public record Option(String value, LocalisedText label, Optional<LocalisedText> hint, boolean exclusive,
-    boolean dividerBefore) {
+    boolean dividerBefore, List<String> reveals) {
   /** Validates the value. */
   public Option {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(hint, "hint");
+    reveals = List.copyOf(reveals);
     if (value.isBlank()) {
       throw new IllegalArgumentException("option value must not be blank (label '" + label.en() + "')");
     }
+    if (exclusive && !reveals.isEmpty()) {
+      throw new IllegalArgumentException("option '" + value + "' is exclusive (\"None of these\") and cannot reveal "
+          + "questions");
+    }
+    if (reveals.size() != Set.copyOf(reveals).size()) {
+      throw new IllegalArgumentException("option '" + value + "' reveals a question twice: " + reveals);
+    }
+  }
+
+  /**
+   * A choice that reveals no questions (the shape before conditional reveal existed).
+   *
+   * @param value the stored value
+   * @param label the label shown
+   * @param hint optional hint
+   * @param exclusive whether it is a checkbox "None of these"
+   * @param dividerBefore whether an "or" divider comes before it
+   */
+  public Option(String value, LocalisedText label, Optional<LocalisedText> hint, boolean exclusive,
+      boolean dividerBefore) {
+    this(value, label, hint, exclusive, dividerBefore, List.of());
   }
 
   /**
@@ -61,7 +90,7 @@ public record Option(String value, LocalisedText label, Optional<LocalisedText> 
    * @return a copy
    */
   public Option withHint(LocalisedText text) {
-    return new Option(value, label, Optional.of(text), exclusive, dividerBefore);
+    return new Option(value, label, Optional.of(text), exclusive, dividerBefore, reveals);
   }
 
   /**
@@ -70,7 +99,18 @@ public record Option(String value, LocalisedText label, Optional<LocalisedText> 
    * @return a copy
    */
   public Option asExclusive() {
-    return new Option(value, label, hint, true, dividerBefore);
+    return new Option(value, label, hint, true, dividerBefore, reveals);
+  }
+
+  /**
+   * This choice revealing follow-up questions under it when chosen (GOV.UK conditional reveal).
+   * The questions are asked on the same page, after this choice's question.
+   *
+   * @param questionIds the ids of the questions revealed, in order
+   * @return a copy
+   */
+  public Option revealing(String... questionIds) {
+    return new Option(value, label, hint, exclusive, dividerBefore, List.of(questionIds));
   }
 
   /**
@@ -79,6 +119,6 @@ public record Option(String value, LocalisedText label, Optional<LocalisedText> 
    * @return a copy
    */
   public Option afterDivider() {
-    return new Option(value, label, hint, exclusive, true);
+    return new Option(value, label, hint, exclusive, true, reveals);
   }
 }

@@ -83,7 +83,9 @@ public final class PageInput {
       out.put(base + "-items", List.of(Integer.toString(Math.max(i, 1))));
     } else if (v instanceof Value.Date d) {
       LocalDate date = d.value();
-      out.put(base + "-day", List.of(Integer.toString(date.getDayOfMonth())));
+      if (q.type() != QuestionType.MONTH_YEAR) {
+        out.put(base + "-day", List.of(Integer.toString(date.getDayOfMonth())));
+      }
       out.put(base + "-month", List.of(Integer.toString(date.getMonthValue())));
       out.put(base + "-year", List.of(Integer.toString(date.getYear())));
     } else if (v instanceof Value.Bool b) {
@@ -96,7 +98,8 @@ public final class PageInput {
         }
       });
       out.put(base, values);
-    } else if (v instanceof Value.Fields f && q.type() == QuestionType.ADDRESS) {
+    } else if (v instanceof Value.Fields f
+        && (q.type() == QuestionType.ADDRESS || q.type() == QuestionType.FIRST_AND_LAST_NAME)) {
       f.values().forEach((k, x) -> {
         if (x instanceof Value.Text t) {
           out.put(base + "-" + k, List.of(t.value()));

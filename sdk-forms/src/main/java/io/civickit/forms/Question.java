@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  * @param prefix for numbers and money, a unit shown before the input, such as "£" (money shows
  *     "£" unless set)
  * @param suffix for numbers and money, a unit shown after the input, such as "kg" or "per week"
+ * @param maxWords for textareas, the most words accepted, counted as the character count
+ *     component counts them (runs of characters between spaces); 0 for no word limit, when the
+ *     character count shows the {@code maxLength} instead
  */
 public record Question(
     String id,
@@ -77,7 +80,8 @@ public record Question(
     int minLength,
     Optional<String> pattern,
     Optional<LocalisedText> prefix,
-    Optional<LocalisedText> suffix) {
+    Optional<LocalisedText> suffix,
+    int maxWords) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
@@ -113,10 +117,18 @@ public record Question(
       throw new IllegalArgumentException("question '" + id + "' of type " + type.jsonName() + " needs options");
     }
     for (Option o : options) {
+      if (!o.reveals().isEmpty() && type != QuestionType.RADIOS && type != QuestionType.CHECKBOXES
+          && type != QuestionType.YES_NO) {
+        throw new IllegalArgumentException("question '" + id + "': option '" + o.value() + "' reveals questions, "
+            + "which only radios, checkboxes and yes/no can do, but the type is " + type.jsonName());
+      }
       if (o.exclusive() && type != QuestionType.CHECKBOXES) {
         throw new IllegalArgumentException("question '" + id + "': option '" + o.value()
             + "' is exclusive, which only checkboxes can have, but the type is " + type.jsonName());
       }
+    }
+    if (type == QuestionType.DECLARATION && !required) {
+      throw new IllegalArgumentException("declaration '" + id + "' must be required: it is there to be ticked");
     }
     if (type == QuestionType.REPEATING_GROUP && items.isEmpty()) {
       throw new IllegalArgumentException("repeating group '" + id + "' needs item questions");
@@ -147,6 +159,12 @@ public record Question(
       throw new IllegalArgumentException("question '" + id + "': a prefix or suffix is for numbers and money, not "
           + type.jsonName());
     }
+    if (maxWords < 0 || maxWords > 10_000) {
+      throw new IllegalArgumentException("question '" + id + "': maxWords " + maxWords + " not in 0..10000");
+    }
+    if (maxWords > 0 && type != QuestionType.TEXTAREA) {
+      throw new IllegalArgumentException("question '" + id + "': a word limit is for textareas, not " + type.jsonName());
+    }
     if (minLength < 0 || minLength > maxLength) {
       throw new IllegalArgumentException("question '" + id + "': minLength " + minLength + " not in 0.." + maxLength
           + " (the maxLength)");
@@ -174,6 +192,48 @@ public record Question(
             + known);
       }
     }
+  }
+
+  /**
+   * The question without a word limit (the shape before word counts existed).
+   *
+   * @param id the answer key
+   * @param type the kind of question
+   * @param label the question text
+   * @param hint optional hint text
+   * @param errorNoun the noun after a verb in error messages
+   * @param required whether an answer is needed
+   * @param showIf optional show-if condition
+   * @param maxLength the maximum characters accepted
+   * @param min optional minimum for numbers and money
+   * @param max optional maximum for numbers and money
+   * @param options choices for radios, checkboxes and select
+   * @param dateRule extra rule for date questions
+   * @param maxFileBytes for files, the largest size accepted
+   * @param fileTypes for files, the accepted media types
+   * @param items for repeating groups, the questions asked for each item
+   * @param minItems the least number of items
+   * @param maxItems the most items accepted
+   * @param earliestDate the earliest date accepted
+   * @param latestDate the latest date accepted
+   * @param autocomplete the HTML autocomplete token
+   * @param errorSubject the name at the start of a sentence in error messages
+   * @param messages the question's own error messages
+   * @param minLength the fewest characters accepted
+   * @param pattern a regular expression the answer must match
+   * @param prefix a unit before the input
+   * @param suffix a unit after the input
+   */
+  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
+      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
+      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
+      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
+      Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete,
+      Optional<LocalisedText> errorSubject, Map<String, LocalisedText> messages, int minLength,
+      Optional<String> pattern, Optional<LocalisedText> prefix, Optional<LocalisedText> suffix) {
+    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
+        maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
+        errorSubject, messages, minLength, pattern, prefix, suffix, 0);
   }
 
   /**
@@ -303,6 +363,7 @@ public record Question(
     private boolean required = true;
     private String showIf;
     private int maxLength = DEFAULT_MAX_LENGTH;
+    private boolean maxLengthGiven;
     private BigDecimal min;
     private BigDecimal max;
     private final List<Option> options = new ArrayList<>();
@@ -318,6 +379,7 @@ public record Question(
     private LocalisedText errorSubject;
     private final Map<String, LocalisedText> messages = new LinkedHashMap<>();
     private int minLength;
+    private int maxWords;
     private String pattern;
     private LocalisedText prefix;
     private LocalisedText suffix;
@@ -523,6 +585,7 @@ public record Question(
      */
     public Builder maxLength(int maxLength) {
       this.maxLength = maxLength;
+      this.maxLengthGiven = true;
       return this;
     }
 
@@ -535,6 +598,20 @@ public record Question(
      */
     public Builder minLength(int minLength) {
       this.minLength = minLength;
+      return this;
+    }
+
+    /**
+     * A word limit for a textarea: the character count counts words ("You can enter up to 200
+     * words") and validation refuses more ("Summary must be 200 words or less"). Unless a
+     * {@link #maxLength(int)} is given too, the character limit becomes 20 characters a word, so
+     * that it never bites first.
+     *
+     * @param maxWords the most words, 1 to 10000
+     * @return this builder
+     */
+    public Builder maxWords(int maxWords) {
+      this.maxWords = maxWords;
       return this;
     }
 
@@ -715,11 +792,12 @@ public record Question(
         throw new IllegalArgumentException("question '" + id + "' needs an error noun");
       }
       return new Question(id, type, label, Optional.ofNullable(hint), errorNoun, required,
-          Optional.ofNullable(showIf), maxLength, Optional.ofNullable(min), Optional.ofNullable(max),
+          Optional.ofNullable(showIf), maxWords > 0 && !maxLengthGiven ? Math.min(100_000, maxWords * 20) : maxLength,
+          Optional.ofNullable(min), Optional.ofNullable(max),
           options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
           Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete),
           Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern),
-          Optional.ofNullable(prefix), Optional.ofNullable(suffix));
+          Optional.ofNullable(prefix), Optional.ofNullable(suffix), maxWords);
     }
   }
 }

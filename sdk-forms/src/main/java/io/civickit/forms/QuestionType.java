@@ -37,7 +37,24 @@ public enum QuestionType {
   /** Metadata of an uploaded file; the bytes stay with the host application. */
   FILE,
   /** A repeating group of questions ("add another"). */
-  REPEATING_GROUP;
+  REPEATING_GROUP,
+  /**
+   * A declaration: one checkbox whose label is the statement ("I confirm that the information I
+   * have given is correct"), which must be ticked; the answer is yes.
+   */
+  DECLARATION,
+  /**
+   * A person's full name in one box, as the Design System's names pattern asks: a text input with
+   * {@code autocomplete="name"} and {@code spellcheck="false"}, any characters accepted.
+   */
+  NAME,
+  /**
+   * A name in two boxes, "First name" and "Last name" ({@code given-name}, {@code family-name}),
+   * for services that must have them apart; stored as the parts {@code first} and {@code last}.
+   */
+  FIRST_AND_LAST_NAME,
+  /** A month and year ("April 2026"), such as a card's expiry or when a tenancy began; stored as the month's first day. */
+  MONTH_YEAR;
 
   /**
    * The name used in the JSON form format, e.g. {@code whole-number}.

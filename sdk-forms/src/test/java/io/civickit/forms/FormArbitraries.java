@@ -41,7 +41,7 @@ final class FormArbitraries {
               .as((its, optionCount, rule, bytes, minItems) -> {
                 String id = (inGroup ? "i" : "q") + index;
                 Question.Builder b = Question.builder(id, type).label(label.en(), label.cy())
-                    .errorNoun(noun.en(), noun.cy()).required(required).dateRule(rule);
+                    .errorNoun(noun.en(), noun.cy()).required(required || type == QuestionType.DECLARATION).dateRule(rule);
                 hint.ifPresent(h -> b.hint(h.en(), h.cy()));
                 if (optionCount % 2 == 0) {
                   b.errorSubject(label.en(), label.cy()).message("required", "Enter " + noun.en(), "Rhowch " + noun.cy());
@@ -89,6 +89,24 @@ final class FormArbitraries {
         });
   }
 
+  /** The questions, the first revealing the last under its first option when it is radios or checkboxes. */
+  private static List<Question> revealing(List<Question> questions) {
+    Question first = questions.get(0);
+    if (questions.size() < 2 || (first.type() != QuestionType.RADIOS && first.type() != QuestionType.CHECKBOXES)
+        || first.options().get(0).exclusive()) {
+      return questions;
+    }
+    List<Option> options = new ArrayList<>(first.options());
+    options.set(0, options.get(0).revealing(questions.get(questions.size() - 1).id()));
+    Question q = first;
+    List<Question> out = new ArrayList<>(questions);
+    out.set(0, new Question(q.id(), q.type(), q.label(), q.hint(), q.errorNoun(), q.required(), q.showIf(),
+        q.maxLength(), q.min(), q.max(), options, q.dateRule(), q.maxFileBytes(), q.fileTypes(), q.items(),
+        q.minItems(), q.maxItems(), q.earliestDate(), q.latestDate(), q.autocomplete(), q.errorSubject(),
+        q.messages(), q.minLength(), q.pattern(), q.prefix(), q.suffix(), q.maxWords()));
+    return out;
+  }
+
   private static List<Arbitrary<Question>> groupItems(int n) {
     List<Arbitrary<Question>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -109,11 +127,27 @@ final class FormArbitraries {
             }
             int pageNo = p;
             pages.add(Combinators.combine(Combinators.combine(qs).as(l -> l), text().optional(),
-                    conditions().optional(), Arbitraries.of(true, false))
-                .as((questions, title, showIf, sectioned) -> {
+                    conditions().optional(), Arbitraries.of(true, false), Arbitraries.integers().between(0, 4),
+                    text(), conditions().optional())
+                .as((questions, title, showIf, sectioned, content, words, contentIf) -> {
                   Page.Builder b = Page.builder("page-" + pageNo);
-                  questions.forEach(b::question);
-                  title.ifPresent(t -> b.title(t.en(), t.cy()));
+                  if (content != 4) {
+                    revealing(questions).forEach(b::question);
+                  }
+                  if (content > 0 || title.isPresent()) {
+                    LocalisedText t = title.orElse(words);
+                    b.title(t.en(), t.cy());
+                  }
+                  switch (content) {
+                    case 1 -> b.content(Content.markdown(words));
+                    case 2 -> {
+                      b.content(Content.inset(words));
+                      Content warning = Content.warning(words);
+                      b.content(contentIf.map(warning::showIf).orElse(warning));
+                    }
+                    case 3, 4 -> b.content(Content.details(words, words));
+                    default -> { }
+                  }
                   showIf.ifPresent(b::showIf);
                   if (sectioned) {
                     b.section("section-" + (pageNo % 2));

@@ -85,7 +85,7 @@ class FormsJsonTest {
     assertThat(e.problems()).extracting(Object::toString).containsExactly(
         "$.pages[0].questions[0].minimum: unknown field 'minimum'; expected one of autocomplete, dateRule, "
             + "earliestDate, errorNoun, errorSubject, fileTypes, hint, id, items, label, latestDate, max, maxFileBytes, "
-            + "maxItems, maxLength, messages, min, minItems, minLength, optionList, options, pattern, prefix, "
+            + "maxItems, maxLength, maxWords, messages, min, minItems, minLength, optionList, options, pattern, prefix, "
             + "required, showIf, suffix, type",
         "$.pages[0].questions[0].required: expected true or false but found text");
   }

@@ -1,6 +1,7 @@
 package io.civickit.forms.html;
 
 import io.civickit.core.FieldError;
+import io.civickit.forms.Content;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
@@ -10,6 +11,7 @@ import io.civickit.forms.internal.html.Govuk.Field;
 import io.civickit.forms.internal.html.Govuk.Option;
 import io.civickit.forms.internal.html.InputAttributes;
 import io.civickit.forms.internal.html.Lang;
+import io.civickit.forms.internal.html.Markdown;
 import io.civickit.forms.internal.validation.QuestionValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,8 +99,9 @@ public final class FormRenderer {
     for (Question q : page.questions()) {
       String m = errors.get(q.id());
       if (m != null) {
-        if (q.type() == QuestionType.DATE) {
-          for (String part : List.of("-day", "-month", "-year")) {
+        if (q.type() == QuestionType.DATE || q.type() == QuestionType.MONTH_YEAR) {
+          for (String part : q.type() == QuestionType.DATE ? List.of("-day", "-month", "-year")
+              : List.of("-month", "-year")) {
             out.add(new FieldError(q.id() + part, m));
           }
         } else {
@@ -168,7 +171,8 @@ public final class FormRenderer {
           if (seen.add(key)) {
             links.add(new ErrorLink(e.field(), e.message()));
           }
-          if (q.type() != QuestionType.ADDRESS && q.type() != QuestionType.REPEATING_GROUP) {
+          if (q.type() != QuestionType.ADDRESS && q.type() != QuestionType.REPEATING_GROUP
+              && q.type() != QuestionType.FIRST_AND_LAST_NAME) {
             break;
           }
         }
@@ -236,13 +240,28 @@ public final class FormRenderer {
     }
     Map<String, List<String>> in = raw == null ? Map.of() : raw;
     StringBuilder b = new StringBuilder();
-    boolean single = page.title().isEmpty() && page.questions().size() == 1;
+    boolean single = page.title().isEmpty()
+        && page.questions().stream().filter(q -> page.revealedBy(q.id()).isEmpty()).count() == 1;
     page.title().ifPresent(t -> b.append(Govuk.heading(t.in(locale))));
     options.intro().ifPresent(t -> b.append("<p class=\"govuk-body\">").append(Govuk.text(t)).append("</p>"));
+    for (Content c : page.content()) {
+      if (c.showIf().isEmpty()) {
+        b.append(content(c, locale, lang));
+      }
+    }
     boolean files = false;
     boolean groups = false;
+    Map<String, String> revealed = new LinkedHashMap<>();
     for (Question q : page.questions()) {
-      b.append(question(q, q.id(), in, byField, single, locale, lang));
+      if (page.revealedBy(q.id()).isPresent()) {
+        revealed.put(q.id(), question(q, q.id(), in, byField, false, locale, lang));
+      }
+    }
+    for (Question q : page.questions()) {
+      if (revealed.containsKey(q.id())) {
+        continue;
+      }
+      b.append(question(q, q.id(), in, byField, single, locale, lang, revealed));
       files |= q.type() == QuestionType.FILE || q.items().stream().anyMatch(i -> i.type() == QuestionType.FILE);
       groups |= q.type() == QuestionType.REPEATING_GROUP;
     }
@@ -290,6 +309,32 @@ public final class FormRenderer {
     return Govuk.taskList(tasks, Lang.of(locale));
   }
 
+  // ------------------------------------------------------------------ content
+
+  /**
+   * One piece of guidance as GOV.UK HTML: Markdown (a safe CommonMark subset, raw HTML escaped),
+   * inset text, details or warning text. {@link #renderForm} shows a page's content above its
+   * questions, leaving out any with a show-if: resolve those first with
+   * {@link Page#shownTo(io.civickit.core.Journey, java.time.LocalDate)}.
+   *
+   * @param content the content
+   * @param locale the language
+   * @return the HTML fragment
+   */
+  public static String content(Content content, Locale locale) {
+    return content(content, locale, Lang.of(locale));
+  }
+
+  private static String content(Content c, Locale locale, Lang lang) {
+    String text = c.text().in(locale);
+    return switch (c.kind()) {
+      case MARKDOWN -> Markdown.html(text);
+      case INSET -> Govuk.insetText(Markdown.html(text));
+      case DETAILS -> Govuk.details(c.summary().orElseThrow().in(locale), Markdown.html(text));
+      case WARNING -> Govuk.warningText(text, lang);
+    };
+  }
+
   // ------------------------------------------------------------------ questions
 
   private static boolean belongsTo(String field, String questionId) {
@@ -322,6 +367,12 @@ public final class FormRenderer {
 
   private static String question(Question q, String base, Map<String, List<String>> raw,
       Map<String, String> byField, boolean heading, Locale locale, Lang lang) {
+    return question(q, base, raw, byField, heading, locale, lang, Map.of());
+  }
+
+  /** {@code revealed}: the HTML of the page's revealed questions, by id, for the options revealing them. */
+  private static String question(Question q, String base, Map<String, List<String>> raw,
+      Map<String, String> byField, boolean heading, Locale locale, Lang lang, Map<String, String> revealed) {
     String hint = q.hint().map(h -> h.in(locale)).orElse(null);
     String label = q.label().in(locale);
     String value = first(raw, base);
@@ -330,7 +381,8 @@ public final class FormRenderer {
     switch (t) {
       case TEXTAREA: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.textarea(f, value, q.maxLength(), 5, autocomplete, lang);
+        return q.maxWords() > 0 ? Govuk.textareaWords(f, value, q.maxWords(), 5, autocomplete, lang)
+            : Govuk.textarea(f, value, q.maxLength(), 5, autocomplete, lang);
       }
       case DATE: {
         List<String> parts = List.of(base + "-day", base + "-month", base + "-year");
@@ -345,21 +397,36 @@ public final class FormRenderer {
         return Govuk.dateInput(f, first(raw, base + "-day"), first(raw, base + "-month"), first(raw, base + "-year"),
             erroneous, autocomplete, lang);
       }
+      case MONTH_YEAR: {
+        List<String> parts = List.of(base + "-month", base + "-year");
+        List<String> erroneous = new ArrayList<>();
+        for (String part : List.of("month", "year")) {
+          if (byField.containsKey(base + "-" + part)) {
+            erroneous.add(part);
+          }
+        }
+        Field f = new Field(base, base, label, hint, errorFor(byField, base, parts), heading);
+        return Govuk.monthYearInput(f, first(raw, base + "-month"), first(raw, base + "-year"), erroneous,
+            autocomplete, lang);
+      }
       case RADIOS: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.radios(f, options(q, locale), value, false, lang);
+        return Govuk.radios(f, options(q, locale, revealed), value, false, lang);
       }
       case YES_NO: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         List<Option> yesNo = new ArrayList<>();
-        yesNo.add(new Option("yes", optionLabel(q, "yes", lang.answerYes, locale), null));
-        yesNo.add(new Option("no", optionLabel(q, "no", lang.answerNo, locale), null));
-        return Govuk.radios(f, yesNo, value, true, lang);
+        String yes = conditional(q, "yes", revealed);
+        String no = conditional(q, "no", revealed);
+        yesNo.add(new Option("yes", optionLabel(q, "yes", lang.answerYes, locale), null, false, false, yes));
+        yesNo.add(new Option("no", optionLabel(q, "no", lang.answerNo, locale), null, false, false, no));
+        // GOV.UK: inline radios cannot reveal content
+        return Govuk.radios(f, yesNo, value, yes == null && no == null, lang);
       }
       case CHECKBOXES: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         List<String> chosen = raw.getOrDefault(base, List.of());
-        return Govuk.checkboxes(f, options(q, locale), chosen == null ? List.of() : chosen, lang);
+        return Govuk.checkboxes(f, options(q, locale, revealed), chosen == null ? List.of() : chosen, lang);
       }
       case SELECT: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
@@ -369,8 +436,16 @@ public final class FormRenderer {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         return Govuk.fileUpload(f, q.fileTypes().isEmpty() ? null : String.join(",", q.fileTypes()), lang);
       }
+      case DECLARATION: {
+        Field f = new Field(base, base, label, hint, byField.get(base), false);
+        return Govuk.singleCheckbox(f, "yes", "yes".equals(value), lang);
+      }
       case ADDRESS:
         return address(q, base, label, hint, raw, byField, heading, lang);
+      case FIRST_AND_LAST_NAME:
+        return parts(base, label, hint, raw, byField, heading, lang, new String[][] {
+            {"first", lang.firstName, "given-name", "govuk-!-width-two-thirds"},
+            {"last", lang.lastName, "family-name", "govuk-!-width-two-thirds"}});
       case REPEATING_GROUP:
         return group(q, base, label, hint, raw, byField, heading, locale, lang);
       default: {
@@ -399,11 +474,25 @@ public final class FormRenderer {
 
   private static String address(Question q, String base, String label, @Nullable String hint,
       Map<String, List<String>> raw, Map<String, String> byField, boolean heading, Lang lang) {
-    String[][] parts = {
+    String html = parts(base, label, hint, raw, byField, heading, lang, new String[][] {
         {"line1", lang.addressLine1, "address-line1", null},
         {"line2", lang.addressLine2, "address-line2", null},
         {"town", lang.town, "address-level2", "govuk-!-width-two-thirds"},
-        {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}};
+        {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}});
+    String uprn = first(raw, base + "-uprn");
+    if (uprn != null && !uprn.isBlank()) {
+      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(base + "-uprn", uprn)
+          + "</fieldset></div>";
+    }
+    return html;
+  }
+
+  /**
+   * A fieldset of text inputs, one a part: each {name suffix, label, autocomplete, width class};
+   * each input shows its own error, the group is in error when any is. The postcode has no spellcheck.
+   */
+  private static String parts(String base, String label, @Nullable String hint, Map<String, List<String>> raw,
+      Map<String, String> byField, boolean heading, Lang lang, String[][] parts) {
     List<String> names = new ArrayList<>();
     for (String[] p : parts) {
       names.add(base + "-" + p[0]);
@@ -416,11 +505,8 @@ public final class FormRenderer {
     for (String[] p : parts) {
       String id = base + "-" + p[0];
       Field part = Field.of(id, p[1], null, byField.get(id));
-      b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], p[0].equals("postcode"), null, lang));
-    }
-    String uprn = first(raw, base + "-uprn");
-    if (uprn != null && !uprn.isBlank()) {
-      b.append(Govuk.hidden(base + "-uprn", uprn));
+      boolean noSpellcheck = p[0].equals("postcode") || p[0].equals("first") || p[0].equals("last");
+      b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], noSpellcheck, null, lang));
     }
     return b.append("</fieldset></div>").toString();
   }
@@ -456,11 +542,26 @@ public final class FormRenderer {
   }
 
   private static List<Option> options(Question q, Locale locale) {
+    return options(q, locale, Map.of());
+  }
+
+  private static List<Option> options(Question q, Locale locale, Map<String, String> revealed) {
     List<Option> out = new ArrayList<>();
     for (io.civickit.forms.Option o : q.options()) {
       out.add(new Option(o.value(), o.label().in(locale), o.hint().map(h -> h.in(locale)).orElse(null),
-          o.exclusive(), o.dividerBefore()));
+          o.exclusive(), o.dividerBefore(), conditional(q, o.value(), revealed)));
     }
     return out;
+  }
+
+  /** The HTML of the questions an option reveals, or null when it reveals none. */
+  private static @Nullable String conditional(Question q, String value, Map<String, String> revealed) {
+    StringBuilder b = new StringBuilder();
+    for (io.civickit.forms.Option o : q.options()) {
+      if (o.value().equals(value)) {
+        o.reveals().forEach(id -> b.append(revealed.getOrDefault(id, "")));
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 }

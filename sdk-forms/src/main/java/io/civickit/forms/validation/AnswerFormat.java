@@ -141,7 +141,7 @@ public final class AnswerFormat {
       return t == QuestionType.MONEY ? Formats.money(d.value()) : Formats.number(d.value());
     }
     if (v instanceof Value.Date d) {
-      return Formats.date(d.value(), locale);
+      return t == QuestionType.MONTH_YEAR ? Formats.monthYear(d.value(), locale) : Formats.date(d.value(), locale);
     }
     if (v instanceof Value.Bool b) {
       return yesNo(q, b.value(), locale);
@@ -170,6 +170,9 @@ public final class AnswerFormat {
       }
       if (t == QuestionType.REPEATING_GROUP) {
         return groupItem(q, f, locale);
+      }
+      if (t == QuestionType.FIRST_AND_LAST_NAME) {
+        return String.join(" ", parts.values().stream().filter(x -> x instanceof Value.Text).map(x -> ((Value.Text) x).value()).toList());
       }
       List<String> lines = new ArrayList<>();
       parts.forEach((k, x) -> {

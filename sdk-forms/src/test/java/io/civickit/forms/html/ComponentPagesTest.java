@@ -69,8 +69,32 @@ class ComponentPagesTest {
           Map.of("seen_on-day", List.of("1"), "seen_on-month", List.of("13"), "seen_on-year", List.of("2026")),
           List.of(new FieldError("seen_on-month", "The date you saw it must be a real date")), locale, FormOptions.NONE));
     }
+    Form content = io.civickit.forms.ContentTest.form();
+    Form reveal = io.civickit.forms.RevealTest.form();
+    for (Locale locale : List.of(Locale.UK, Locale.forLanguageTag("cy"))) {
+      String lang = locale.getLanguage();
+      write("content-page-markdown-inset-" + lang, RENDERER.renderPage(content.page("before-you-start").orElseThrow(),
+          Map.of(), List.of(), locale, FormOptions.NONE));
+      Page declaration = content.page("declaration").orElseThrow();
+      Page resolved = new Page(declaration.id(), declaration.title(), declaration.section(), declaration.questions(),
+          declaration.showIf(), declaration.content().stream().map(c -> new io.civickit.forms.Content(c.kind(),
+              c.summary(), c.text(), java.util.Optional.empty())).toList());
+      write("declaration-warning-details-error-" + lang, RENDERER.renderPage(resolved, Map.of(),
+          List.of(new FieldError("confirm", "Confirm that the information you have given is correct")), locale,
+          FormOptions.NONE));
+      write("radios-conditional-reveal-error-" + lang, RENDERER.renderPage(reveal.page("how").orElseThrow(),
+          Map.of("contact_by", List.of("phone")), List.of(new FieldError("phone", "Enter your phone number")), locale,
+          FormOptions.NONE));
+      write("checkboxes-conditional-reveal-" + lang, RENDERER.renderPage(reveal.page("needs").orElseThrow(),
+          Map.of("needs", List.of("it's other")), List.of(), locale, FormOptions.NONE));
+      write("month-year-error-" + lang, RENDERER.renderPage(Page.builder("moved").question(io.civickit.forms.MonthYearTest.MOVED)
+          .build(), Map.of("moved_in-year", List.of("2024")),
+          List.of(new FieldError("moved_in-month", "The date you moved in must include a month")), locale, FormOptions.NONE));
+      write("textarea-word-count-" + lang, RENDERER.renderPage(Page.builder("summary")
+          .question(io.civickit.forms.WordCountTest.SUMMARY).build(), Map.of(), List.of(), locale, FormOptions.NONE));
+    }
     try (var files = Files.list(OUT)) {
-      assertThat(files.count()).isGreaterThanOrEqualTo(10);
+      assertThat(files.count()).isGreaterThanOrEqualTo(22);
     }
     Document month = Jsoup.parse(Files.readString(OUT.resolve("date-month-error-en.html")));
     assertThat(month.select(".govuk-input--error").eachAttr("id")).containsExactly("seen_on-month");

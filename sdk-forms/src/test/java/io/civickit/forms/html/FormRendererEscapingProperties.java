@@ -99,7 +99,8 @@ class FormRendererEscapingProperties {
       assertThat(doc.title()).isEqualTo((welsh ? "Gwall: " : "Error: ") + s + " – Service – GOV.UK");
       assertThat(doc.selectFirst("input[type=hidden][name=csrf]").val()).isEqualTo(s);
       assertThat(doc.select(".govuk-error-summary__list a").eachText()).isNotEmpty().allMatch(s::equals);
-      Element heading = doc.selectFirst("h1");
+      // a declaration's label is its checkbox's, never a heading
+      Element heading = type == QuestionType.DECLARATION ? doc.selectFirst("label[for=q]") : doc.selectFirst("h1");
       assertThat(heading.text()).as(type.name()).isEqualTo(s);
       switch (type) {
         case TEXTAREA:
@@ -107,6 +108,13 @@ class FormRendererEscapingProperties {
           break;
         case DATE:
           assertThat(doc.selectFirst("#q-day").val()).isEqualTo(s);
+          break;
+        case FIRST_AND_LAST_NAME:
+          assertThat(doc.selectFirst("#q-first").attr("autocomplete")).isEqualTo("given-name");
+          break;
+        case MONTH_YEAR:
+          assertThat(doc.selectFirst("#q-month").val()).isEqualTo(s);
+          assertThat(doc.select("#q-day")).isEmpty();
           break;
         case ADDRESS:
           assertThat(doc.selectFirst("#q-town").val()).isEqualTo(s);
@@ -125,6 +133,11 @@ class FormRendererEscapingProperties {
           break;
         case YES_NO:
         case FILE:
+          break;
+        case DECLARATION:
+          // its one checkbox's value is always "yes", whatever was sent
+          assertThat(doc.selectFirst("input#q").val()).isEqualTo("yes");
+          assertThat(doc.selectFirst("#q-hint").text()).isEqualTo(s);
           break;
         default:
           assertThat(doc.selectFirst("input#q").val()).isEqualTo(s);

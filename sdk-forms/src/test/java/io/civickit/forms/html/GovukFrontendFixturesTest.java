@@ -112,8 +112,9 @@ class GovukFrontendFixturesTest {
         divider = true;
         continue;
       }
+      JsonNode conditional = i.path("conditional").path("html");
       out.add(new Option(i.get("value").asText(), text(i, "text"), text(i, "hint", "text"),
-          "exclusive".equals(text(i, "behaviour")), divider));
+          "exclusive".equals(text(i, "behaviour")), divider, conditional.isTextual() ? conditional.asText() : null));
       divider = false;
     }
     return out;
@@ -142,6 +143,10 @@ class GovukFrontendFixturesTest {
 
   static String characterCount(JsonNode o) {
     return Govuk.textarea(field(o), text(o, "value"), o.get("maxlength").asInt(), o.path("rows").asInt(5), null, EN);
+  }
+
+  static String wordCount(JsonNode o) {
+    return Govuk.textareaWords(field(o), text(o, "value"), o.get("maxwords").asInt(), o.path("rows").asInt(5), null, EN);
   }
 
   static String dateInput(JsonNode o) {
@@ -232,6 +237,29 @@ class GovukFrontendFixturesTest {
     return Govuk.taskList(tasks, EN);
   }
 
+  static String insetText(JsonNode o) {
+    return Govuk.insetText(Govuk.text(text(o, "text")));
+  }
+
+  static String details(JsonNode o) {
+    return Govuk.details(text(o, "summaryText"), Govuk.text(text(o, "text")));
+  }
+
+  static String warningText(JsonNode o) {
+    return Govuk.warningText(text(o, "text"), EN);
+  }
+
+  /** A declaration's single checkbox; a fixture's own extra {@code describedBy} id is added as the macro adds it. */
+  static String singleCheckbox(JsonNode o) {
+    JsonNode item = o.get("items").get(0);
+    String name = text(o, "name");
+    String id = text(o, "idPrefix") != null ? text(o, "idPrefix") : name;
+    Field f = new Field(id, name, text(item, "text"), text(o, "hint", "text"), text(o, "errorMessage", "text"), false);
+    String html = Govuk.singleCheckbox(f, item.get("value").asText(), item.path("checked").asBoolean(false), EN);
+    String extra = text(o, "describedBy");
+    return extra == null ? html : html.replace("aria-describedby=\"", "aria-describedby=\"" + extra + " ");
+  }
+
   static Stream<Arguments> fixtures() {
     List<Arguments> out = new ArrayList<>();
     add(out, "input", GovukFrontendFixturesTest::input, "default", "with hint text", "with error message",
@@ -242,12 +270,18 @@ class GovukFrontendFixturesTest {
         "with default value", "with custom rows", "with label as page heading");
     add(out, "character-count", GovukFrontendFixturesTest::characterCount, "default", "with hint",
         "with hint and error", "with default value", "with custom rows", "with label as page heading");
+    add(out, "character-count", GovukFrontendFixturesTest::wordCount, "with word count");
     add(out, "date-input", GovukFrontendFixturesTest::dateInput, "default", "with errors only", "with errors and hint",
         "with error on day input", "with error on month input", "with error on year input");
     add(out, "radios", GovukFrontendFixturesTest::radios, "default", "with hint", "inline",
         "with fieldset and error message", "with a divider");
     add(out, "checkboxes", GovukFrontendFixturesTest::checkboxes, "default", "with hint",
         "with legend as a page heading", "with error message", "with divider and None");
+    // conditional reveal: the revealed HTML is the fixture's own, so the wrapper, its id and the input's link are compared
+    add(out, "radios", GovukFrontendFixturesTest::radios, "with conditional items", "with conditional item checked",
+        "textarea in conditional");
+    add(out, "checkboxes", GovukFrontendFixturesTest::checkboxes, "with conditional items",
+        "with conditional item checked", "textarea in conditional");
     // "default" and "with label as page heading" have a disabled option, which CivicKit never makes.
     add(out, "select", GovukFrontendFixturesTest::select, "with hint text and error message");
     add(out, "file-upload", GovukFrontendFixturesTest::fileUpload, "default", "with hint text",
@@ -256,6 +290,11 @@ class GovukFrontendFixturesTest {
     add(out, "error-message", GovukFrontendFixturesTest::errorMessage, "default");
     add(out, "hint", GovukFrontendFixturesTest::hint, "default");
     add(out, "task-list", GovukFrontendFixturesTest::taskList, "default");
+    add(out, "inset-text", GovukFrontendFixturesTest::insetText, "default", "html as text");
+    add(out, "details", GovukFrontendFixturesTest::details, "default", "html as text", "summary html as text");
+    add(out, "warning-text", GovukFrontendFixturesTest::warningText, "default", "html as text", "multiple lines");
+    add(out, "checkboxes", GovukFrontendFixturesTest::singleCheckbox, "empty conditional", "with error and idPrefix",
+        "with single option set 'aria-describedby' on input, and describedBy");
     return out.stream();
   }
 

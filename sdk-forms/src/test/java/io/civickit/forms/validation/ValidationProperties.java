@@ -39,7 +39,7 @@ class ValidationProperties {
     return Combinators.combine(types, maxLength, bound, bound, flag, rules, options, flag).as(
         (type, max, a, b, required, rule, n, bounds) -> {
           Question.Builder q = Question.builder("q", type).label("Q", "C").errorNoun("the answer", "yr ateb")
-              .required(required).maxLength(max).dateRule(rule).maxFileBytes(1000 + Math.abs(a) * 1000L);
+              .required(required || type == QuestionType.DECLARATION).maxLength(max).dateRule(rule).maxFileBytes(1000 + Math.abs(a) * 1000L);
           if (bounds) {
             q.min(BigDecimal.valueOf(Math.min(a, b))).max(BigDecimal.valueOf(Math.max(a, b)));
             q.notBefore(TODAY.plusDays(Math.min(a, b))).notAfter(TODAY.plusDays(Math.max(a, b)));

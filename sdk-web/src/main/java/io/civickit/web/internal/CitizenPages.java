@@ -241,10 +241,13 @@ final class CitizenPages {
         }
         raw = AddressFinder.prefill(ex, p, raw);
       }
-      String title = p.title().map(x -> x.in(l)).orElse(p.questions().get(0).label().in(l));
+      String title = p.title().map(x -> x.in(l))
+          .orElseGet(() -> p.questions().isEmpty() ? service(l) : p.questions().get(0).label().in(l));
       String caption = section(p).map(s -> "<span class=\"govuk-caption-l\">" + Html.e(s.title().in(l)) + "</span>")
           .orElse("");
-      String formHtml = engine.renderer.renderForm(p, raw, errors, l, FormOptions.builder()
+      // Content with a show-if is shown only once resolved against the person's answers.
+      Page shown = p.shownTo(j, LocalDate.now(engine.config.clock()));
+      String formHtml = engine.renderer.renderForm(shown, raw, errors, l, FormOptions.builder()
           .hidden("csrf", ex.csrfToken())
           .secondaryButton("action", "save", t(ex, "save.button"))
           .build());

@@ -46,13 +46,20 @@ public final class Govuk {
 
   /**
    * A radio, checkbox or select option; {@code exclusive} marks a checkbox "None of these"
-   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it.
+   * ({@code data-behaviour="exclusive"}), {@code dividerBefore} puts an "or" divider before it,
+   * {@code conditional} (HTML, or null) is revealed under it when it is chosen.
    */
-  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
+  public record Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore,
+      @Nullable String conditional) {
     /** Validates the parts. */
     public Option {
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(text, "text");
+    }
+
+    /** An option without conditional content. */
+    public Option(String value, String text, @Nullable String hint, boolean exclusive, boolean dividerBefore) {
+      this(value, text, hint, exclusive, dividerBefore, null);
     }
 
     /** A plain option. */
@@ -179,6 +186,27 @@ public final class Govuk {
   /** A page heading. */
   public static String heading(String text) {
     return "<h1 class=\"govuk-heading-l\">" + text(text) + "</h1>";
+  }
+
+  // ---------------------------------------------------------------- content
+
+  /** GOV.UK inset text around {@code html} (which must already be HTML). */
+  public static String insetText(String html) {
+    return "<div class=\"govuk-inset-text\">" + html + "</div>";
+  }
+
+  /** GOV.UK details: {@code summary} (text, escaped here) that opens to show {@code html}. */
+  public static String details(String summary, String html) {
+    return "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+        + "<span class=\"govuk-details__summary-text\">" + text(summary) + "</span></summary>"
+        + "<div class=\"govuk-details__text\">" + html + "</div></details>";
+  }
+
+  /** GOV.UK warning text: the "!" icon, then {@code text} (escaped here) after a hidden "Warning". */
+  public static String warningText(String text, Lang lang) {
+    return "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+        + "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">" + text(lang.warning)
+        + "</span> " + text(text) + "</strong></div>";
   }
 
   // ---------------------------------------------------------------- errors
@@ -363,10 +391,22 @@ public final class Govuk {
   /** A textarea, with a character count when {@code maxLength > 0}. */
   public static String textarea(Field f, @Nullable String value, int maxLength, int rows,
       @Nullable String autocomplete, Lang lang) {
-    boolean count = maxLength > 0;
+    return textarea(f, value, maxLength, false, rows, autocomplete, lang);
+  }
+
+  /** A character count that counts words ({@code data-maxwords}): "You can enter up to N words". */
+  public static String textareaWords(Field f, @Nullable String value, int maxWords, int rows,
+      @Nullable String autocomplete, Lang lang) {
+    return textarea(f, value, maxWords, true, rows, autocomplete, lang);
+  }
+
+  private static String textarea(Field f, @Nullable String value, int limit, boolean words, int rows,
+      @Nullable String autocomplete, Lang lang) {
+    boolean count = limit > 0;
     String infoId = f.id() + "-info";
     StringBuilder b = new StringBuilder(groupOpen(f, count ? " govuk-character-count" : "",
-        count ? " data-module=\"govuk-character-count\" data-maxlength=\"" + maxLength + "\"" : ""));
+        count ? " data-module=\"govuk-character-count\" data-max" + (words ? "words" : "length") + "=\"" + limit + "\""
+            : ""));
     b.append(label(f)).append(hint(f));
     if (f.error() != null) {
       b.append(errorMessage(f, lang));
@@ -384,7 +424,7 @@ public final class Govuk {
     if (count) {
       b.append("<div id=\"").append(attr(infoId))
           .append("\" class=\"govuk-hint govuk-character-count__message\">")
-          .append(text(String.format(lang.characterLimit, maxLength))).append("</div>");
+          .append(text(String.format(words ? lang.wordLimit : lang.characterLimit, limit))).append("</div>");
     }
     return b.append("</div>").toString();
   }
@@ -397,6 +437,20 @@ public final class Govuk {
   public static String dateInput(Field f, @Nullable String day, @Nullable String month,
       @Nullable String year, Collection<String> erroneous, @Nullable String autocompletePrefix,
       Lang lang) {
+    return dateGroup(f, true, day, month, year, erroneous, autocompletePrefix, lang);
+  }
+
+  /**
+   * A date input with month and year boxes only (GOV.UK Frontend's date input given two items),
+   * such as a card's expiry date ({@code autocompletePrefix} {@code "cc-exp"}).
+   */
+  public static String monthYearInput(Field f, @Nullable String month, @Nullable String year,
+      Collection<String> erroneous, @Nullable String autocompletePrefix, Lang lang) {
+    return dateGroup(f, false, null, month, year, erroneous, autocompletePrefix, lang);
+  }
+
+  private static String dateGroup(Field f, boolean withDay, @Nullable String day, @Nullable String month,
+      @Nullable String year, Collection<String> erroneous, @Nullable String autocompletePrefix, Lang lang) {
     StringBuilder b = new StringBuilder(groupOpen(f, "", ""));
     b.append(fieldsetOpen(f, describedBy(f)).replaceFirst("^<fieldset class=\"govuk-fieldset\"",
         "<fieldset class=\"govuk-fieldset\" role=\"group\"")).append(hint(f));
@@ -404,7 +458,9 @@ public final class Govuk {
       b.append(errorMessage(f, lang));
     }
     b.append("<div class=\"govuk-date-input\" id=\"").append(attr(f.id())).append("\">");
-    dateItem(b, f, "day", lang.day, day, 2, erroneous, autocompletePrefix);
+    if (withDay) {
+      dateItem(b, f, "day", lang.day, day, 2, erroneous, autocompletePrefix);
+    }
     dateItem(b, f, "month", lang.month, month, 2, erroneous, autocompletePrefix);
     dateItem(b, f, "year", lang.year, year, 4, erroneous, autocompletePrefix);
     return b.append("</div></fieldset></div>").toString();
@@ -485,6 +541,9 @@ public final class Govuk {
       if (o.exclusive()) {
         b.append(" data-behaviour=\"exclusive\"");
       }
+      if (o.conditional() != null) {
+        attr(b, "data-aria-controls", "conditional-" + id);
+      }
       b.append("><label class=\"govuk-label govuk-").append(kind).append("__label\" for=\"")
           .append(attr(id)).append("\">").append(text(o.text())).append("</label>");
       if (o.hint() != null) {
@@ -492,8 +551,40 @@ public final class Govuk {
             .append(kind).append("__hint\">").append(text(o.hint())).append("</div>");
       }
       b.append("</div>");
+      if (o.conditional() != null) {
+        // Shown without JavaScript: hidden only while its option is not chosen, as GOV.UK Frontend does.
+        b.append("<div class=\"govuk-").append(kind).append("__conditional")
+            .append(selected.contains(o.value()) ? "" : " govuk-" + kind + "__conditional--hidden").append('"');
+        attr(b, "id", "conditional-" + id);
+        b.append('>').append(o.conditional()).append("</div>");
+      }
     }
     return b.append("</div></fieldset></div>").toString();
+  }
+
+  /**
+   * One checkbox without a fieldset, as GOV.UK Frontend makes a checkboxes component with a
+   * single item and no legend: the hint and error message before it, both linked from the input
+   * by {@code aria-describedby}. The label ({@code f.label()}) is the checkbox's.
+   */
+  public static String singleCheckbox(Field f, String value, boolean checked, Lang lang) {
+    StringBuilder b = new StringBuilder(groupOpen(f, "", "")).append(hint(f));
+    if (f.error() != null) {
+      b.append(errorMessage(f, lang));
+    }
+    b.append("<div class=\"govuk-checkboxes\" data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">")
+        .append("<input class=\"govuk-checkboxes__input\"");
+    attr(b, "id", f.id());
+    attr(b, "name", f.name());
+    attr(b, "type", "checkbox");
+    attr(b, "value", value);
+    if (checked) {
+      b.append(" checked");
+    }
+    attr(b, "aria-describedby", describedBy(f));
+    b.append("><label class=\"govuk-label govuk-checkboxes__label\" for=\"").append(attr(f.id())).append("\">")
+        .append(text(f.label())).append("</label></div></div></div>");
+    return b.toString();
   }
 
   /** Selects with at least this many options carry the autocomplete hook. */

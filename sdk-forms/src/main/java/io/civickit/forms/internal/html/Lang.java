@@ -18,6 +18,7 @@ public enum Lang {
   final String year;
   final String continueButton;
   final String characterLimit;
+  final String wordLimit;
   final String completed;
   final String notStarted;
   final String inProgress;
@@ -41,10 +42,16 @@ public enum Lang {
   public final String addressLine2;
   /** Town or city label. */
   public final String town;
+  /** First name label. */
+  public final String firstName;
+  /** Last name label. */
+  public final String lastName;
   /** Postcode label. */
   public final String postcode;
   /** The divider between choices. */
   public final String or;
+  /** The hidden word before warning text. */
+  public final String warning;
 
   Lang() {
     boolean cy = ordinal() == 1;
@@ -58,6 +65,7 @@ public enum Lang {
     year = cy ? "Blwyddyn" : "Year";
     continueButton = cy ? "Parhau" : "Continue";
     characterLimit = cy ? "Gallwch roi hyd at %d o nodau" : "You can enter up to %d characters";
+    wordLimit = cy ? "Gallwch roi hyd at %d gair" : "You can enter up to %d words";
     completed = cy ? "Wedi cwblhau" : "Completed";
     notStarted = cy ? "Heb ddechrau eto" : "Not yet started";
     inProgress = cy ? "Ar y gweill" : "In progress";
@@ -74,7 +82,10 @@ public enum Lang {
     addressLine2 = cy ? "Llinell 2 y cyfeiriad (dewisol)" : "Address line 2 (optional)";
     town = cy ? "Tref neu ddinas" : "Town or city";
     postcode = cy ? "Cod post" : "Postcode";
+    firstName = cy ? "Enw cyntaf" : "First name";
+    lastName = cy ? "Cyfenw" : "Last name";
     or = cy ? "neu" : "or";
+    warning = cy ? "Rhybudd" : "Warning";
   }
 
   /** The language for a tag such as {@code "cy"}; English for anything else. */

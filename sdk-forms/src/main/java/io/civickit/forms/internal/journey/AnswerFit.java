@@ -15,6 +15,7 @@ public final class AnswerFit {
     }
     switch (q.type()) {
       case TEXT:
+      case NAME:
       case TEXTAREA:
         return v instanceof Value.Text t && t.value().length() <= q.maxLength();
       case EMAIL:
@@ -33,10 +34,12 @@ public final class AnswerFit {
         return q.min().map(m -> d.value().compareTo(m) >= 0).orElse(true)
             && q.max().map(m -> d.value().compareTo(m) <= 0).orElse(true);
       case DATE:
+      case MONTH_YEAR:
         return v instanceof Value.Date d
             && q.earliestDate().map(e -> !d.value().isBefore(e)).orElse(true)
             && q.latestDate().map(l -> !d.value().isAfter(l)).orElse(true);
       case ADDRESS:
+      case FIRST_AND_LAST_NAME:
         return v instanceof Value.Fields;
       case FILE:
         // one file's details, or (from an upload page) the list of every file's
@@ -57,6 +60,8 @@ public final class AnswerFit {
         return true;
       case YES_NO:
         return v instanceof Value.Bool;
+      case DECLARATION:
+        return v instanceof Value.Bool b && b.value();
       case REPEATING_GROUP:
         return v instanceof Value.Items i && i.values().size() <= q.maxItems();
       default:

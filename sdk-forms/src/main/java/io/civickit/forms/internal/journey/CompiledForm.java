@@ -76,11 +76,30 @@ public final class CompiledForm {
         : Messages.defaults().with(Locale.UK, en).with(Locale.forLanguageTag("cy"), cy);
     for (Page p : form.pages()) {
       p.showIf().ifPresent(c -> pageShowIf.put(p.id(), parse(c, "page '" + p.id() + "'")));
+      for (int i = 0; i < p.content().size(); i++) {
+        int n = i + 1;
+        p.content().get(i).showIf().ifPresent(c -> parse(c, "page '" + p.id() + "' content " + n));
+      }
       for (Question q : p.questions()) {
         pageOfQuestion.put(q.id(), p);
-        q.showIf().ifPresent(c -> questionShowIf.put(q.id(), parse(c, "question '" + q.id() + "'")));
+        Optional<String> reveal = p.revealedBy(q.id()).map(e -> revealCondition(e.getKey(), e.getValue()));
+        Optional<String> own = q.showIf().map(c -> reveal.isPresent() ? "(" + c + ") and " + reveal.get() : c);
+        own.or(() -> reveal).ifPresent(c -> questionShowIf.put(q.id(), parse(c, "question '" + q.id() + "'")));
       }
     }
+  }
+
+  /**
+   * The condition under which a revealed question is asked: its option is the answer (radios,
+   * yes/no) or among the answers (checkboxes).
+   */
+  static String revealCondition(Question parent, io.civickit.forms.Option option) {
+    String path = "answers." + parent.id();
+    if (parent.type() == QuestionType.YES_NO) {
+      return path + " = " + ("yes".equals(option.value()));
+    }
+    String literal = "'" + option.value().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    return path + (parent.type() == QuestionType.CHECKBOXES ? " contains " : " = ") + literal;
   }
 
   private static Condition parse(String source, String where) {

@@ -66,9 +66,21 @@ public final class PageStep implements Step {
     return sensitive;
   }
 
+  /**
+   * Whether the page need not be shown again: every question shown has an answer; a content page
+   * (no questions) once the person has passed it, or when walking back to check your answers.
+   */
   @Override
   public boolean isSatisfiedBy(Journey journey) {
+    if (page.contentOnly()) {
+      return journey.history().contains(page.id()) || journey.returnTo().isPresent()
+          || hidden(journey);
+    }
     return form.complete(page, journey, LocalDate.now(clock));
+  }
+
+  private boolean hidden(Journey journey) {
+    return !form.shown(page, CompiledForm.context(journey, journey.values(), LocalDate.now(clock)));
   }
 
   @Override

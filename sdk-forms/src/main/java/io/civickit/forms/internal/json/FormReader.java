@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.civickit.core.Outcome;
 import io.civickit.core.condition.Condition;
 import io.civickit.core.condition.ConditionSyntaxException;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormFormatException;
@@ -48,11 +49,13 @@ public final class FormReader {
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
       "pages", "routes", "ends", "languages", "optionLists");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
-  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions");
+  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions", "content");
+  private static final Set<String> CONTENT_FIELDS = Set.of("type", "text", "summary", "showIf");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix");
-  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix", "maxWords");
+  private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore",
+      "reveals");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
   private static final Set<String> END_FIELDS = Set.of("id", "title", "body", "outcome");
   private static final Set<String> TEXT_FIELDS = Set.of("en", "cy");
@@ -256,13 +259,40 @@ public final class FormReader {
     LocalisedText title = localised(n, p, "title", false);
     String section = text(n, p, "section", false);
     String showIf = condition(n, p, "showIf", false);
+    List<Content> content = new ArrayList<>();
+    forEach(n, p, "content", false, Page.MAX_CONTENT, (e, ep) -> add(content, content(e, ep)));
+    boolean hasContent = n.get("content") != null && !n.get("content").isNull();
     List<Question> questions = new ArrayList<>();
-    forEach(n, p, "questions", true, Page.MAX_QUESTIONS, (e, ep) -> add(questions, question(e, ep, false)));
+    forEach(n, p, "questions", !hasContent, Page.MAX_QUESTIONS, (e, ep) -> add(questions, question(e, ep, false)));
     if (problems.size() > before || id == null) {
       return null;
     }
     return build(p, () -> new Page(id, Optional.ofNullable(title), Optional.ofNullable(section), questions,
-        Optional.ofNullable(showIf)));
+        Optional.ofNullable(showIf), content));
+  }
+
+  private @Nullable Content content(JsonNode n, JsonPath p) {
+    if (!object(n, p, CONTENT_FIELDS)) {
+      return null;
+    }
+    int before = problems.size();
+    String typeName = text(n, p, "type", true);
+    Content.Kind kind = null;
+    if (typeName != null) {
+      try {
+        kind = Content.Kind.fromJson(typeName);
+      } catch (IllegalArgumentException e) {
+        problem(p.field("type"), e.getMessage());
+      }
+    }
+    LocalisedText text = localised(n, p, "text", true);
+    LocalisedText summary = localised(n, p, "summary", kind == Content.Kind.DETAILS);
+    String showIf = condition(n, p, "showIf", false);
+    if (problems.size() > before || kind == null || text == null) {
+      return null;
+    }
+    Content.Kind k = kind;
+    return build(p, () -> new Content(k, Optional.ofNullable(summary), text, Optional.ofNullable(showIf)));
   }
 
   private @Nullable Question question(JsonNode n, JsonPath p, boolean inGroup) {
@@ -295,6 +325,7 @@ public final class FormReader {
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
     Integer minLength = integer(n, p, "minLength", false, 0, 100_000);
+    Integer maxWords = integer(n, p, "maxWords", false, 1, 10_000);
     String pattern = text(n, p, "pattern", false);
     BigDecimal min = decimal(n, p, "min");
     BigDecimal max = decimal(n, p, "max");
@@ -339,6 +370,9 @@ public final class FormReader {
       b.errorSubject(errorSubject.en(), errorSubject.cy());
     }
     ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
+    if (maxWords != null) {
+      b.maxWords(maxWords);
+    }
     if (minLength != null) {
       b.minLength(minLength);
     }
@@ -406,13 +440,23 @@ public final class FormReader {
     LocalisedText hint = localised(e, ep, "hint", false);
     Boolean exclusive = bool(e, ep, "exclusive");
     Boolean divider = bool(e, ep, "dividerBefore");
+    List<String> reveals = new ArrayList<>();
+    forEach(e, ep, "reveals", false, Page.MAX_QUESTIONS, (r, rp) -> {
+      String target = r.isTextual() ? r.asText() : null;
+      if (target == null || !QUESTION_ID.matcher(target).matches()) {
+        problem(rp, "expected a question id but found " + describe(r));
+      } else {
+        reveals.add(target);
+      }
+    });
     if (value == null || l == null || value.isBlank()) {
       if (value != null && value.isBlank()) {
         problem(ep.field("value"), "option value must not be blank");
       }
       return null;
     }
-    return new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive), Boolean.TRUE.equals(divider));
+    return build(ep, () -> new Option(value, l, Optional.ofNullable(hint), Boolean.TRUE.equals(exclusive),
+        Boolean.TRUE.equals(divider), reveals));
   }
 
   private void optionLists(JsonNode n, JsonPath p) {

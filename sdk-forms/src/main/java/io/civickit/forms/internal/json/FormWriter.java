@@ -2,6 +2,7 @@ package io.civickit.forms.internal.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormRoute;
@@ -71,9 +72,21 @@ public final class FormWriter {
     p.title().ifPresent(t -> o.set("title", text(t)));
     p.section().ifPresent(s -> o.put("section", s));
     p.showIf().ifPresent(s -> o.put("showIf", s));
-    ArrayNode qs = o.putArray("questions");
-    for (Question q : p.questions()) {
-      qs.add(question(q));
+    if (!p.content().isEmpty()) {
+      ArrayNode cs = o.putArray("content");
+      for (Content c : p.content()) {
+        ObjectNode co = cs.addObject();
+        co.put("type", c.kind().jsonName());
+        c.summary().ifPresent(t -> co.set("summary", text(t)));
+        co.set("text", text(c.text()));
+        c.showIf().ifPresent(x -> co.put("showIf", x));
+      }
+    }
+    if (!p.questions().isEmpty() || p.content().isEmpty()) {
+      ArrayNode qs = o.putArray("questions");
+      for (Question q : p.questions()) {
+        qs.add(question(q));
+      }
     }
     return o;
   }
@@ -98,6 +111,9 @@ public final class FormWriter {
     if (q.maxLength() != d.maxLength()) {
       o.put("maxLength", q.maxLength());
     }
+    if (q.maxWords() != d.maxWords()) {
+      o.put("maxWords", q.maxWords());
+    }
     if (q.minLength() != d.minLength()) {
       o.put("minLength", q.minLength());
     }
@@ -115,6 +131,10 @@ public final class FormWriter {
         opt.hint().ifPresent(h -> on.set("hint", text(h)));
         if (opt.exclusive()) {
           on.put("exclusive", true);
+        }
+        if (!opt.reveals().isEmpty()) {
+          ArrayNode r = on.putArray("reveals");
+          opt.reveals().forEach(r::add);
         }
         if (opt.dividerBefore()) {
           on.put("dividerBefore", true);

@@ -5,6 +5,7 @@ import io.civickit.core.condition.Condition;
 import io.civickit.core.condition.ConditionContext;
 import io.civickit.core.condition.ConditionSyntaxException;
 import io.civickit.core.condition.Operand;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.FormRoute;
@@ -41,6 +42,7 @@ public final class ModelLint {
       "(?i)\\s*(todo|tbc|tbd|x{2,}|-+|\\?+|welsh|cymraeg|translation|cyfieithiad)\\s*|.*\\bTODO\\b.*");
 
   private static final Map<QuestionType, Map<String, Kind>> PARTS = Map.of(
+      QuestionType.FIRST_AND_LAST_NAME, Map.of("first", Kind.TEXT, "last", Kind.TEXT),
       QuestionType.ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "town", Kind.TEXT, "postcode", Kind.TEXT,
           "uprn", Kind.TEXT),
       QuestionType.FILE, Map.of("name", Kind.TEXT, "size", Kind.NUMBER, "type", Kind.TEXT),
@@ -121,8 +123,8 @@ public final class ModelLint {
   private static final Set<String> PLACEHOLDERS = Set.of("noun", "Noun", "min", "max", "date", "size", "types",
       "i_noun", "noun_soft", "subject", "Subject", "i_subject", "example", "none");
   /** Types whose built-in messages start with the error subject ("Date of birth must be a real date"). */
-  private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.TEXTAREA,
-      QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MOBILE);
+  private static final Set<QuestionType> SUBJECT_TYPES = Set.of(QuestionType.TEXT, QuestionType.NAME, QuestionType.TEXTAREA,
+      QuestionType.WHOLE_NUMBER, QuestionType.DECIMAL, QuestionType.MONEY, QuestionType.DATE, QuestionType.MONTH_YEAR, QuestionType.MOBILE);
   private static final Pattern CLAUSE = Pattern.compile("(?i)(how|what|when|where|which|who|whether|if|why)\\b.*");
   private static final Pattern PLACEHOLDER_USE = Pattern.compile("\\{([^{}]*)}");
 
@@ -151,6 +153,14 @@ public final class ModelLint {
       }
       condition(p.showIf().get(), pp.field("showIf"), new Position(i, 0), "show-if");
     }
+    for (int j = 0; j < p.content().size(); j++) {
+      Content c = p.content().get(j);
+      JsonPath cp = pp.field("content").index(j);
+      c.summary().ifPresent(t -> text(t, cp.field("summary")));
+      text(c.text(), cp.field("text"));
+      // content stands above the page's questions, so its condition reads earlier pages' answers
+      c.showIf().ifPresent(x -> condition(x, cp.field("showIf"), new Position(i, 0), "show-if"));
+    }
     for (int j = 0; j < p.questions().size(); j++) {
       Question q = p.questions().get(j);
       JsonPath qp = pp.field("questions").index(j);
@@ -172,7 +182,7 @@ public final class ModelLint {
     if (q.pattern().isPresent() && q.type() != QuestionType.TEXT) {
       problem(qp.field("pattern"), "only a text question checks a pattern, not " + q.type().jsonName());
     }
-    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.TEXTAREA) {
+    if (q.minLength() > 0 && q.type() != QuestionType.TEXT && q.type() != QuestionType.NAME && q.type() != QuestionType.TEXTAREA) {
       problem(qp.field("minLength"), "only text and textarea questions check a minimum length, not "
           + q.type().jsonName());
     }
@@ -320,8 +330,10 @@ public final class ModelLint {
       case MONEY:
         return Optional.of(Kind.NUMBER);
       case DATE:
+      case MONTH_YEAR:
         return Optional.of(Kind.DATE);
       case TEXT:
+      case NAME:
       case TEXTAREA:
       case EMAIL:
       case MOBILE:
@@ -334,6 +346,7 @@ public final class ModelLint {
       case REPEATING_GROUP:
         return Optional.of(Kind.LIST);
       case YES_NO:
+      case DECLARATION:
         return Optional.of(Kind.BOOLEAN);
       default:
         return Optional.empty();

@@ -27,6 +27,18 @@ public final class Formats {
   }
 
   /**
+   * A month and year as GOV.UK writes it: "April 2026", "Ebrill 2026".
+   *
+   * @param date a date in the month
+   * @param locale the language
+   * @return the text
+   */
+  public static String monthYear(LocalDate date, Locale locale) {
+    String[] months = welsh(locale) ? MONTHS_CY : MONTHS_EN;
+    return months[date.getMonthValue() - 1] + " " + date.getYear();
+  }
+
+  /**
    * A date as GOV.UK writes it: "5 January 2026", "5 Ionawr 2026".
    *
    * @param date the date

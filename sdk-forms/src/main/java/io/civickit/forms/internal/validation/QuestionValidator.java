@@ -104,8 +104,12 @@ public final class QuestionValidator {
     switch (q.type()) {
       case DATE:
         return base + "-day";
+      case MONTH_YEAR:
+        return base + "-month";
       case ADDRESS:
         return base + "-line1";
+      case FIRST_AND_LAST_NAME:
+        return base + "-first";
       default:
         return base;
     }
@@ -114,6 +118,7 @@ public final class QuestionValidator {
   private ValidationResult validate(Question q, String base) {
     switch (q.type()) {
       case TEXT:
+      case NAME:
         return text(q, base, false);
       case TEXTAREA:
         return text(q, base, true);
@@ -124,6 +129,7 @@ public final class QuestionValidator {
       case MONEY:
         return money(q, base);
       case DATE:
+      case MONTH_YEAR:
         return date(q, base);
       case EMAIL:
         return email(q, base);
@@ -135,6 +141,8 @@ public final class QuestionValidator {
         return postcode(q, base);
       case ADDRESS:
         return address(q, base);
+      case FIRST_AND_LAST_NAME:
+        return firstAndLast(q, base);
       case NATIONAL_INSURANCE_NUMBER:
         return nino(q, base);
       case RADIOS:
@@ -148,6 +156,8 @@ public final class QuestionValidator {
         return file(q, base);
       case REPEATING_GROUP:
         return group(q, base);
+      case DECLARATION:
+        return declaration(q, base);
       default:
         return fallback(q, base);
     }
@@ -306,6 +316,9 @@ public final class QuestionValidator {
     if (Input.length(v) > q.maxLength()) {
       return error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
     }
+    if (q.maxWords() > 0 && words(v) > q.maxWords()) {
+      return error(q, base, "too.many.words", vars("max", Formats.number(BigDecimal.valueOf(q.maxWords()))));
+    }
     if (Input.length(v) < q.minLength()) {
       return error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
     }
@@ -313,6 +326,32 @@ public final class QuestionValidator {
       return error(q, base, "pattern.invalid");
     }
     return ok(q, Value.text(v), v);
+  }
+
+  /**
+   * Words as GOV.UK Frontend's character count counts them: runs of characters other than
+   * whitespace ({@code /\S+/g}).
+   *
+   * @param s the text
+   * @return the number of words
+   */
+  public static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = jsSpace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
+  }
+
+  /** JavaScript's {@code \s}: the white space and line terminators of ECMAScript. */
+  private static boolean jsSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
   }
 
   // ------------------------------------------------------------------ numbers
@@ -410,14 +449,15 @@ public final class QuestionValidator {
   // ------------------------------------------------------------------ dates
 
   private ValidationResult date(Question q, String base) {
+    boolean monthYear = q.type() == QuestionType.MONTH_YEAR;
     String dayField = base + "-day";
     String monthField = base + "-month";
     String yearField = base + "-year";
-    String d = line(dayField);
+    String d = monthYear ? "1" : line(dayField);
     String m = line(monthField);
     String y = line(yearField);
-    List<String> all = List.of(dayField, monthField, yearField);
-    if (d.isEmpty() && m.isEmpty() && y.isEmpty()) {
+    List<String> all = monthYear ? List.of(monthField, yearField) : List.of(dayField, monthField, yearField);
+    if ((monthYear || d.isEmpty()) && m.isEmpty() && y.isEmpty()) {
       return q.required() ? error(q, all, "required", Map.of()) : new ValidationResult.Valid(Optional.empty(), "");
     }
     if (d.isEmpty() || m.isEmpty() || y.isEmpty()) {
@@ -471,19 +511,21 @@ public final class QuestionValidator {
     } catch (DateTimeException e) {
       return error(q, base + "-day", "date.real");
     }
+    // a month and year is compared by month: "in the past" is before this month
+    LocalDate now = monthYear ? today.withDayOfMonth(1) : today;
     String rule = null;
     switch (q.dateRule()) {
       case PAST:
-        rule = date.isBefore(today) ? null : "date.past";
+        rule = date.isBefore(now) ? null : "date.past";
         break;
       case FUTURE:
-        rule = date.isAfter(today) ? null : "date.future";
+        rule = date.isAfter(now) ? null : "date.future";
         break;
       case TODAY_OR_PAST:
-        rule = date.isAfter(today) ? "date.today.or.past" : null;
+        rule = date.isAfter(now) ? "date.today.or.past" : null;
         break;
       case TODAY_OR_FUTURE:
-        rule = date.isBefore(today) ? "date.today.or.future" : null;
+        rule = date.isBefore(now) ? "date.today.or.future" : null;
         break;
       default:
         break;
@@ -491,19 +533,21 @@ public final class QuestionValidator {
     if (rule != null) {
       return error(q, all, rule, Map.of());
     }
-    Optional<LocalDate> earliest = q.earliestDate();
-    Optional<LocalDate> latest = q.latestDate();
+    Optional<LocalDate> earliest = q.earliestDate().map(e -> monthYear ? e.withDayOfMonth(1) : e);
+    Optional<LocalDate> latest = q.latestDate().map(l -> monthYear ? l.withDayOfMonth(1) : l);
     boolean early = earliest.isPresent() && date.isBefore(earliest.get());
     boolean late = latest.isPresent() && date.isAfter(latest.get());
+    java.util.function.Function<LocalDate, String> shown = x -> monthYear ? Formats.monthYear(x, locale)
+        : Formats.date(x, locale);
     if (early || late) {
       if (earliest.isPresent() && latest.isPresent()) {
-        return error(q, all, "date.between", Map.of("min", Formats.date(earliest.get(), locale),
-            "max", Formats.date(latest.get(), locale)));
+        return error(q, all, "date.between", Map.of("min", shown.apply(earliest.get()),
+            "max", shown.apply(latest.get())));
       }
-      return early ? error(q, all, "date.not.before", vars("date", Formats.date(earliest.get(), locale)))
-          : error(q, all, "date.not.after", vars("date", Formats.date(latest.get(), locale)));
+      return early ? error(q, all, "date.not.before", vars("date", shown.apply(earliest.get())))
+          : error(q, all, "date.not.after", vars("date", shown.apply(latest.get())));
     }
-    return ok(q, Value.date(date), Formats.date(date, locale));
+    return ok(q, Value.date(date), shown.apply(date));
   }
 
   // ------------------------------------------------------------------ contact details
@@ -557,6 +601,37 @@ public final class QuestionValidator {
     }
     Optional<String> p = Codes.postcode(v);
     return p.isPresent() ? ok(q, Value.text(p.get()), p.get()) : error(q, base, "postcode.invalid");
+  }
+
+  /** A name in two boxes: each box's own message, as the names pattern words them. */
+  private ValidationResult firstAndLast(Question q, String base) {
+    String first = line(base + "-first");
+    String last = line(base + "-last");
+    if (first.isEmpty() && last.isEmpty()) {
+      return q.required() ? new ValidationResult.Invalid(List.of(
+          new FieldError(base + "-first", message(q, "name.first.required", Map.of())),
+          new FieldError(base + "-last", message(q, "name.last.required", Map.of()))))
+          : new ValidationResult.Valid(Optional.empty(), "");
+    }
+    Map<String, String> limit = vars("max", Formats.number(BigDecimal.valueOf(q.maxLength())));
+    List<FieldError> errors = new ArrayList<>();
+    if (first.isEmpty()) {
+      errors.add(new FieldError(base + "-first", message(q, "name.first.required", Map.of())));
+    } else if (Input.length(first) > q.maxLength()) {
+      errors.add(new FieldError(base + "-first", message(q, "name.first.too.long", limit)));
+    }
+    if (last.isEmpty()) {
+      errors.add(new FieldError(base + "-last", message(q, "name.last.required", Map.of())));
+    } else if (Input.length(last) > q.maxLength()) {
+      errors.add(new FieldError(base + "-last", message(q, "name.last.too.long", limit)));
+    }
+    if (!errors.isEmpty()) {
+      return new ValidationResult.Invalid(errors);
+    }
+    Map<String, Value> f = new LinkedHashMap<>();
+    f.put("first", Value.text(first));
+    f.put("last", Value.text(last));
+    return ok(q, Value.fields(f), first + " " + last);
   }
 
   private ValidationResult address(Question q, String base) {
@@ -655,6 +730,15 @@ public final class QuestionValidator {
       return error(q, base, "choice.invalid");
     }
     Value value = Value.bool(b);
+    return ok(q, value, AnswerFormat.display(q, value, locale));
+  }
+
+  /** A declaration's one checkbox sends {@code yes} when ticked and nothing when not. */
+  private ValidationResult declaration(Question q, String base) {
+    if (!line(base).equalsIgnoreCase("yes")) {
+      return error(q, base, "declaration.required");
+    }
+    Value value = Value.bool(true);
     return ok(q, value, AnswerFormat.display(q, value, locale));
   }
 
