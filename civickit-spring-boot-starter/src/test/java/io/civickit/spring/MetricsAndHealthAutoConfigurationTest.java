@@ -103,7 +103,7 @@ class MetricsAndHealthAutoConfigurationTest {
           Health stores = ctx.getBean("civicKitStoresHealthIndicator", HealthIndicator.class).health();
           assertThat(stores.getStatus()).isEqualTo(Status.DOWN);
           assertThat(stores.getDetails()).containsOnly(entry("store", "progress"),
-              entry("error", "io.civickit.core.CivicKitException"));
+              entry("error", "io.civickit.core.StorageUnavailableException"));
           Health outbox = ctx.getBean("civicKitOutboxHealthIndicator", HealthIndicator.class).health();
           assertThat(outbox.getStatus()).isEqualTo(Status.DOWN);
           assertThat(outbox.getDetails()).containsOnlyKeys("error");
