@@ -1,7 +1,7 @@
 package io.civickit.pay.internal;
 
-import io.civickit.core.CivicKitException;
 import io.civickit.core.JourneyId;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.pay.step.PaymentLedger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,8 +54,8 @@ public final class JdbcLedger implements PaymentLedger {
         }
       }
     } catch (SQLException ex) {
-      throw new CivicKitException("could not record payment attempt " + e.attempt() + " of journey " + e.journeyId()
-          + " in civickit_payments (SQL state " + ex.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_payments", "record payment attempt " + e.attempt() + " of journey "
+          + e.journeyId(), ex);
     }
   }
 
@@ -77,8 +77,7 @@ public final class JdbcLedger implements PaymentLedger {
       ps.setString(1, journeyId.value());
       ps.executeUpdate();
     } catch (SQLException ex) {
-      throw new CivicKitException("could not forget the payments of journey " + journeyId
-          + " in civickit_payments (SQL state " + ex.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_payments", "forget the payments of journey " + journeyId, ex);
     }
   }
 
@@ -91,7 +90,7 @@ public final class JdbcLedger implements PaymentLedger {
         return rs.next() ? JourneyId.tryParse(rs.getString(1)) : Optional.empty();
       }
     } catch (SQLException ex) {
-      throw new CivicKitException("could not look a payment up in civickit_payments (SQL state " + ex.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_payments", "look a payment up", ex);
     }
   }
 
@@ -124,8 +123,7 @@ public final class JdbcLedger implements PaymentLedger {
       }
       return claimed;
     } catch (SQLException ex) {
-      throw new CivicKitException("could not claim unfinished payments in civickit_payments (SQL state "
-          + ex.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_payments", "claim unfinished payments", ex);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civickit.core.Actor;
 import io.civickit.core.CivicKitException;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import io.civickit.forms.LocalisedText;
 import io.civickit.submit.Attachment;
@@ -161,7 +162,9 @@ public final class DocumentJson {
       if (e instanceof CivicKitException c) {
         throw c;
       }
-      throw new CivicKitException("not a valid submission document: " + e.getMessage(), e);
+      // Not the parser's message: it quotes the value, which may be an answer.
+      throw new UnreadableDataException("a submission document", "has a field of the wrong form ("
+          + e.getClass().getSimpleName() + ")");
     }
   }
 

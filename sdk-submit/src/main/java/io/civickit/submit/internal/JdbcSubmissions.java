@@ -2,6 +2,7 @@ package io.civickit.submit.internal;
 
 import io.civickit.core.CivicKitException;
 import io.civickit.core.Journey;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.forms.Form;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
@@ -11,11 +12,11 @@ import io.civickit.submit.Delivery;
 import io.civickit.submit.DeliveryState;
 import io.civickit.submit.DeliveryStatus;
 import io.civickit.submit.Destination;
-import io.civickit.submit.SubmitOptions;
 import io.civickit.submit.Submission;
 import io.civickit.submit.SubmissionCsv;
 import io.civickit.submit.SubmissionJson;
 import io.civickit.submit.Submissions;
+import io.civickit.submit.SubmitOptions;
 import io.civickit.submit.SubmittedAnswer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -124,8 +125,7 @@ public final class JdbcSubmissions implements Submissions {
         throw e;
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not store the submission of " + journey.reference() + ": "
-          + e.getClass().getSimpleName() + " (SQL state " + e.getSQLState() + ")", e);
+      throw new StorageUnavailableException("civickit_submission", "store the submission of " + journey.reference(), e);
     }
     LOG.info("submitted {} ({} v{}) to {}", s.reference(), s.formId(), s.formVersion(),
         destinations.stream().map(Destination::name).toList());
@@ -187,9 +187,9 @@ public final class JdbcSubmissions implements Submissions {
   }
 
   private static CivicKitException dbFailure(String what, SQLException e) {
-    // Never the driver's message: PostgreSQL and H2 quote values in it.
-    return new CivicKitException("could not " + what + ": " + e.getClass().getSimpleName() + " (SQL state "
-        + e.getSQLState() + ")", e);
+    // Never the driver's message, nor the driver's exception as the cause: PostgreSQL and H2 quote
+    // values in it. StorageUnavailableException keeps its class, SQL state and stack trace only.
+    return new StorageUnavailableException("civickit_submission", what, e);
   }
 
   // ---------------------------------------------------------------- delivery

@@ -1,6 +1,6 @@
 package io.civickit.web.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.handoff.HandoffRequest;
 import io.civickit.core.handoff.HandoffResult;
@@ -84,7 +84,7 @@ final class HelpDesk implements HandoffChannel {
       rs.next();
       return rs.getInt(1);
     } catch (SQLException e) {
-      throw new CivicKitException("could not count handoffs (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_helpdesk", "count handoffs", e);
     }
   }
 
@@ -110,7 +110,7 @@ final class HelpDesk implements HandoffChannel {
       }
       return n;
     } catch (SQLException e) {
-      throw new CivicKitException("could not purge handoffs (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_helpdesk", "purge handoffs", e);
     }
   }
 
@@ -134,7 +134,7 @@ final class HelpDesk implements HandoffChannel {
         }
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read handoffs (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_helpdesk", "read handoffs", e);
     }
     return out;
   }

@@ -1,6 +1,6 @@
 package io.civickit.web.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.HandoffId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,7 +112,7 @@ public final class Purger implements AutoCloseable {
         return false;   // another instance holds it
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not take the purge lease (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_leases", "take the purge lease", e);
     }
   }
 

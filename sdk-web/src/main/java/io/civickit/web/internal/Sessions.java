@@ -1,6 +1,6 @@
 package io.civickit.web.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.web.Session;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -151,7 +151,7 @@ public final class Sessions {
         return Optional.of(s);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not read a session (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_sessions", "read a session", e);
     }
   }
 
@@ -188,7 +188,7 @@ public final class Sessions {
       }
       s.dirty = false;
     } catch (SQLException e) {
-      throw new CivicKitException("could not save a session (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_sessions", "save a session", e);
     }
   }
 
@@ -204,7 +204,7 @@ public final class Sessions {
         delete(c, s.previousId);
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not delete a session (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_sessions", "delete a session", e);
     }
   }
 
@@ -226,7 +226,7 @@ public final class Sessions {
       ps.setLong(1, clock.millis());
       return ps.executeUpdate();
     } catch (SQLException e) {
-      throw new CivicKitException("could not purge sessions (SQL state " + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_web_sessions", "purge sessions", e);
     }
   }
 

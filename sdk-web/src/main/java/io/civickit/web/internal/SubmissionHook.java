@@ -3,7 +3,9 @@ package io.civickit.web.internal;
 import io.civickit.core.Answer;
 import io.civickit.core.Journey;
 import io.civickit.core.JourneyId;
+import io.civickit.core.JourneyStatus;
 import io.civickit.core.Outcome;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.Value;
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvent;
@@ -11,18 +13,16 @@ import io.civickit.submit.Payment;
 import io.civickit.submit.SubmissionSchema;
 import io.civickit.submit.Submissions;
 import io.civickit.submit.SubmitOptions;
-import io.civickit.core.CivicKitException;
-import io.civickit.core.JourneyStatus;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,8 +205,8 @@ final class SubmissionHook implements EventSink {
         }
       }
     } catch (SQLException e) {
-      throw new CivicKitException("could not look for completed journeys without a submission (SQL state "
-          + e.getSQLState() + ")");
+      throw new StorageUnavailableException("civickit_journey_events", "look for completed journeys without a submission",
+          e);
     }
     int submitted = 0;
     for (JourneyId id : missed) {
