@@ -1,8 +1,11 @@
 package io.civickit.examples.garden;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +40,28 @@ abstract class BrowserTestBase {
       service.close();
       service = null;
     }
+  }
+
+  /** The example's team inbox folder, where the delivery worker drops each submission. */
+  Path teamInbox() {
+    return service.dir.resolve("data").resolve("team-inbox");
+  }
+
+  /** Waits (polling) for the delivery worker to drop a file. */
+  static Path awaitFile(Path file, Duration within) {
+    Instant deadline = Instant.now().plus(within);
+    while (!Files.exists(file)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no " + file + " within " + within.toSeconds() + " s");
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return file;
   }
 
   /** Starts an application and answers the first two pages; ends on the bins page. */

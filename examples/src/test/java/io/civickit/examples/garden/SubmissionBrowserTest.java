@@ -32,27 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionBrowserTest extends BrowserTestBase {
 
-  private Path teamInbox() {
-    return service.dir.resolve("data").resolve("team-inbox");
-  }
-
-  /** Waits (up to 15 s, polling) for the delivery worker to drop a file. */
-  private static Path awaitFile(Path file) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (!Files.exists(file)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("no " + file + " within 15 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    return file;
-  }
-
   private void answerTheForm(String email) {
     browser.open(service.url("/"));
     browser.click("#start");
@@ -93,7 +72,7 @@ class SubmissionBrowserTest extends BrowserTestBase {
     browser.check("en-confirmation-copy");
 
     String stem = "garden-waste-permit-" + reference;
-    Path json = awaitFile(teamInbox().resolve(stem + ".json"));
+    Path json = awaitFile(teamInbox().resolve(stem + ".json"), Duration.ofSeconds(15));
     assertThat(teamInbox().resolve(stem + ".pdf")).as("the PDF is renamed into place before the JSON").exists();
     assertThat(teamInbox().resolve(stem + ".csv")).exists();
     JsonNode doc = new ObjectMapper().readTree(json.toFile());
@@ -131,7 +110,7 @@ class SubmissionBrowserTest extends BrowserTestBase {
     assertThat(browser.path()).isEqualTo("/apply/confirmation");
     assertThat(browser.all("#copy-sent")).isEmpty();
     String reference = browser.find("#reference").getText();
-    awaitFile(teamInbox().resolve("garden-waste-permit-" + reference + ".json"));
+    awaitFile(teamInbox().resolve("garden-waste-permit-" + reference + ".json"), Duration.ofSeconds(15));
     service.awaitEmail("(Your reference number is " + reference + ")");
     assertThat(emails()).noneMatch(e -> e.startsWith("Your answers: ") && e.contains(reference));
   }

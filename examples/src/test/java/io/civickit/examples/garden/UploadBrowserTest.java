@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -79,36 +80,13 @@ class UploadBrowserTest extends BrowserTestBase {
     browser.click("#upload");
   }
 
-  /** The submission's JSON in the example's team inbox folder, once the delivery worker has written it. */
-  private String awaitSubmission(String reference) {
-    java.nio.file.Path json = service.dir.resolve("data").resolve("team-inbox")
-        .resolve("garden-waste-permit-" + reference + ".json");
-    long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < until) {
-      if (java.nio.file.Files.exists(json)) {
-        try {
-          return java.nio.file.Files.readString(json);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("no submission for " + reference + " in the team inbox");
-  }
-
   private List<String> listed() {
     return browser.all(".govuk-summary-list__value").stream().map(WebElement::getText)
         .map(t -> t.split("\n")[0]).toList();
   }
 
   @Test
-  void photosAndAPlanAreUploadedRemovedAndSentAndAVirusIsRefused() {
+  void photosAndAPlanAreUploadedRemovedAndSentAndAVirusIsRefused() throws IOException {
     browser.open(service.url("/"));
     startAndAnswerTwoPages();
     browser.type("number_of_bins", "1");
@@ -164,7 +142,8 @@ class UploadBrowserTest extends BrowserTestBase {
     assertThat(FileRef.fromValue(j.answer("bin_photos").orElseThrow().value())).extracting(FileRef::name)
         .containsExactly("plan.pdf", "side-gate.png");
     // The submission delivered to the team inbox lists the two files kept, by reference.
-    String submission = awaitSubmission(reference.toString());
+    String submission = Files.readString(awaitFile(teamInbox().resolve("garden-waste-permit-" + reference + ".json"),
+        Duration.ofSeconds(60)));
     assertThat(submission).contains("\"plan.pdf\"", "\"side-gate.png\"").doesNotContain("bins.jpg", "garden-plan.pdf");
     browser.assertNoViolations();
   }
