@@ -157,9 +157,7 @@ final class AddressFinder {
     b.append("<div class=\"govuk-form-group").append(error.isPresent() ? " govuk-form-group--error" : "").append("\">")
         .append("<label class=\"govuk-label\" for=\"").append(CHOICE).append("\">")
         .append(Html.e(ex.text("address.find.select"))).append("</label>");
-    error.ifPresent(m -> b.append("<p id=\"").append(CHOICE).append("-error\" class=\"govuk-error-message\">")
-        .append("<span class=\"govuk-visually-hidden\">").append(Words.welsh(l) ? "Gwall:" : "Error:")
-        .append("</span> ").append(Html.e(m)).append("</p>"));
+    error.ifPresent(m -> b.append(Html.errorMessage(l, CHOICE, m)));
     b.append("<select class=\"govuk-select").append(error.isPresent() ? " govuk-select--error" : "")
         .append("\" id=\"").append(CHOICE).append("\" name=\"").append(CHOICE).append("\"")
         .append(error.isPresent() ? " aria-describedby=\"" + CHOICE + "-error\"" : "").append(">")

@@ -226,6 +226,12 @@ public final class Html {
     return b.append("</ul></div></div></div>").toString();
   }
 
+  /** A field's GOV.UK error message, {@code id-error}, with its visually hidden "Error:". */
+  static String errorMessage(Locale locale, String id, String message) {
+    return "<p id=\"" + a(id) + "-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+        + (Words.welsh(locale) ? "Gwall:" : "Error:") + "</span> " + e(message) + "</p>";
+  }
+
   /** A labelled text input, with an error when given. */
   static String input(Locale locale, String id, String type, String label, Optional<String> hint,
       Optional<String> error, String value, String autocomplete, String extraClass) {
@@ -238,9 +244,7 @@ public final class Html {
       describedBy.append(id).append("-hint");
     });
     error.ifPresent(m -> {
-      b.append("<p id=\"").append(a(id)).append("-error\" class=\"govuk-error-message\">")
-          .append("<span class=\"govuk-visually-hidden\">").append(Words.welsh(locale) ? "Gwall:" : "Error:")
-          .append("</span> ").append(e(m)).append("</p>");
+      b.append(errorMessage(locale, id, m));
       describedBy.append(describedBy.length() > 0 ? " " : "").append(id).append("-error");
     });
     b.append("<input class=\"govuk-input").append(extraClass.isEmpty() ? "" : " " + extraClass)
