@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes a static page for each new component state, in English and Welsh, to
- * {@code target/component-pages/}, for an accessibility check in a browser (axe) by the web runner.
+ * {@code target/component-pages/}, which sdk-test's {@code ComponentPagesAxeTest} checks with axe in headless Chromium.
  */
 class ComponentPagesTest {
   static final Path OUT = Path.of("target", "component-pages");
