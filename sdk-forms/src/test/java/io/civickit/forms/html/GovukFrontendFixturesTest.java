@@ -43,8 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Two differences are by design and undone before comparing: a legend that is not the page
  * heading is medium ({@code govuk-fieldset__legend--m}) in CivicKit, where fixtures leave its size
  * to the caller; and a task's status words and tag colour are CivicKit's (fixtures choose freely).
- * The summary list fixtures all hold HTML values, which CivicKit never renders, so the summary list
- * is checked against GOV.UK Frontend's rules in {@code GovukMarkupTest} instead.
+ * Most summary list fixtures hold HTML values or several actions per row, which CivicKit never
+ * renders: the one all-text fixture is compared here, and the Change links are checked against
+ * GOV.UK Frontend's rules in {@code GovukMarkupTest}.
  */
 class GovukFrontendFixturesTest {
   static final String BASE = "/META-INF/resources/webjars/govuk-frontend/";
@@ -260,6 +261,49 @@ class GovukFrontendFixturesTest {
     return extra == null ? html : html.replace("aria-describedby=\"", "aria-describedby=\"" + extra + " ");
   }
 
+  /**
+   * A label as CivicKit writes it above a text input (the page heading's wrapper included). The
+   * macro alone has no field to point at, so where a fixture has no {@code for}, CivicKit's is
+   * left out before comparing.
+   */
+  static String label(JsonNode o) {
+    String id = text(o, "for") != null ? text(o, "for") : "x";
+    Field f = new Field(id, id, text(o, "text"), null, null, o.path("isPageHeading").asBoolean(false));
+    Element label = Jsoup.parseBodyFragment(Govuk.input(f, "text", null, null, null, null, false, EN)).selectFirst("label");
+    if (text(o, "for") == null) {
+      label.removeAttr("for");
+    }
+    Element wrapper = label.parent();
+    return wrapper != null && wrapper.tagName().equals("h1") ? wrapper.outerHtml() : label.outerHtml();
+  }
+
+  /**
+   * A fieldset and its legend as CivicKit opens one for a group of fields (radios, or a date
+   * input's {@code role="group"} fieldset when the fixture asks for that role); the fields
+   * inside are the other fixtures' business, so only the legend is kept.
+   */
+  static String fieldset(JsonNode o) {
+    Field f = new Field("x", "x", text(o, "legend", "text"), null, null,
+        o.path("legend").path("isPageHeading").asBoolean(false));
+    String html = "group".equals(text(o, "role"))
+        ? Govuk.dateInput(f, null, null, null, List.of(), null, EN)
+        : Govuk.radios(f, List.of(new Option("a", "A", null)), null, false, EN);
+    Element fieldset = Jsoup.parseBodyFragment(html).selectFirst("fieldset");
+    fieldset.children().stream().filter(c -> !c.tagName().equals("legend")).forEach(Element::remove);
+    return fieldset.outerHtml();
+  }
+
+  /** A summary list of text rows; a fixture's empty rows ({@code null}, {@code false}, "") are left out as the macro does. */
+  static String summaryListOfText(JsonNode o) {
+    List<SummaryRow> rows = new ArrayList<>();
+    for (JsonNode r : o.path("rows")) {
+      if (r.isObject()) {
+        rows.add(new SummaryRow(text(r, "key", "text"), List.of(text(r, "value", "text")), null, ""));
+      }
+    }
+    return Govuk.summaryList(rows, EN);
+  }
+
   static Stream<Arguments> fixtures() {
     List<Arguments> out = new ArrayList<>();
     add(out, "input", GovukFrontendFixturesTest::input, "default", "with hint text", "with error message",
@@ -293,6 +337,9 @@ class GovukFrontendFixturesTest {
     add(out, "inset-text", GovukFrontendFixturesTest::insetText, "default", "html as text");
     add(out, "details", GovukFrontendFixturesTest::details, "default", "html as text", "summary html as text");
     add(out, "warning-text", GovukFrontendFixturesTest::warningText, "default", "html as text", "multiple lines");
+    add(out, "label", GovukFrontendFixturesTest::label, "for", "as page heading l", "html as text");
+    add(out, "fieldset", GovukFrontendFixturesTest::fieldset, "default", "as page heading l", "html as text", "role");
+    add(out, "summary-list", GovukFrontendFixturesTest::summaryListOfText, "with falsy values");
     add(out, "checkboxes", GovukFrontendFixturesTest::singleCheckbox, "empty conditional", "with error and idPrefix",
         "with single option set 'aria-describedby' on input, and describedBy");
     return out.stream();
