@@ -1,6 +1,7 @@
 package io.civickit.examples.garden;
 
 import io.civickit.core.Outcome;
+import io.civickit.forms.Content;
 import io.civickit.forms.Form;
 import io.civickit.forms.FormEnd;
 import io.civickit.forms.LocalisedText;
@@ -126,7 +127,14 @@ final class GardenWasteForm {
         .page(Page.builder("lives-in-area").section("eligibility").question(livesInArea).build())
         .page(Page.builder("address").section("eligibility").question(address).build())
         .page(Page.builder("bins").section("collection").question(bins).build())
-        .page(Page.builder("concession").section("collection").question(concession).build())
+        .page(Page.builder("concession").section("collection")
+            .title("Council Tax Reduction", "Gostyngiad Treth Gyngor").content(Content.details(
+            LocalisedText.of("What Council Tax Reduction is", "Beth yw Gostyngiad Treth Gyngor"),
+            LocalisedText.of("Council Tax Reduction is help from the council to pay your Council Tax if you have a low "
+                + "income or get certain benefits. Your Council Tax bill shows it.",
+                "Gostyngiad Treth Gyngor yw help gan y cyngor i dalu eich Treth Gyngor os oes gennych incwm isel neu "
+                + "os ydych yn cael rhai budd-daliadau. Mae eich bil Treth Gyngor yn ei ddangos.")))
+            .question(concession).build())
         .page(Page.builder("assisted-collection").section("collection").question(assisted).question(binLocation)
             .build())
         .page(Page.builder("bin-photos").section("collection").showIf("assisted_collection = true")
