@@ -34,9 +34,14 @@ class TextRulesTest {
 
   @Test
   void tooShortIsWordedAsTheDesignSystemDoes() {
-    assertThat(error(NAME, "A", EN)).isEqualTo("Full name must be 2 characters or more");
-    assertThat(error(NAME, "A", CY)).isEqualTo("Rhaid i’ch enw llawn fod yn 2 nod neu fwy");
-    assertThat(error(NAME, "A".repeat(36), EN)).isEqualTo("Full name must be 35 characters or less");
+    Question minimumOnly = Question.builder("name", QuestionType.TEXT).label("Full name", "Enw llawn")
+        .errorNoun("your full name", "eich enw llawn").minLength(2).build();
+    assertThat(error(minimumOnly, "A", EN)).isEqualTo("Full name must be 2 characters or more");
+    assertThat(error(minimumOnly, "A", CY)).isEqualTo("Rhaid i’ch enw llawn fod yn 2 nod neu fwy");
+    // both an authored minimum and maximum: "between", too short or too long
+    assertThat(error(NAME, "A", EN)).isEqualTo("Full name must be between 2 and 35 characters");
+    assertThat(error(NAME, "A", CY)).isEqualTo("Rhaid i’ch enw llawn fod rhwng 2 a 35 nod");
+    assertThat(error(NAME, "A".repeat(36), EN)).isEqualTo("Full name must be between 2 and 35 characters");
     assertThat(Validation.validate(NAME, Map.of("name", List.of("Al")), EN, TODAY)).isInstanceOf(ValidationResult.Valid.class);
   }
 

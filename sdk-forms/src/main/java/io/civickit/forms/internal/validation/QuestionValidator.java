@@ -304,6 +304,11 @@ public final class QuestionValidator {
 
   // ------------------------------------------------------------------ text
 
+  private ValidationResult lengthBetween(Question q, String base) {
+    return error(q, base, "length.between", Map.of("min", Formats.number(BigDecimal.valueOf(q.minLength())),
+        "max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
+  }
+
   private ValidationResult text(Question q, String base, boolean multiline) {
     String raw = Input.first(input, base);
     if (raw != null && raw.length() > 4L * q.maxLength() + 1000) {
@@ -313,14 +318,18 @@ public final class QuestionValidator {
     if (v.isEmpty()) {
       return missing(q, base, "required");
     }
+    // The Design System's text input: an input with both an authored minimum and maximum says "between"
+    boolean bothLimits = q.minLength() > 0 && q.maxLength() != Question.DEFAULT_MAX_LENGTH;
     if (Input.length(v) > q.maxLength()) {
-      return error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
+      return bothLimits ? lengthBetween(q, base)
+          : error(q, base, "too.long", vars("max", Formats.number(BigDecimal.valueOf(q.maxLength()))));
     }
     if (q.maxWords() > 0 && words(v) > q.maxWords()) {
       return error(q, base, "too.many.words", vars("max", Formats.number(BigDecimal.valueOf(q.maxWords()))));
     }
     if (Input.length(v) < q.minLength()) {
-      return error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
+      return bothLimits ? lengthBetween(q, base)
+          : error(q, base, "too.short", vars("min", Formats.number(BigDecimal.valueOf(q.minLength()))));
     }
     if (!multiline && q.pattern().isPresent() && !java.util.regex.Pattern.compile(q.pattern().get()).matcher(v).matches()) {
       return error(q, base, "pattern.invalid");
