@@ -1,6 +1,7 @@
 package io.civickit.web;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.HandoffChannels;
 import io.civickit.core.handoff.OpeningHours;
 import io.civickit.core.progress.KeyRing;
@@ -323,7 +324,8 @@ public final class ServiceSettings {
     try {
       Files.createDirectories(dataDir());
     } catch (IOException e) {
-      throw new CivicKitException("could not create the data directory " + dataDir() + ": " + e.getMessage(), e);
+      throw new ConfigurationException("data-dir", "(" + dataDir() + ") could not be created ("
+          + e.getClass().getSimpleName() + ")", "set data-dir to a folder this process may write", e);
     }
     Form form = form();
     JourneyRunner.Builder b = JourneyRunner.builder().form(form).clock(clock).publicUrl(publicUrl());
@@ -494,7 +496,7 @@ public final class ServiceSettings {
             + "\" (only its hash is kept, in " + file + ")");
       }
     } catch (IOException e) {
-      throw new CivicKitException("could not read " + file + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(file.toString(), "read or create the agent console accounts", e);
     }
     for (String name : new TreeMap<>(Map.copyOf(toMap(p))).keySet()) {
       if (!name.endsWith(".totp")) {
@@ -547,7 +549,7 @@ public final class ServiceSettings {
       }
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new CivicKitException("could not read or create " + file + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(file.toString(), "read or create a generated secret", e);
     }
   }
 
@@ -655,7 +657,8 @@ public final class ServiceSettings {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
-      throw new CivicKitException("could not find a free port: " + e.getMessage(), e);
+      throw new ConfigurationException("port", "is 0 and no free port could be found (" + e.getClass().getSimpleName()
+          + ")", "set port to a port this process may listen on", e);
     }
   }
 

@@ -155,6 +155,8 @@ public final class Payments {
    * @throws JourneyNotFoundException if there is no such journey
    * @throws PaymentProviderException if GOV.UK Pay refuses or cannot be reached: show "Sorry,
    *     there is a problem with the service"; nothing was lost, and pressing the button again is safe
+   * @throws IllegalStateException if the journey kept changing under every attempt to start the
+   *     payment; nothing was taken
    */
   public BeginResult begin(JourneyId journeyId, URI returnUrl, Locale locale) {
     Objects.requireNonNull(returnUrl, "returnUrl");
@@ -210,7 +212,8 @@ public final class Payments {
       ledger.record(new PaymentLedger.Entry(key, journeyId, attempt, Optional.empty(), PayState.CREATING, now));
       return create(load(journeyId), claim);
     }
-    throw new io.civickit.core.CivicKitException("journey " + journeyId + " kept changing while a payment was being"
+    // As sdk-identity does for state that keeps changing: a race lost this many times is a fault.
+    throw new IllegalStateException("journey " + journeyId + " kept changing while a payment was being"
         + " started; nothing was taken: try again");
   }
 
