@@ -42,11 +42,11 @@ import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.civickit.core.ConfigurationException;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.IdentityStore;
 import io.civickit.identity.internal.BoundedBody;
 import io.civickit.identity.internal.RemoteJson;
-import io.civickit.identity.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -55,7 +55,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +64,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -554,7 +552,7 @@ public final class OneLogin {
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Digests.equal(a, b);
   }
 
   // ---------------------------------------------------------------- userinfo
@@ -882,12 +880,7 @@ public final class OneLogin {
   }
 
   private boolean firstSighting(String jti, Instant exp) {
-    String key;
-    try {
-      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw Secrets.missingAlgorithm("SHA-256", e);
-    }
+    String key = Digests.sha256Hex(jti);
     // Remembered until well after the token could still be accepted (One Login: at least 3 minutes).
     Instant keep = max(exp.plus(clockSkew), clock.instant().plus(Duration.ofMinutes(3))).plus(Duration.ofMinutes(5));
     for (int race = 0; race < 20; race++) {

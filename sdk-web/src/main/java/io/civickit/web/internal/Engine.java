@@ -8,6 +8,7 @@ import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.handoff.HandoffRouter;
 import io.civickit.core.handoff.HandoffStore;
 import io.civickit.core.handoff.Handoffs;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.core.progress.ProgressConflictException;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
@@ -30,7 +31,6 @@ import io.civickit.web.WebRequest;
 import io.civickit.web.WebResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,8 +299,8 @@ public final class Engine {
       }
       List<String> sent = form.remove("csrf");
       String expected = existing.get().get("csrf").orElse("");
-      boolean ok = sent != null && sent.size() == 1 && !expected.isEmpty() && MessageDigest.isEqual(
-          sent.get(0).getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+      boolean ok = sent != null && sent.size() == 1 && !expected.isEmpty()
+          && Digests.equal(sent.get(0), expected);
       if (!ok) {
         return forbidden(request, existing);
       }
