@@ -66,6 +66,10 @@ import org.slf4j.LoggerFactory;
  *       return URL being visited or a webhook's body.
  * </ul>
  */
+// Over 500 lines and kept whole: the payment step's state machine over one journey attribute
+// (PayState); begin, return, capture and refund each re-read and compare-and-set that state, and
+// keeping every transition in one file is what makes the races reviewable. Pay's client and the
+// fee rules are separate classes.
 public final class Payments {
   /** The actor recorded when a payment moves a journey on. */
   public static final Actor GOV_UK_PAY = Actor.system("govuk-pay");

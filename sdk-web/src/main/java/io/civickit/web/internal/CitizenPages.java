@@ -46,6 +46,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The pages a member of the public sees: the form, save and return, get help, the language switch. */
+// Over 500 lines and kept whole: the citizen's request handlers (start, question pages, check
+// answers, resume, confirmation) sharing the session, CSRF and rendering helpers; payment, upload
+// and email-code pages are already classes of their own.
 final class CitizenPages {
   /** Journey attribute: the address given when saving or asking for help. */
   static final String CONTACT_EMAIL = "contact_email";
