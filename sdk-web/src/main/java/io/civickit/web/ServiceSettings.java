@@ -14,7 +14,7 @@ import io.civickit.forms.Form;
 import io.civickit.forms.Forms;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
-import io.civickit.notify.channel.FileOutbox;
+import io.civickit.notify.channel.FolderChannel;
 import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.Smtp;
@@ -120,6 +120,9 @@ import javax.sql.DataSource;
  *
  * <p>{@code CIVICKIT_PAY_NAME} sets {@code pay.name} (environment names cannot hold a dot).
  */
+// Over 500 lines and kept whole: each setting is documented, read (flag, environment, file) and
+// checked in one place, then turned into a runner builder; splitting would separate a setting
+// from its check.
 public final class ServiceSettings {
   private final Map<String, String> values;
   private final Map<String, String> env;
@@ -368,7 +371,9 @@ public final class ServiceSettings {
     }
     // The tables first, so the worker finds its table; closed in reverse: the workers stop before
     // the embedded database shuts down.
-    io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.CORE, "identity", "handoff", "web");
+    io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.Part.CORE,
+        io.civickit.core.progress.Schema.Part.IDENTITY, io.civickit.core.progress.Schema.Part.HANDOFF,
+        io.civickit.core.progress.Schema.Part.WEB);
     io.civickit.notify.outbox.OutboxSchema.install(ds);
     SubmissionSchema.install(ds);
     b.closeWith(ds);
@@ -415,7 +420,7 @@ public final class ServiceSettings {
         store = FileStore.onDisk(get("upload-folder").map(Path::of).orElse(dataDir().resolve("uploads")), keys);
         break;
       case "database":
-        io.civickit.core.progress.Schema.install(ds, "files");
+        io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.Part.FILES);
         store = FileStore.jdbc(ds, keys);
         break;
       default:
@@ -630,7 +635,7 @@ public final class ServiceSettings {
         return notify.build();
       }
       case "file":
-        return FileOutbox.in(outboxDir());
+        return FolderChannel.in(outboxDir());
       default:
         throw new IllegalArgumentException("notifications must be file, smtp or notify, but was "
             + get("notifications").orElse(""));

@@ -89,10 +89,10 @@ public final class Engine {
     this.form = config.form();
     this.renderer = new FormRenderer(form.title().en());
     if (config.installSchema()) {
-      Schema.install(config.dataSource(), Schema.CORE, "identity", "handoff", "web");
+      Schema.install(config.dataSource(), Schema.Part.CORE, Schema.Part.IDENTITY, Schema.Part.HANDOFF, Schema.Part.WEB);
       OutboxSchema.install(config.dataSource());
       if (config.payments().isPresent()) {
-        Schema.install(config.dataSource(), "pay");
+        Schema.install(config.dataSource(), Schema.Part.PAY);
       }
     }
     this.sessions = new Sessions(config.dataSource(), config.clock(), config.sessionIdle());
