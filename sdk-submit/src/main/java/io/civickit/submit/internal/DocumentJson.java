@@ -203,7 +203,7 @@ public final class DocumentJson {
   private static JsonNode required(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
-      throw new UnreadableDataException("a submission document", "has no '" + field + "'");
+      throw new UnreadableDataException("a submission document", "'" + field + "' is missing");
     }
     return v;
   }
@@ -211,7 +211,7 @@ public final class DocumentJson {
   private static String string(JsonNode n, String field) {
     JsonNode v = required(n, field);
     if (!v.isTextual()) {
-      throw new UnreadableDataException("a submission document", "has a '" + field + "' that is not a string");
+      throw new UnreadableDataException("a submission document", "'" + field + "' is not a string");
     }
     return v.asText();
   }
