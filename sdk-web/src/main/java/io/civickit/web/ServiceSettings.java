@@ -474,7 +474,7 @@ public final class ServiceSettings {
     if (rules.isEmpty()) {
       return;
     }
-    SegmentRules.Builder s = SegmentRules.builder(clock);
+    SegmentRules.Builder s = SegmentRules.builder().clock(clock);
     rules.forEach(s::rule);
     b.segments(s.otherwise(get("segment-otherwise").orElse("standard")).build());
   }

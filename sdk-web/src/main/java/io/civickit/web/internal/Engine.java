@@ -100,7 +100,7 @@ public final class Engine {
     this.passcodes = Passcodes.builder().notifier(config.notifier()).emailTemplate(Templates.PASSCODE)
         .serverKey(config.serverKey()).store(identityStore).clock(config.clock()).build();
     this.totp = Totp.builder().store(identityStore).clock(config.clock()).build();
-    FormJourney.Builder def = FormJourney.builder(form, config.clock());
+    FormJourney.Builder def = FormJourney.builder(form).clock(config.clock());
     config.addressLookup().ifPresent(def::addressLookup);
     this.addressFinder = config.addressLookup().map(l -> new AddressFinder(this, l));
     Map<String, StepPage> pages = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ public final class Engine {
     this.journeys = jb.build();
     pay.ifPresent(PaymentPage::connect);
     this.helpDesk = new HelpDesk(config.dataSource(), config.keyRing(), config.clock(), words);
-    HandoffRouter.Builder router = HandoffRouter.builder(config.clock()).channel(helpDesk);
+    HandoffRouter.Builder router = HandoffRouter.builder().clock(config.clock()).channel(helpDesk);
     List<String> order = new ArrayList<>(List.of(helpDesk.name()));
     for (HandoffChannel c : config.fallbackChannels()) {
       router.channel(c);
