@@ -19,4 +19,8 @@ module io.civickit.core {
   exports io.civickit.core.kpi.micrometer;
   exports io.civickit.core.progress;
   exports io.civickit.core.segment;
+
+  // Internal: for CivicKit's own modules only, never part of the API.
+  exports io.civickit.core.internal.crypto to io.civickit.notify, io.civickit.identity, io.civickit.pay,
+      io.civickit.files, io.civickit.submit, io.civickit.web;
 }

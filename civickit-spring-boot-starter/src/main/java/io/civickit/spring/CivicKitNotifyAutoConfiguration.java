@@ -2,7 +2,7 @@ package io.civickit.spring;
 
 import io.civickit.core.progress.KeyRing;
 import io.civickit.notify.MessageRenderer;
-import io.civickit.notify.channel.FileOutbox;
+import io.civickit.notify.channel.FolderChannel;
 import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.Smtp;
@@ -55,7 +55,7 @@ public class CivicKitNotifyAutoConfiguration {
   @ConditionalOnMissingBean
   public NotificationChannel civicKitNotificationChannel(NotifyProperties properties, Environment environment) {
     return switch (properties.channel()) {
-      case FILE -> FileOutbox.in(properties.outboxDir());
+      case FILE -> FolderChannel.in(properties.outboxDir());
       case SMTP -> smtp(properties, environment);
       case NOTIFY -> notify(properties);
     };

@@ -33,15 +33,15 @@ public final class CivicKitSchema {
    */
   public static CivicKitSchema install(DataSource dataSource, ClassLoader loader) {
     Objects.requireNonNull(dataSource, "dataSource");
-    List<String> names = new ArrayList<>(List.of(Schema.CORE, "handoff"));
+    List<Schema.Part> parts = new ArrayList<>(List.of(Schema.Part.CORE, Schema.Part.HANDOFF));
     if (ClassUtils.isPresent("io.civickit.notify.outbox.OutboxSchema", loader)) {
-      names.add("outbox");
+      parts.add(Schema.Part.OUTBOX);
     }
     if (ClassUtils.isPresent("io.civickit.identity.IdentityStore", loader)) {
-      names.add("identity");
+      parts.add(Schema.Part.IDENTITY);
     }
-    Schema.install(dataSource, names.toArray(String[]::new));
-    return new CivicKitSchema(names);
+    Schema.install(dataSource, parts.toArray(Schema.Part[]::new));
+    return new CivicKitSchema(parts.stream().map(Schema.Part::fileName).toList());
   }
 
   /** The schemas installed, in order: {@code core}, {@code handoff}, then {@code outbox} and {@code identity} if present. */

@@ -43,6 +43,9 @@ import java.util.random.RandomGenerator;
  * SubmitResult r = journeys.submit(j.id(), "address", input, Actor.citizen(), Locale.UK);
  * }</pre>
  */
+// Over 500 lines and kept whole: the engine's entry point; start, submit, navigation and save and
+// resume all run the same load, apply, save-with-version and emit-events cycle held here, while
+// routing (JourneyDefinition) and storage (ProgressStore) are already elsewhere.
 public final class Journeys {
   /** Purpose of the tokens issued by save-and-return. */
   public static final String SAVE_AND_RETURN = "save-and-return";

@@ -100,7 +100,7 @@ public interface FileStore {
 
   /**
    * Files in the database (H2 or PostgreSQL) in encrypted 64 KiB chunks, one row each. Apply the
-   * {@code files} schema first ({@code Schema.install(dataSource, "files")}, or copy
+   * {@code files} schema first ({@code Schema.install(dataSource, Schema.Part.FILES)}, or copy
    * {@code META-INF/civickit/sql/<dialect>/files.sql} into your migrations).
    *
    * @param dataSource the database

@@ -85,6 +85,26 @@ public final class CheckAnswers {
    */
   public static List<SummaryRow> summaryRows(Form form, Journey journey, Locale locale, Clock clock,
       Function<String, String> changeHref) {
+    return summaryRows(form, journey, locale, changeHref, clock);
+  }
+
+  /**
+   * {@link #summaryRows(Form, Journey, Locale, Clock, Function)} with "today" taken from the
+   * system clock in UK time.
+   *
+   * @param form the form
+   * @param journey the journey
+   * @param locale the language
+   * @param changeHref the link for changing a page, given the page id
+   * @return the rows, in route order
+   */
+  public static List<SummaryRow> summaryRows(Form form, Journey journey, Locale locale,
+      Function<String, String> changeHref) {
+    return summaryRows(form, journey, locale, changeHref, FormJourney.defaultClock());
+  }
+
+  private static List<SummaryRow> summaryRows(Form form, Journey journey, Locale locale,
+      Function<String, String> changeHref, Clock clock) {
     Objects.requireNonNull(changeHref, "changeHref");
     List<SummaryRow> out = new ArrayList<>();
     for (Row r : rows(form, journey, locale, clock)) {
@@ -95,7 +115,7 @@ public final class CheckAnswers {
   }
 
   /**
-   * The rows, with "today" (for conditions on dates) taken from the system clock.
+   * The rows, with "today" (for conditions on dates) taken from the system clock in UK time.
    *
    * @param form the form
    * @param journey the journey
@@ -103,7 +123,7 @@ public final class CheckAnswers {
    * @return the rows, in route order
    */
   public static List<Row> rows(Form form, Journey journey, Locale locale) {
-    return rows(form, journey, locale, Clock.systemDefaultZone());
+    return rows(form, journey, locale, FormJourney.defaultClock());
   }
 
   /**

@@ -40,6 +40,22 @@ public final class FormJourney {
 
   private FormJourney() {}
 
+  /** The clock used unless one is given: the system clock in UK time, for "today" in date rules. */
+  static Clock defaultClock() {
+    return Clock.system(java.time.ZoneId.of("Europe/London"));
+  }
+
+  /**
+   * Builds the journey definition, with "today" taken from the system clock in UK time.
+   *
+   * @param form the form
+   * @return the definition, with the form's id and version
+   * @throws IllegalArgumentException if a condition does not parse (the message names it)
+   */
+  public static JourneyDefinition definition(Form form) {
+    return definition(form, defaultClock());
+  }
+
   /**
    * Builds the journey definition.
    *
@@ -67,9 +83,11 @@ public final class FormJourney {
    * @param lookup the address lookup
    * @return the definition
    * @throws IllegalArgumentException if a condition does not parse
+   * @deprecated use {@code builder(form).clock(clock).addressLookup(lookup).build()}
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static JourneyDefinition definition(Form form, Clock clock, AddressLookup lookup) {
-    return builder(form, clock).addressLookup(lookup).build();
+    return builder(form).clock(clock).addressLookup(lookup).build();
   }
 
   /**
@@ -77,16 +95,28 @@ public final class FormJourney {
    * answers (an identity check, a payment).
    *
    * <pre>{@code
-   * JourneyDefinition def = FormJourney.builder(form, clock)
+   * JourneyDefinition def = FormJourney.builder(form).clock(clock)
    *     .addressLookup(gazetteer)
    *     .afterCheckAnswers(emailPasscodeStep)   // check answers -> passcode -> confirmation
    *     .build();
    * }</pre>
    *
    * @param form the form
+   * @return the builder, with the system clock in UK time until {@link Builder#clock} says otherwise
+   */
+  public static Builder builder(Form form) {
+    return new Builder(form, defaultClock());
+  }
+
+  /**
+   * Starts a builder with a clock.
+   *
+   * @param form the form
    * @param clock the engine's clock
    * @return the builder
+   * @deprecated use {@code builder(form).clock(clock)}: the clock is an optional setting everywhere
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static Builder builder(Form form, Clock clock) {
     return new Builder(form, clock);
   }
@@ -94,7 +124,7 @@ public final class FormJourney {
   /** Builds a {@link JourneyDefinition} from a form, with extras. */
   public static final class Builder {
     private final Form form;
-    private final Clock clock;
+    private Clock clock;
     private AddressLookup lookup;
     private final List<Step> after = new ArrayList<>();
 
@@ -104,8 +134,20 @@ public final class FormJourney {
     }
 
     /**
+     * The clock whose time zone gives "today" for date rules and conditions (the system clock in
+     * UK time unless set): give the engine's clock, so tests can move both.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
      * Keeps the UPRN of addresses chosen from this lookup (see
-     * {@link FormJourney#definition(Form, Clock, AddressLookup)}).
+     * {@link FormJourney#definition(Form, Clock)}).
      *
      * @param lookup the lookup
      * @return this

@@ -54,6 +54,8 @@ import java.util.regex.Pattern;
  *     component counts them (runs of characters between spaces); 0 for no word limit, when the
  *     character count shows the {@code maxLength} instead
  */
+// Over 500 lines and kept whole: one value, the question, with a component per setting of every
+// type and a builder; the length is documented accessors and setters, not logic.
 public record Question(
     String id,
     QuestionType type,

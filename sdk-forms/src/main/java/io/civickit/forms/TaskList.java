@@ -82,6 +82,25 @@ public final class TaskList {
    */
   public static List<TaskListItem> items(Form form, Journey journey, Locale locale, Clock clock,
       Function<String, String> href) {
+    return items(form, journey, locale, href, clock);
+  }
+
+  /**
+   * {@link #items(Form, Journey, Locale, Clock, Function)} with "today" taken from the system
+   * clock in UK time.
+   *
+   * @param form the form
+   * @param journey the journey
+   * @param locale the language of the task names
+   * @param href the link for a task, given the page it starts at
+   * @return the items, in section order; tasks that cannot start yet have no link
+   */
+  public static List<TaskListItem> items(Form form, Journey journey, Locale locale, Function<String, String> href) {
+    return items(form, journey, locale, href, FormJourney.defaultClock());
+  }
+
+  private static List<TaskListItem> items(Form form, Journey journey, Locale locale, Function<String, String> href,
+      Clock clock) {
     Objects.requireNonNull(href, "href");
     List<TaskListItem> out = new ArrayList<>();
     for (Task t : of(form, journey, clock)) {
@@ -92,14 +111,14 @@ public final class TaskList {
   }
 
   /**
-   * The tasks, with "today" from the system clock.
+   * The tasks, with "today" from the system clock in UK time.
    *
    * @param form the form
    * @param journey the journey
    * @return the tasks, in section order
    */
   public static List<Task> of(Form form, Journey journey) {
-    return of(form, journey, Clock.systemDefaultZone());
+    return of(form, journey, FormJourney.defaultClock());
   }
 
   /**

@@ -66,7 +66,7 @@ public interface IdentityStore {
   /**
    * Entries kept in a database shared by every instance (H2 or PostgreSQL). The table comes from
    * {@code META-INF/civickit/sql/<dialect>/identity.sql}; install it with
-   * {@code io.civickit.core.progress.Schema.install(dataSource, "identity")} or your own migrations.
+   * {@code io.civickit.core.progress.Schema.install(dataSource, Schema.Part.IDENTITY)} or your own migrations.
    */
   static IdentityStore jdbc(DataSource dataSource) {
     return new JdbcIdentityStore(dataSource);

@@ -34,7 +34,8 @@ public final class SubmissionPdf {
    * @param councilName the council's name, printed at the top
    * @param locale the language of the labels and answers
    * @return the PDF's bytes
-   * @throws io.civickit.core.CivicKitException if the renderer fails
+   * @throws IllegalStateException if the renderer fails, which is a bug: the page and its font are
+   *     CivicKit's own
    */
   public static byte[] render(Submission submission, String councilName, java.util.Locale locale) {
     return PdfCopy.render(html(submission, councilName, locale));

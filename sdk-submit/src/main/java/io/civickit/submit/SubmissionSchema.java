@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 public final class SubmissionSchema {
   private SubmissionSchema() {}
 
-  /** The schema's name, for {@link Schema#install(DataSource, String...)}. */
+  /** The schema's name ({@link Schema.Part#SUBMIT}'s file name). */
   public static final String NAME = "submit";
 
   /**
@@ -22,6 +22,6 @@ public final class SubmissionSchema {
    *     statement fails
    */
   public static void install(DataSource dataSource) {
-    Schema.install(dataSource, NAME);
+    Schema.install(dataSource, Schema.Part.SUBMIT);
   }
 }

@@ -59,6 +59,8 @@ import org.slf4j.LoggerFactory;
  * before they are read and only form bodies accepted; redirects only to paths on this site;
  * nothing changed by a GET; no personal data in its logs.
  */
+// Over 500 lines and kept whole: most of it is the builder, one documented setting per method;
+// the request handling is already in the internal package.
 public final class JourneyRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JourneyRunner.class);
 

@@ -1,8 +1,8 @@
 package io.civickit.web;
 
+import io.civickit.core.internal.crypto.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
@@ -86,7 +86,7 @@ public final class PasswordHash {
       }
       byte[] salt = Base64.getDecoder().decode(parts[2]);
       byte[] expected = Base64.getDecoder().decode(parts[3]);
-      return MessageDigest.isEqual(expected, pbkdf2(password, salt, iterations));
+      return Digests.equal(expected, pbkdf2(password, salt, iterations));
     } catch (IllegalArgumentException e) {
       return false;
     }

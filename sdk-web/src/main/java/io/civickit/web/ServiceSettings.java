@@ -1,6 +1,7 @@
 package io.civickit.web;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.ConfigurationException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.handoff.HandoffChannels;
 import io.civickit.core.handoff.OpeningHours;
 import io.civickit.core.progress.KeyRing;
@@ -13,7 +14,7 @@ import io.civickit.forms.Form;
 import io.civickit.forms.Forms;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
-import io.civickit.notify.channel.FileOutbox;
+import io.civickit.notify.channel.FolderChannel;
 import io.civickit.notify.channel.GovUkNotify;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.Smtp;
@@ -119,6 +120,9 @@ import javax.sql.DataSource;
  *
  * <p>{@code CIVICKIT_PAY_NAME} sets {@code pay.name} (environment names cannot hold a dot).
  */
+// Over 500 lines and kept whole: each setting is documented, read (flag, environment, file) and
+// checked in one place, then turned into a runner builder; splitting would separate a setting
+// from its check.
 public final class ServiceSettings {
   private final Map<String, String> values;
   private final Map<String, String> env;
@@ -323,7 +327,8 @@ public final class ServiceSettings {
     try {
       Files.createDirectories(dataDir());
     } catch (IOException e) {
-      throw new CivicKitException("could not create the data directory " + dataDir() + ": " + e.getMessage(), e);
+      throw new ConfigurationException("data-dir", "(" + dataDir() + ") could not be created ("
+          + e.getClass().getSimpleName() + ")", "set data-dir to a folder this process may write", e);
     }
     Form form = form();
     JourneyRunner.Builder b = JourneyRunner.builder().form(form).clock(clock).publicUrl(publicUrl());
@@ -366,7 +371,9 @@ public final class ServiceSettings {
     }
     // The tables first, so the worker finds its table; closed in reverse: the workers stop before
     // the embedded database shuts down.
-    io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.CORE, "identity", "handoff", "web");
+    io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.Part.CORE,
+        io.civickit.core.progress.Schema.Part.IDENTITY, io.civickit.core.progress.Schema.Part.HANDOFF,
+        io.civickit.core.progress.Schema.Part.WEB);
     io.civickit.notify.outbox.OutboxSchema.install(ds);
     SubmissionSchema.install(ds);
     b.closeWith(ds);
@@ -413,7 +420,7 @@ public final class ServiceSettings {
         store = FileStore.onDisk(get("upload-folder").map(Path::of).orElse(dataDir().resolve("uploads")), keys);
         break;
       case "database":
-        io.civickit.core.progress.Schema.install(ds, "files");
+        io.civickit.core.progress.Schema.install(ds, io.civickit.core.progress.Schema.Part.FILES);
         store = FileStore.jdbc(ds, keys);
         break;
       default:
@@ -467,7 +474,7 @@ public final class ServiceSettings {
     if (rules.isEmpty()) {
       return;
     }
-    SegmentRules.Builder s = SegmentRules.builder(clock);
+    SegmentRules.Builder s = SegmentRules.builder().clock(clock);
     rules.forEach(s::rule);
     b.segments(s.otherwise(get("segment-otherwise").orElse("standard")).build());
   }
@@ -494,7 +501,7 @@ public final class ServiceSettings {
             + "\" (only its hash is kept, in " + file + ")");
       }
     } catch (IOException e) {
-      throw new CivicKitException("could not read " + file + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(file.toString(), "read or create the agent console accounts", e);
     }
     for (String name : new TreeMap<>(Map.copyOf(toMap(p))).keySet()) {
       if (!name.endsWith(".totp")) {
@@ -547,7 +554,7 @@ public final class ServiceSettings {
       }
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
-      throw new CivicKitException("could not read or create " + file + ": " + e.getMessage(), e);
+      throw new StorageUnavailableException(file.toString(), "read or create a generated secret", e);
     }
   }
 
@@ -628,7 +635,7 @@ public final class ServiceSettings {
         return notify.build();
       }
       case "file":
-        return FileOutbox.in(outboxDir());
+        return FolderChannel.in(outboxDir());
       default:
         throw new IllegalArgumentException("notifications must be file, smtp or notify, but was "
             + get("notifications").orElse(""));
@@ -655,7 +662,8 @@ public final class ServiceSettings {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
-      throw new CivicKitException("could not find a free port: " + e.getMessage(), e);
+      throw new ConfigurationException("port", "is 0 and no free port could be found (" + e.getClass().getSimpleName()
+          + ")", "set port to a port this process may listen on", e);
     }
   }
 

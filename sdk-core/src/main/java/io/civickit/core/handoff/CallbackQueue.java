@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * A call-back request queue for the contact centre, in the {@code civickit_callback_requests}
- * table (H2 or PostgreSQL; apply {@code Schema.install(ds, "core", "handoff")}). Its
+ * table (H2 or PostgreSQL; apply {@code Schema.install(ds, Schema.Part.CORE, Schema.Part.HANDOFF)}). Its
  * {@link #channel()} takes handoffs from people who gave a phone number and promises a call by
  * a time worked out from the contact centre's opening hours; advisers on any number of app
  * instances take requests with {@link #claimNext}, which uses {@code FOR UPDATE SKIP LOCKED} so

@@ -1,9 +1,9 @@
 package io.civickit.core.handoff;
 
 import io.civickit.core.handoff.internal.WebChatChannel;
+import io.civickit.core.internal.crypto.Digests;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,20 @@ public final class HandoffChannels {
    *
    * @param number the number as it should be shown, for example {@code 0300 123 4567}
    * @param hours the opening hours of the phone lines
+   * @return the channel, which tells the time by the system clock
+   */
+  public static HandoffChannel phone(String number, OpeningHours hours) {
+    return phone(number, hours, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #phone(String, OpeningHours)} with a clock other than the system's (tests, or the
+   * engine's own clock).
+   *
+   * @param number the number as it should be shown
+   * @param hours the opening hours of the phone lines
+   * @param clock says whether the lines are open now
+   * @return the channel
    */
   public static HandoffChannel phone(String number, OpeningHours hours, Clock clock) {
     Objects.requireNonNull(number, "number");
@@ -69,7 +83,13 @@ public final class HandoffChannels {
    * @param secret the shared secret, at least 32 bytes
    * @param connectTimeout how long to wait to connect (2 seconds is usual)
    * @param requestTimeout how long to wait for the answer (5 seconds is usual): the person is waiting
+   * @return the channel, which timestamps its requests by the system clock
    */
+  public static HandoffChannel webChat(URI url, byte[] secret, Duration connectTimeout, Duration requestTimeout) {
+    return webChat("web-chat", url, secret, connectTimeout, requestTimeout, Clock.systemUTC());
+  }
+
+  /** {@link #webChat(URI, byte[], Duration, Duration)} with a clock other than the system's. */
   public static HandoffChannel webChat(URI url, byte[] secret, Duration connectTimeout, Duration requestTimeout,
       Clock clock) {
     return webChat("web-chat", url, secret, connectTimeout, requestTimeout, clock);
@@ -109,8 +129,14 @@ public final class HandoffChannels {
   /**
    * For the chat platform's side (or a test): checks a webhook's headers against the raw body.
    * True only if the signature matches (compared in constant time) and the timestamp is within
-   * {@code maxSkew} of now, so a captured request cannot be replayed later.
+   * {@code maxSkew} of now (the system clock), so a captured request cannot be replayed later.
    */
+  public static boolean verifyWebhook(byte[] secret, String timestampHeader, String signatureHeader, byte[] body,
+      Duration maxSkew) {
+    return verifyWebhook(secret, timestampHeader, signatureHeader, body, maxSkew, Clock.systemUTC());
+  }
+
+  /** {@link #verifyWebhook(byte[], String, String, byte[], Duration)} with a clock other than the system's. */
   public static boolean verifyWebhook(byte[] secret, String timestampHeader, String signatureHeader, byte[] body,
       Duration maxSkew, Clock clock) {
     if (timestampHeader == null || signatureHeader == null || !timestampHeader.matches("[0-9]{1,12}")
@@ -127,7 +153,7 @@ public final class HandoffChannels {
     if (skew.compareTo(maxSkew) > 0) {
       return false;
     }
-    return MessageDigest.isEqual(HandoffContextSigner.mac(secret, timestampHeader, body), given);
+    return Digests.equal(HandoffContextSigner.mac(secret, timestampHeader, body), given);
   }
 
   /** The UTF-8 bytes of a string, for {@link #verifyWebhook} callers holding text. */

@@ -1,9 +1,7 @@
 package io.civickit.core.handoff;
 
+import io.civickit.core.internal.crypto.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -133,7 +130,7 @@ public final class HandoffContextSigner {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    if (!MessageDigest.isEqual(mac(signedPrefix(keyId, signed.id(), signed.expiresAt()), signed.payload()), given)) {
+    if (!Digests.equal(mac(signedPrefix(keyId, signed.id(), signed.expiresAt()), signed.payload()), given)) {
       return Optional.empty();
     }
     if (!clock.instant().isBefore(signed.expiresAt())) {
@@ -162,15 +159,10 @@ public final class HandoffContextSigner {
 
   /** HMAC-SHA256 of {@code prefix + "." + body} with a secret. */
   public static byte[] mac(byte[] secret, String prefix, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) '.');
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    Mac mac = Digests.hmacSha256(secret);
+    mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) '.');
+    return mac.doFinal(body);
   }
 
   /** Builds a {@link HandoffContextSigner}; each setter checks its value at once. */

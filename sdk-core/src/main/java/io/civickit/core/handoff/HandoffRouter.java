@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * (or throws) passes the request to the next. The first {@link HandoffResult.Accepted} wins.
  *
  * <pre>{@code
- * HandoffRouter router = HandoffRouter.builder(clock)
+ * HandoffRouter router = HandoffRouter.builder().clock(clock)
  *     .channel(webChat, chatHours)
  *     .channel(callbacks.channel(), contactCentreHours)
  *     .channel(crmCase)
@@ -67,7 +67,23 @@ public final class HandoffRouter {
     this.defaultRoute = List.copyOf(b.defaultRoute);
   }
 
-  /** Starts a router timed by {@code clock} (opening hours are checked against it). */
+  /**
+   * Starts a router timed by the system clock (UTC) until {@link Builder#clock} says otherwise.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a router timed by {@code clock} (opening hours are checked against it).
+   *
+   * @param clock the clock
+   * @return the builder
+   * @deprecated use {@code builder().clock(clock)}: the clock is an optional setting everywhere
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static Builder builder(Clock clock) {
     return new Builder(clock);
   }
@@ -119,13 +135,24 @@ public final class HandoffRouter {
 
   /** Builds a {@link HandoffRouter}. */
   public static final class Builder {
-    private final Clock clock;
+    private Clock clock;
     private final Map<String, Entry> channels = new LinkedHashMap<>();
     private final Map<String, List<String>> routes = new LinkedHashMap<>();
     private List<String> defaultRoute = List.of();
 
     private Builder(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The clock opening hours are checked against (the system clock, UTC, unless set).
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
     /** Adds a channel that is always open (a team inbox, a case queue, the phone-number message). */

@@ -50,7 +50,7 @@ public interface HandoffStore {
 
   /**
    * A store in the {@code civickit_handoffs} table on H2 or PostgreSQL. Apply the schema first
-   * with {@code Schema.install(dataSource, "core", "handoff")}.
+   * with {@code Schema.install(dataSource, Schema.Part.CORE, Schema.Part.HANDOFF)}.
    */
   static HandoffStore jdbc(DataSource dataSource) {
     return new JdbcHandoffStore(dataSource);

@@ -32,7 +32,7 @@ public interface UsedContextIds {
   /**
    * Ids kept in the {@code civickit_handoff_context_ids} table (H2 or PostgreSQL), shared by every
    * instance that verifies packages. The table comes with the handoff schema:
-   * {@code Schema.install(dataSource, "core", "handoff")}.
+   * {@code Schema.install(dataSource, Schema.Part.CORE, Schema.Part.HANDOFF)}.
    */
   static UsedContextIds jdbc(DataSource dataSource) {
     return new JdbcUsedContextIds(dataSource);

@@ -1,17 +1,15 @@
 package io.civickit.core.progress;
 
 import io.civickit.core.JourneyId;
+import io.civickit.core.internal.crypto.Digests;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -156,10 +154,6 @@ public final class ResumeTokens {
 
   /** The lower-case hex SHA-256 of a token, as stored. */
   public static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Digests.sha256Hex(token);
   }
 }

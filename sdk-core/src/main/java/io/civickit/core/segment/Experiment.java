@@ -6,9 +6,7 @@ import io.civickit.core.JourneyId;
 import io.civickit.core.Value;
 import io.civickit.core.condition.Condition;
 import io.civickit.core.event.JourneyEvent;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.civickit.core.internal.crypto.Digests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,17 +106,12 @@ public final class Experiment implements JourneyClassifier {
 
   /** The first 64 bits of SHA-256(name + ":" + id), as an unsigned number. */
   static long hash(String experiment, JourneyId id) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest((experiment + ":" + id.value()).getBytes(StandardCharsets.UTF_8));
-      long v = 0;
-      for (int i = 0; i < 8; i++) {
-        v = (v << 8) | (d[i] & 0xff);
-      }
-      return v;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
+    byte[] d = Digests.sha256(experiment + ":" + id.value());
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (d[i] & 0xff);
     }
+    return v;
   }
 
   /** The arm recorded on a journey, if it is in this experiment. */

@@ -20,7 +20,7 @@ import java.util.Optional;
  * holds names the person's segment, which is saved on the journey and carried on every event.
  *
  * <pre>{@code
- * SegmentRules segments = SegmentRules.builder(clock)
+ * SegmentRules segments = SegmentRules.builder().clock(clock)
  *     .rule("over-75-no-email", "date_of_birth <= today - 75 years and not email is answered")
  *     .rule("landlord", "journey.account_type = 'landlord'")
  *     .otherwise("everyone")
@@ -59,7 +59,23 @@ public final class SegmentRules implements JourneyClassifier {
     this.clock = b.clock;
   }
 
-  /** Starts a rule list; {@code clock} gives {@code today} in conditions (use the engine's clock). */
+  /**
+   * Starts a rule list, with the system clock (UTC) until {@link Builder#clock} says otherwise.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder(Clock.systemUTC());
+  }
+
+  /**
+   * Starts a rule list with a clock.
+   *
+   * @param clock gives {@code today} in conditions
+   * @return the builder
+   * @deprecated use {@code builder().clock(clock)}: the clock is an optional setting everywhere
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static Builder builder(Clock clock) {
     return new Builder(clock);
   }
@@ -112,12 +128,24 @@ public final class SegmentRules implements JourneyClassifier {
 
   /** Builds {@link SegmentRules}. */
   public static final class Builder {
-    private final Clock clock;
+    private Clock clock;
     private final List<Rule> rules = new ArrayList<>();
     private Optional<String> otherwise = Optional.empty();
 
     private Builder(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The clock that gives {@code today} in conditions (the system clock, UTC, unless set): give
+     * the journey engine's clock, so tests can move both.
+     *
+     * @param clock the clock
+     * @return this
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.civickit.files.internal;
 
 import io.civickit.core.JourneyId;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.ProgressDecryptionException;
 import java.io.ByteArrayInputStream;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
 
@@ -18,7 +18,7 @@ import java.util.Properties;
  * data names the journey, the file, the chunk's position and whether it is the last, so a chunk
  * moved to another position or file, or a file cut short, fails its integrity check.
  */
-public final class ChunkCipher {
+final class ChunkCipher {
   /** Plaintext bytes per chunk. */
   public static final int CHUNK = 64 * 1024;
 
@@ -57,7 +57,7 @@ public final class ChunkCipher {
    * An empty input gives one empty last chunk.
    */
   public Written write(JourneyId journey, String fileId, InputStream in, Sink sink) throws IOException {
-    MessageDigest sha = sha256();
+    MessageDigest sha = Digests.newSha256();
     byte[] current = new byte[CHUNK];
     byte[] next = new byte[CHUNK];
     int n = in.readNBytes(current, 0, CHUNK);
@@ -108,13 +108,6 @@ public final class ChunkCipher {
     return p;
   }
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
-  }
 
   private final class Decrypting extends InputStream {
     private final JourneyId journey;

@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * String html = renderer.renderPage(page, input, errors, locale, Map.of("csrf", token));
  * }</pre>
  */
+// Over 500 lines and kept whole: the public entry point for form HTML, mostly overloads (errors by
+// question or by field, with or without options) and the one switch from question type to GOV.UK
+// component; the components' HTML is already apart, in internal.html.Govuk.
 public final class FormRenderer {
 
   private final String serviceName;

@@ -4,7 +4,7 @@ import io.civickit.notify.Recipient;
 import java.util.Locale;
 
 /** Normalises a contact so that two spellings of one address or number count as one. */
-public final class Contacts {
+final class Contacts {
   private Contacts() {}
 
   /** {@code email:jane@example.org} or {@code sms:+447700900123}. */

@@ -1,9 +1,7 @@
 package io.civickit.identity.internal;
 
-import io.civickit.core.ConfigurationException;
+import io.civickit.core.internal.crypto.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -26,28 +24,14 @@ public final class Secrets {
 
   /** HMAC-SHA256 over the parts, each length-prefixed so that ("ab","c") and ("a","bc") differ. */
   public byte[] mac(String... parts) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        mac.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
-            (byte) (bytes.length >>> 8), (byte) bytes.length});
-        mac.update(bytes);
-      }
-      return mac.doFinal();
-    } catch (GeneralSecurityException e) {
-      throw missingAlgorithm("HmacSHA256", e);
+    Mac mac = Digests.hmacSha256(key);
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      mac.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+          (byte) (bytes.length >>> 8), (byte) bytes.length});
+      mac.update(bytes);
     }
-  }
-
-  /**
-   * The exception for a JVM without an algorithm every standard JDK 17 has (a stripped-down
-   * runtime, or a security provider list edited to leave it out).
-   */
-  public static ConfigurationException missingAlgorithm(String algorithm, Throwable cause) {
-    return new ConfigurationException("the JVM's security providers", "have no " + algorithm,
-        "run on a JDK whose providers include it (every standard JDK 17 does)", cause);
+    return mac.doFinal();
   }
 
   /** {@link #mac} as lower-case hex. */
@@ -63,6 +47,6 @@ public final class Secrets {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return MessageDigest.isEqual(computed, stored);
+    return Digests.equal(computed, stored);
   }
 }

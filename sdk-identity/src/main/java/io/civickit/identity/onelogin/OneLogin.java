@@ -2,18 +2,12 @@ package io.civickit.identity.onelogin;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -42,11 +36,11 @@ import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.ClaimsSetRequest;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.civickit.core.ConfigurationException;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.identity.AuthenticationLevel;
 import io.civickit.identity.IdentityStore;
 import io.civickit.identity.internal.BoundedBody;
 import io.civickit.identity.internal.RemoteJson;
-import io.civickit.identity.internal.Secrets;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -55,17 +49,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +100,10 @@ import org.slf4j.LoggerFactory;
  * kept through an outage. Response bodies are bounded (64 KiB for the token response and
  * documents, 256 KiB for userinfo), with or without a declared length.
  */
+// Over 500 lines and kept whole: the relying party's facade (start, complete, logout URL) with the
+// token and userinfo calls it makes and its builder's documented settings. Token verification
+// (TokenVerifier, once for ID and logout tokens), the core identity (CoreIdentity) and back-channel
+// logout (BackChannelLogout) are classes of their own.
 public final class OneLogin {
   /** The core identity claim. */
   public static final String CORE_IDENTITY_CLAIM = "https://vocab.account.gov.uk/v1/coreIdentityJWT";
@@ -127,28 +121,25 @@ public final class OneLogin {
   public static final int MAX_LOGOUT_URL_LENGTH = 2048;
   /** The event a back-channel logout token carries. */
   public static final String BACKCHANNEL_LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
-  static final String JTI_KIND = "onelogin-jti";
   private static final Logger LOG = LoggerFactory.getLogger(OneLogin.class);
-  private static final Duration FORCED_REFRESH_GAP = Duration.ofSeconds(30);
 
   private final URI issuer;
   private final ClientID clientId;
   private final URI redirectUri;
   private final RSAKey clientKey;
   private final String userAgent;
-  private final String identityIssuer;
-  private final JWKSet identityKeys;
   private final JWSAlgorithm idTokenAlgorithm;
   private final Duration clockSkew;
   private final Duration pendingLifetime;
   private final Duration timeout;
   private final Clock clock;
-  private final IdentityStore store;
   private final SecureRandom random;
   private final HttpClient http;
   private final RemoteJson<OIDCProviderMetadata> discovery;
   private @Nullable RemoteJson<JWKSet> jwks;
-  private Instant lastForcedRefresh = Instant.MIN;
+  private final TokenVerifier tokens;
+  private final CoreIdentity coreIdentity;
+  private final BackChannelLogout backChannelLogout;
 
   private OneLogin(Builder b) {
     this.issuer = b.issuer;
@@ -156,19 +147,19 @@ public final class OneLogin {
     this.redirectUri = b.redirectUri;
     this.clientKey = b.clientKey;
     this.userAgent = b.userAgent;
-    this.identityIssuer = b.identityIssuer;
-    this.identityKeys = b.identityKeys;
     this.idTokenAlgorithm = b.idTokenAlgorithm;
     this.clockSkew = b.clockSkew;
     this.pendingLifetime = b.pendingLifetime;
     this.timeout = b.timeout;
     this.clock = b.clock;
-    this.store = b.store;
     this.random = b.random;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     String base = issuer.toString().endsWith("/") ? issuer.toString() : issuer + "/";
     this.discovery = new RemoteJson<>(URI.create(base + ".well-known/openid-configuration"), http, userAgent, timeout,
         clock, Duration.ofHours(1), OneLogin::parseMetadata);
+    this.tokens = new TokenVerifier(issuer.toString(), clientId.getValue(), clockSkew, clock, this::jwks);
+    this.coreIdentity = new CoreIdentity(b.identityIssuer, b.identityKeys, clientId.getValue(), clockSkew, clock);
+    this.backChannelLogout = new BackChannelLogout(tokens, b.store, clockSkew, clock);
   }
 
   /** A builder. */
@@ -210,8 +201,8 @@ public final class OneLogin {
     return jwks;
   }
 
-  /** How many times the JWKS has been fetched (visible for tests of caching and rotation). */
-  public int jwksFetches() {
+  /** How many times the JWKS has been fetched (for this package's tests of caching and rotation). */
+  int jwksFetches() {
     return jwks == null ? 0 : jwks().fetches();
   }
 
@@ -353,7 +344,7 @@ public final class OneLogin {
         return new LoginResult.Rejected(RejectionReason.IDENTITY_MISSING,
             "no core identity came back: One Login could not prove this person's identity");
       }
-      IdentityOutcome outcome = verifyCoreIdentity((String) jwt, subject);
+      CoreIdentity.Outcome outcome = verifyCoreIdentity((String) jwt, subject);
       if (outcome.rejection != null) {
         return outcome.rejection;
       }
@@ -413,7 +404,7 @@ public final class OneLogin {
 
   // ---------------------------------------------------------------- ID token
 
-  /** A validation outcome: claims, or a rejection. */
+  /** A token check's outcome: its claims, or why it was rejected (see {@link TokenVerifier}). */
   static final class Validated {
     final @Nullable JWTClaimsSet claims;
     final LoginResult.@Nullable Rejected rejection;
@@ -434,15 +425,11 @@ public final class OneLogin {
 
   /** Validates an ID token as One Login's documentation lists. */
   Validated validateIdToken(String idToken, String expectedNonce, AuthenticationLevel asked) {
-    Validated signed = verifySignature(idToken);
-    if (signed.rejection != null) {
-      return signed;
+    Validated checked = tokens.verify(idToken, "ID token", idTokenAlgorithm);
+    if (checked.rejection != null) {
+      return checked;
     }
-    JWTClaimsSet c = Objects.requireNonNull(signed.claims);
-    Validated common = checkCommonClaims(c);
-    if (common.rejection != null) {
-      return common;
-    }
+    JWTClaimsSet c = Objects.requireNonNull(checked.claims);
     if (c.getIssueTime() == null) {
       return Validated.no(RejectionReason.MALFORMED_TOKEN, "the ID token has no iat");
     }
@@ -467,94 +454,12 @@ public final class OneLogin {
     return Validated.ok(c);
   }
 
-  /** iss, aud, exp, iat and sub, as every One Login token must have them. */
-  private Validated checkCommonClaims(JWTClaimsSet c) {
-    Instant now = clock.instant();
-    if (c.getIssuer() == null || !same(c.getIssuer(), issuer.toString())) {
-      return Validated.no(RejectionReason.WRONG_ISSUER, "the token's iss is not " + issuer);
-    }
-    if (c.getAudience() == null || !c.getAudience().contains(clientId.getValue())) {
-      return Validated.no(RejectionReason.WRONG_AUDIENCE, "the token is not for client " + clientId);
-    }
-    if (c.getExpirationTime() == null) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token has no exp");
-    }
-    if (!now.minus(clockSkew).isBefore(c.getExpirationTime().toInstant())) {
-      return Validated.no(RejectionReason.EXPIRED, "the token expired at " + c.getExpirationTime().toInstant());
-    }
-    if (c.getIssueTime() != null && c.getIssueTime().toInstant().isAfter(now.plus(clockSkew))) {
-      return Validated.no(RejectionReason.ISSUED_IN_FUTURE, "the token was issued in the future");
-    }
-    if (c.getSubject() == null || c.getSubject().isBlank()) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token has no sub");
-    }
-    return Validated.ok(c);
-  }
-
-  /** Parses, checks the algorithm and key id (one JWKS refresh for an unknown one) and verifies the signature. */
-  private Validated verifySignature(String token) {
-    JWT jwt;
-    try {
-      jwt = JWTParser.parse(token);
-    } catch (java.text.ParseException e) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "not a JWT");
-    }
-    if (!(jwt instanceof SignedJWT)) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the token is not signed (alg " + jwt.getHeader().getAlgorithm() + ")");
-    }
-    SignedJWT signed = (SignedJWT) jwt;
-    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
-    if (!idTokenAlgorithm.equals(alg)) {
-      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "the token is signed with " + alg + ", not " + idTokenAlgorithm);
-    }
-    String kid = signed.getHeader().getKeyID();
-    JWK key = kid == null ? null : jwks().get().getKeyByKeyId(kid);
-    if (key == null && kid != null && mayForceRefresh()) {
-      key = jwks().refresh().getKeyByKeyId(kid);
-    }
-    if (key == null) {
-      return Validated.no(RejectionReason.UNKNOWN_KEY, "no published key has id " + kid);
-    }
-    if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
-      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "key " + kid + " is for " + key.getAlgorithm() + ", not " + alg);
-    }
-    try {
-      JWSVerifier verifier = verifierFor(key);
-      if (verifier == null || !signed.verify(verifier)) {
-        return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + kid);
-      }
-      return Validated.ok(signed.getJWTClaimsSet());
-    } catch (JOSEException | java.text.ParseException e) {
-      return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature could not be verified: " + e.getMessage());
-    }
-  }
-
-  private synchronized boolean mayForceRefresh() {
-    Instant now = clock.instant();
-    if (now.isBefore(lastForcedRefresh.plus(FORCED_REFRESH_GAP))) {
-      return false;
-    }
-    lastForcedRefresh = now;
-    return true;
-  }
-
-  private static @Nullable JWSVerifier verifierFor(JWK key) throws JOSEException {
-    if (key instanceof ECKey) {
-      return new ECDSAVerifier((ECKey) key);
-    }
-    if (key instanceof RSAKey) {
-      return new RSASSAVerifier((RSAKey) key);
-    }
-    return null;
-  }
-
   private static @Nullable String stringClaim(JWTClaimsSet c, String name) {
-    Object v = c.getClaim(name);
-    return v instanceof String ? (String) v : null;
+    return TokenVerifier.stringClaim(c, name);
   }
 
   private static boolean constantTimeEquals(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return Digests.equal(a, b);
   }
 
   // ---------------------------------------------------------------- userinfo
@@ -613,123 +518,9 @@ public final class OneLogin {
 
   // ---------------------------------------------------------------- core identity
 
-  /** A core identity outcome: an identity, or a rejection. */
-  static final class IdentityOutcome {
-    final @Nullable VerifiedIdentity identity;
-    final LoginResult.@Nullable Rejected rejection;
-
-    IdentityOutcome(@Nullable VerifiedIdentity identity, LoginResult.@Nullable Rejected rejection) {
-      this.identity = identity;
-      this.rejection = rejection;
-    }
-
-    static IdentityOutcome no(RejectionReason reason, String detail) {
-      return new IdentityOutcome(null, new LoginResult.Rejected(reason, detail));
-    }
-  }
-
-  /** Verifies a core identity JWT for the subject of the ID token, as One Login's documentation lists. */
-  IdentityOutcome verifyCoreIdentity(String token, String expectedSubject) {
-    SignedJWT jwt;
-    try {
-      JWT parsed = JWTParser.parse(token);
-      if (!(parsed instanceof SignedJWT)) {
-        return IdentityOutcome.no(RejectionReason.MALFORMED_TOKEN, "the core identity is not signed");
-      }
-      jwt = (SignedJWT) parsed;
-    } catch (java.text.ParseException e) {
-      return IdentityOutcome.no(RejectionReason.MALFORMED_TOKEN, "the core identity is not a JWT");
-    }
-    if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
-      return IdentityOutcome.no(RejectionReason.UNEXPECTED_ALGORITHM,
-          "the core identity is signed with " + jwt.getHeader().getAlgorithm() + ", not ES256");
-    }
-    ECKey key = identityKey(jwt.getHeader().getKeyID());
-    if (key == null) {
-      return IdentityOutcome.no(RejectionReason.UNKNOWN_KEY, "no configured identity key has id "
-          + jwt.getHeader().getKeyID());
-    }
-    JWTClaimsSet c;
-    try {
-      if (!jwt.verify(new ECDSAVerifier(key))) {
-        return IdentityOutcome.no(RejectionReason.BAD_SIGNATURE, "the core identity's signature does not verify");
-      }
-      c = jwt.getJWTClaimsSet();
-    } catch (JOSEException | java.text.ParseException e) {
-      return IdentityOutcome.no(RejectionReason.BAD_SIGNATURE, "the core identity could not be verified: " + e.getMessage());
-    }
-    Instant now = clock.instant();
-    if (c.getIssuer() == null || !c.getIssuer().equals(identityIssuer)) {
-      return IdentityOutcome.no(RejectionReason.WRONG_ISSUER, "the core identity's iss is not " + identityIssuer);
-    }
-    if (c.getAudience() == null || !c.getAudience().contains(clientId.getValue())) {
-      return IdentityOutcome.no(RejectionReason.WRONG_AUDIENCE, "the core identity is not for client " + clientId);
-    }
-    if (c.getSubject() == null || !constantTimeEquals(c.getSubject(), expectedSubject)) {
-      return IdentityOutcome.no(RejectionReason.SUBJECT_MISMATCH, "the core identity is for another subject");
-    }
-    if (c.getExpirationTime() == null || !now.minus(clockSkew).isBefore(c.getExpirationTime().toInstant())) {
-      return IdentityOutcome.no(RejectionReason.EXPIRED, "the core identity has expired");
-    }
-    if (!"P2".equals(stringClaim(c, "vot"))) {
-      return IdentityOutcome.no(RejectionReason.IDENTITY_INVALID, "the core identity's vot is "
-          + stringClaim(c, "vot") + ", not P2");
-    }
-    try {
-      return new IdentityOutcome(readCredential(c, now), null);
-    } catch (RuntimeException | java.text.ParseException e) {
-      return IdentityOutcome.no(RejectionReason.IDENTITY_INVALID, "the identity credential cannot be read");
-    }
-  }
-
-  private @Nullable ECKey identityKey(@Nullable String kid) {
-    List<JWK> keys = identityKeys.getKeys();
-    for (JWK k : keys) {
-      if (k instanceof ECKey && kid != null && k.getKeyID() != null
-          && (kid.equals(k.getKeyID()) || kid.endsWith("#" + k.getKeyID()))) {
-        return (ECKey) k;
-      }
-    }
-    if (kid == null && keys.size() == 1 && keys.get(0) instanceof ECKey) {
-      return (ECKey) keys.get(0);
-    }
-    return null;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static VerifiedIdentity readCredential(JWTClaimsSet c, Instant now) throws java.text.ParseException {
-    Map<String, Object> vc = c.getJSONObjectClaim("vc");
-    Map<String, Object> subject = (Map<String, Object>) vc.get("credentialSubject");
-    List<Object> names = (List<Object>) subject.get("name");
-    Map<String, Object> current = null;
-    for (Object n : names) {
-      Map<String, Object> name = (Map<String, Object>) n;
-      if (name.get("validUntil") == null) {
-        current = name;
-        break;
-      }
-    }
-    if (current == null) {
-      current = (Map<String, Object>) names.get(0);
-    }
-    List<String> given = new ArrayList<>();
-    List<String> family = new ArrayList<>();
-    for (Object p : (List<Object>) current.get("nameParts")) {
-      Map<String, Object> part = (Map<String, Object>) p;
-      String value = String.valueOf(part.get("value"));
-      if ("GivenName".equals(part.get("type"))) {
-        given.add(value);
-      } else if ("FamilyName".equals(part.get("type"))) {
-        family.add(value);
-      }
-    }
-    List<Object> births = (List<Object>) subject.get("birthDate");
-    String birth = String.valueOf(((Map<String, Object>) births.get(0)).get("value"));
-    try {
-      return new VerifiedIdentity(given, String.join(" ", family), LocalDate.parse(birth), now);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("unreadable birth date", e);
-    }
+  /** Verifies a core identity JWT for the subject of the ID token (see {@link CoreIdentity}). */
+  CoreIdentity.Outcome verifyCoreIdentity(String token, String expectedSubject) {
+    return coreIdentity.verify(token, expectedSubject);
   }
 
   /**
@@ -740,40 +531,8 @@ public final class OneLogin {
    *
    * @throws IllegalArgumentException if the document is not a DID document of that controller
    */
-  @SuppressWarnings("unchecked")
   public static JWKSet keysFromDidDocument(String json, String controllerId) {
-    try {
-      Map<String, Object> doc = JSONObjectUtils.parse(json);
-      if (!controllerId.equals(doc.get("id"))) {
-        throw new IllegalArgumentException("the DID document is for " + doc.get("id") + ", not " + controllerId);
-      }
-      List<JWK> keys = new ArrayList<>();
-      Object methods = doc.get("assertionMethod");
-      if (methods instanceof List) {
-        for (Object m : (List<Object>) methods) {
-          if (!(m instanceof Map)) {
-            continue;
-          }
-          Map<String, Object> method = (Map<String, Object>) m;
-          Object id = method.get("id");
-          Object jwk = method.get("publicKeyJwk");
-          if (id instanceof String && ((String) id).startsWith(controllerId + "#") && jwk instanceof Map) {
-            Map<String, Object> withKid = new LinkedHashMap<>((Map<String, Object>) jwk);
-            withKid.put("kid", id);
-            JWK key = JWK.parse(withKid);
-            if (key instanceof ECKey && !key.isPrivate()) {
-              keys.add(key);
-            }
-          }
-        }
-      }
-      if (keys.isEmpty()) {
-        throw new IllegalArgumentException("the DID document has no EC public key of " + controllerId);
-      }
-      return new JWKSet(keys);
-    } catch (java.text.ParseException e) {
-      throw new IllegalArgumentException("not a DID document: " + e.getMessage(), e);
-    }
+    return CoreIdentity.keysFromDidDocument(json, controllerId);
   }
 
   // ---------------------------------------------------------------- logout
@@ -812,98 +571,7 @@ public final class OneLogin {
    * {@code jti} not seen before by any instance sharing the store.
    */
   public LogoutResult validateLogoutToken(String logoutToken) {
-    Validated signed = verifyLogoutSignature(logoutToken);
-    if (signed.rejection != null) {
-      return new LogoutResult.Invalid(signed.rejection.reason(), signed.rejection.detail());
-    }
-    JWTClaimsSet c = Objects.requireNonNull(signed.claims);
-    Validated common = checkCommonClaims(c);
-    if (common.rejection != null) {
-      return new LogoutResult.Invalid(common.rejection.reason(), common.rejection.detail());
-    }
-    if (c.getIssueTime() == null) {
-      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no iat");
-    }
-    Object events = c.getClaim("events");
-    if (!(events instanceof Map) || ((Map<?, ?>) events).size() != 1
-        || !(((Map<?, ?>) events).get(BACKCHANNEL_LOGOUT_EVENT) instanceof Map)
-        || !((Map<?, ?>) ((Map<?, ?>) events).get(BACKCHANNEL_LOGOUT_EVENT)).isEmpty()) {
-      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no back-channel logout event");
-    }
-    if (c.getClaim("nonce") != null) {
-      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "a logout token must not carry a nonce");
-    }
-    String jti = c.getJWTID();
-    if (jti == null || jti.isBlank()) {
-      return new LogoutResult.Invalid(RejectionReason.MALFORMED_TOKEN, "the logout token has no jti");
-    }
-    if (!firstSighting(jti, c.getExpirationTime().toInstant())) {
-      LOG.warn("One Login back-channel logout token replayed");
-      return new LogoutResult.Invalid(RejectionReason.REPLAYED, "this logout token was received before");
-    }
-    return new LogoutResult.Valid(c.getSubject(), Optional.ofNullable(stringClaim(c, "sid")));
-  }
-
-  /** Like the ID token, but the algorithm is the one the key says (One Login signs logout tokens with its own). */
-  private Validated verifyLogoutSignature(String token) {
-    JWT jwt;
-    try {
-      jwt = JWTParser.parse(token);
-    } catch (java.text.ParseException e) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "not a JWT");
-    }
-    if (!(jwt instanceof SignedJWT)) {
-      return Validated.no(RejectionReason.MALFORMED_TOKEN, "the logout token is not signed");
-    }
-    SignedJWT signed = (SignedJWT) jwt;
-    String kid = signed.getHeader().getKeyID();
-    JWK key = kid == null ? null : jwks().get().getKeyByKeyId(kid);
-    if (key == null && kid != null && mayForceRefresh()) {
-      key = jwks().refresh().getKeyByKeyId(kid);
-    }
-    if (key == null) {
-      return Validated.no(RejectionReason.UNKNOWN_KEY, "no published key has id " + kid);
-    }
-    JWSAlgorithm alg = signed.getHeader().getAlgorithm();
-    boolean algFits = key.getAlgorithm() != null ? key.getAlgorithm().getName().equals(alg.getName())
-        : (key instanceof ECKey && alg.equals(JWSAlgorithm.ES256)) || (key instanceof RSAKey && alg.equals(JWSAlgorithm.RS256));
-    if (!algFits) {
-      return Validated.no(RejectionReason.UNEXPECTED_ALGORITHM, "the logout token's alg " + alg + " is not its key's");
-    }
-    try {
-      JWSVerifier verifier = verifierFor(key);
-      if (verifier == null || !signed.verify(verifier)) {
-        return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + kid);
-      }
-      return Validated.ok(signed.getJWTClaimsSet());
-    } catch (JOSEException | java.text.ParseException e) {
-      return Validated.no(RejectionReason.BAD_SIGNATURE, "the signature could not be verified: " + e.getMessage());
-    }
-  }
-
-  private boolean firstSighting(String jti, Instant exp) {
-    String key;
-    try {
-      key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jti.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw Secrets.missingAlgorithm("SHA-256", e);
-    }
-    // Remembered until well after the token could still be accepted (One Login: at least 3 minutes).
-    Instant keep = max(exp.plus(clockSkew), clock.instant().plus(Duration.ofMinutes(3))).plus(Duration.ofMinutes(5));
-    for (int race = 0; race < 20; race++) {
-      Optional<IdentityStore.Entry> seen = store.find(JTI_KIND, key);
-      if (seen.isPresent() && !seen.get().expiresAt().isBefore(clock.instant())) {
-        return false;
-      }
-      if (store.compareAndSet(JTI_KIND, key, seen.map(IdentityStore.Entry::version).orElse(0L), "seen", keep)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Instant max(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
+    return backChannelLogout.validate(logoutToken);
   }
 
   /** Builds {@link OneLogin}; each setter validates at once. */

@@ -1,20 +1,18 @@
 package io.civickit.identity.totp;
 
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.identity.AssuranceLevel;
 import io.civickit.identity.CheckResult;
 import io.civickit.identity.Evidence;
 import io.civickit.identity.FailureReason;
 import io.civickit.identity.IdentityStore;
-import io.civickit.identity.internal.Secrets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,7 +127,7 @@ public final class Totp {
     long matched = Long.MIN_VALUE;
     // Every candidate is computed and compared, so timing does not say which step matched.
     for (long s = step - window; s <= step + window; s++) {
-      if (MessageDigest.isEqual(code(secret, s).getBytes(StandardCharsets.US_ASCII), typedBytes)) {
+      if (Digests.equal(code(secret, s).getBytes(StandardCharsets.US_ASCII), typedBytes)) {
         matched = s;
       }
     }
@@ -204,11 +202,7 @@ public final class Totp {
   }
 
   private static String userKey(String userId) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw Secrets.missingAlgorithm("SHA-256", e);
-    }
+    return Digests.sha256Hex(userId);
   }
 
   /** RFC 4226 HOTP of one counter value, with RFC 6238's choice of HMAC. */
@@ -232,7 +226,7 @@ public final class Totp {
       String s = Integer.toString(binary % mod);
       return "0".repeat(digits - s.length()) + s;
     } catch (GeneralSecurityException e) {
-      throw Secrets.missingAlgorithm(algorithm.jcaName(), e);
+      throw Digests.missingAlgorithm(algorithm.jcaName(), e);
     }
   }
 

@@ -1,8 +1,6 @@
 package io.civickit.notify.channel;
 
-import io.civickit.notify.internal.channel.FileOutboxChannel;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A channel that writes each message to a folder instead of sending it: the embedded default,
@@ -11,16 +9,25 @@ import java.util.Objects;
  *
  * <p>Each file is written atomically (to a temporary file, then renamed) and named after the
  * idempotency key, so the same key is one file, written once.
+ *
+ * @deprecated renamed {@link FolderChannel}, so that it cannot be confused with the
+ *     {@link io.civickit.notify.outbox.Outbox} queue: {@code FolderChannel.in(folder)} is the same
+ *     channel
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 public final class FileOutbox {
   private FileOutbox() {}
 
   /**
    * A channel writing into the folder, which is created if it does not exist.
    *
-   * @throws io.civickit.core.CivicKitException if the folder cannot be created
+   * @param folder the folder
+   * @return the channel
+   * @throws io.civickit.core.StorageUnavailableException if the folder cannot be created
+   * @deprecated use {@link FolderChannel#in(Path)}
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static NotificationChannel in(Path folder) {
-    return new FileOutboxChannel(Objects.requireNonNull(folder, "folder"));
+    return FolderChannel.in(folder);
   }
 }

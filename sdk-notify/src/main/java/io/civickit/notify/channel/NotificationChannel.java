@@ -13,7 +13,7 @@ import java.util.Optional;
  * rejected address). It is called from several threads at once and must be thread-safe.
  *
  * <p>Built-in channels: {@link GovUkNotify#builder()}, {@link Smtp#builder()},
- * {@link FileOutbox#in(java.nio.file.Path)} and {@link Webhook#builder()}.
+ * {@link FolderChannel#in(java.nio.file.Path)} and {@link Webhook#builder()}.
  */
 public interface NotificationChannel {
 

@@ -1,9 +1,7 @@
 package io.civickit.notify.channel;
 
+import io.civickit.core.internal.crypto.Digests;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks a request from a {@link Webhook} channel: for suppliers who receive CivicKit webhooks.
@@ -52,9 +49,23 @@ public final class WebhookVerifier {
   }
 
   /**
-   * A verifier for the secret shared with the council.
+   * A verifier for the secret shared with the council, telling the time by the system clock.
    *
+   * @param secret the shared secret, at least 32 bytes
    * @param maxSkew how far the timestamp may be from now, either way (five minutes is usual)
+   * @return the verifier
+   */
+  public static WebhookVerifier of(byte[] secret, Duration maxSkew) {
+    return of(secret, maxSkew, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #of(byte[], Duration)} with a clock other than the system's (tests).
+   *
+   * @param secret the shared secret, at least 32 bytes
+   * @param maxSkew how far the timestamp may be from now, either way
+   * @param clock says what "now" is
+   * @return the verifier
    */
   public static WebhookVerifier of(byte[] secret, Duration maxSkew, Clock clock) {
     Objects.requireNonNull(secret, "secret");
@@ -85,19 +96,14 @@ public final class WebhookVerifier {
       return Result.STALE;
     }
     byte[] expected = sign(secret, timestampHeader, body);
-    return MessageDigest.isEqual(expected, given) ? Result.VALID : Result.BAD_SIGNATURE;
+    return Digests.equal(expected, given) ? Result.VALID : Result.BAD_SIGNATURE;
   }
 
   /** HMAC-SHA256 of {@code timestamp + "." + body}. */
   public static byte[] sign(byte[] secret, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-      mac.update((byte) '.');
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    Mac mac = Digests.hmacSha256(secret);
+    mac.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+    mac.update((byte) '.');
+    return mac.doFinal(body);
   }
 }

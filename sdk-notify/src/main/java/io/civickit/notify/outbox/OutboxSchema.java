@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 public final class OutboxSchema {
   private OutboxSchema() {}
 
-  /** The schema's name, for {@link Schema#install(DataSource, String...)}. */
+  /** The schema's name ({@link Schema.Part#OUTBOX}'s file name). */
   public static final String NAME = "outbox";
 
   /**
@@ -20,6 +20,6 @@ public final class OutboxSchema {
    * @throws io.civickit.core.CivicKitException if the database is neither H2 nor PostgreSQL, or a statement fails
    */
   public static void install(DataSource dataSource) {
-    Schema.install(dataSource, NAME);
+    Schema.install(dataSource, Schema.Part.OUTBOX);
   }
 }

@@ -43,7 +43,7 @@ abstract class OutboxBehaviour {
 
   static final MessageRenderer RENDERER = req -> {
     if (req.templateId().equals("broken")) {
-      throw new CivicKitException("missing personalisation: name");
+      throw new CivicKitException("missing personalisation: name") {};
     }
     Recipient r = req.recipient();
     if (r instanceof Recipient.Email) {

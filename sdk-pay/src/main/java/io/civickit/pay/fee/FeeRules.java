@@ -52,6 +52,9 @@ import java.util.Set;
  * </ol>
  * Amounts are whole pence throughout; no floating point is used.
  */
+// Over 500 lines and kept whole: the fee value, its calculation, its builder and its JSON form; the
+// JSON reader and writer are half of it and stay beside the fields they read, so a field cannot be
+// added to one without the other.
 public final class FeeRules {
 
   /** The largest quantity an item reads from an answer unless {@code max_quantity} says otherwise. */

@@ -1,17 +1,13 @@
 package io.civickit.pay.step;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.civickit.core.CivicKitException;
 import io.civickit.core.JourneyId;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.pay.internal.PayJson;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -145,19 +141,13 @@ public final class PayWebhooks {
     } catch (IllegalArgumentException notHex) {
       given = new byte[0];
     }
-    // MessageDigest.isEqual takes the same time for any two arrays of the same length.
-    return MessageDigest.isEqual(expected, given.length == expected.length ? given : new byte[expected.length])
+    // Digests.equal takes the same time for any two arrays of the same length.
+    return Digests.equal(expected, given.length == expected.length ? given : new byte[expected.length])
         && given.length == expected.length;
   }
 
   private byte[] sign(byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new CivicKitException("HmacSHA256 is not available", e);
-    }
+    return Digests.hmacSha256(key).doFinal(body);
   }
 
   private static String abbreviate(String s) {

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * journey itself stays the record of truth; the ledger is written after it and can be rebuilt.
  *
  * <p>{@link #jdbc(DataSource)} keeps it in the {@code civickit_payments} table (H2 or PostgreSQL:
- * apply {@code Schema.install(dataSource, "pay")} or the SQL under
+ * apply {@code Schema.install(dataSource, Schema.Part.PAY)} or the SQL under
  * {@code META-INF/civickit/sql/<dialect>/pay.sql}), shared by every app instance.
  */
 public interface PaymentLedger {

@@ -66,6 +66,10 @@ import org.slf4j.LoggerFactory;
  *       return URL being visited or a webhook's body.
  * </ul>
  */
+// Over 500 lines and kept whole: the payment step's state machine over one journey attribute
+// (PayState); begin, return, capture and refund each re-read and compare-and-set that state, and
+// keeping every transition in one file is what makes the races reviewable. Pay's client and the
+// fee rules are separate classes.
 public final class Payments {
   /** The actor recorded when a payment moves a journey on. */
   public static final Actor GOV_UK_PAY = Actor.system("govuk-pay");
@@ -155,6 +159,8 @@ public final class Payments {
    * @throws JourneyNotFoundException if there is no such journey
    * @throws PaymentProviderException if GOV.UK Pay refuses or cannot be reached: show "Sorry,
    *     there is a problem with the service"; nothing was lost, and pressing the button again is safe
+   * @throws IllegalStateException if the journey kept changing under every attempt to start the
+   *     payment; nothing was taken
    */
   public BeginResult begin(JourneyId journeyId, URI returnUrl, Locale locale) {
     Objects.requireNonNull(returnUrl, "returnUrl");
@@ -210,7 +216,8 @@ public final class Payments {
       ledger.record(new PaymentLedger.Entry(key, journeyId, attempt, Optional.empty(), PayState.CREATING, now));
       return create(load(journeyId), claim);
     }
-    throw new io.civickit.core.CivicKitException("journey " + journeyId + " kept changing while a payment was being"
+    // As sdk-identity does for state that keeps changing: a race lost this many times is a fault.
+    throw new IllegalStateException("journey " + journeyId + " kept changing while a payment was being"
         + " started; nothing was taken: try again");
   }
 

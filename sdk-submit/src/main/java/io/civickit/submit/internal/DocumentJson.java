@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.civickit.core.Actor;
 import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import io.civickit.forms.LocalisedText;
@@ -125,10 +126,11 @@ public final class DocumentJson {
     try {
       o = JSON.readTree(json);
     } catch (IOException e) {
-      throw new CivicKitException("not a submission document: the JSON does not parse", e);
+      // Not the parser's message: it quotes the text around the fault, which may be an answer.
+      throw new UnreadableDataException("a submission document", "is not JSON that parses", Failures.redacted(e));
     }
     if (o == null || !o.isObject()) {
-      throw new CivicKitException("not a submission document: expected a JSON object");
+      throw new UnreadableDataException("a submission document", "is not a JSON object");
     }
     try {
       JsonNode form = required(o, "form");
@@ -194,14 +196,14 @@ public final class DocumentJson {
         }
         return Value.fields(fields);
       default:
-        throw new CivicKitException("not a valid submission document: unknown value type '" + type + "'");
+        throw new UnreadableDataException("a submission document", "has an unknown value type");
     }
   }
 
   private static JsonNode required(JsonNode n, String field) {
     JsonNode v = n.get(field);
     if (v == null || v.isNull()) {
-      throw new CivicKitException("not a valid submission document: '" + field + "' is missing");
+      throw new UnreadableDataException("a submission document", "'" + field + "' is missing");
     }
     return v;
   }
@@ -209,7 +211,7 @@ public final class DocumentJson {
   private static String string(JsonNode n, String field) {
     JsonNode v = required(n, field);
     if (!v.isTextual()) {
-      throw new CivicKitException("not a valid submission document: '" + field + "' is not a string");
+      throw new UnreadableDataException("a submission document", "'" + field + "' is not a string");
     }
     return v.asText();
   }

@@ -3,6 +3,7 @@ package io.civickit.submit.internal;
 import io.civickit.core.CivicKitException;
 import io.civickit.core.Journey;
 import io.civickit.core.StorageUnavailableException;
+import io.civickit.core.UnreadableDataException;
 import io.civickit.forms.Form;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
@@ -53,6 +54,9 @@ import org.slf4j.LoggerFactory;
  * out is an unknown outcome: the destination is asked first if it can look, otherwise the
  * delivery is repeated with the same idempotency key.
  */
+// Over 500 lines and kept whole: submit, delivery claims, the workers and the adviser's queries
+// share the same two tables, the sealed-document codec and one redacted error path; split, each
+// part would take the connection handling and sealing back from the others.
 public final class JdbcSubmissions implements Submissions {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSubmissions.class);
   private static final String SEALED = "sealed:";
@@ -119,8 +123,9 @@ public final class JdbcSubmissions implements Submissions {
       } catch (SQLException e) {
         c.rollback();
         if (isUniqueViolation(e)) {
-          return findByJourney(journeyId).orElseThrow(() -> new CivicKitException("journey " + journey.reference()
-              + " was submitted at the same moment elsewhere and is not visible yet: retry", e));
+          return findByJourney(journeyId).orElseThrow(() -> new StorageUnavailableException("civickit_submission",
+              "read back the submission of " + journey.reference() + ", stored at the same moment by another"
+              + " instance and not visible yet (retry)", e));
         }
         throw e;
       }
@@ -180,7 +185,7 @@ public final class JdbcSubmissions implements Submissions {
 
   private byte[] unseal(String id, String stored) {
     if (!stored.startsWith(SEALED)) {
-      throw new CivicKitException("submission " + id + " is not sealed as expected");
+      throw new UnreadableDataException("submission " + id, "is not sealed as expected");
     }
     byte[] sealed = Base64.getDecoder().decode(stored.substring(SEALED.length()));
     return config.keyRing().decrypt(sealed, id.getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package io.civickit.submit.internal;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import io.civickit.core.Actor;
-import io.civickit.core.CivicKitException;
+import io.civickit.core.Failures;
 import io.civickit.forms.validation.AnswerFormat;
 import io.civickit.submit.Attachment;
 import io.civickit.submit.Payment;
@@ -127,7 +127,10 @@ public final class PdfCopy {
       b.toStream(out);
       b.run();
     } catch (Exception e) {
-      throw new CivicKitException("could not render the PDF copy: " + e.getClass().getSimpleName(), e);
+      // CivicKit's own XHTML and bundled font: a failure here is a bug, not bad input. The renderer's
+      // message may quote the page's text (answers), so only its class and stack trace are kept.
+      throw new IllegalStateException("could not render the PDF copy: " + e.getClass().getSimpleName(),
+          Failures.redacted(e));
     }
     return out.toByteArray();
   }

@@ -29,7 +29,6 @@ import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -251,7 +250,7 @@ public abstract class HandoffChannelContract {
     Journeys journeys = Journeys.builder().definition(helpDefinition()).store(ProgressStore.inMemory())
         .tokens(ResumeTokenStore.inMemory()).build();
     Handoffs handoffs = Handoffs.builder(journeys,
-            HandoffRouter.builder(Clock.systemUTC()).channel(channel).defaultRoute(channel.name()).build())
+            HandoffRouter.builder().channel(channel).defaultRoute(channel.name()).build())
         .continueOnlineLink(URI.create("https://apply.example.gov.uk/contract/continue"))
         .redact("mothers-maiden-name")
         .build();

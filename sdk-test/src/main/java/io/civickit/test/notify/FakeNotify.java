@@ -76,6 +76,9 @@ import java.util.stream.Collectors;
  * <p>It can be told to fail ({@link #failNext}, {@link #failRandomly}) in the ways a real
  * provider does, including accepting a message and then losing the response.
  */
+// Over 500 lines and kept whole: a test double of GOV.UK Notify's HTTP API (endpoints, API-key
+// auth, validation and Notify's error bodies) that a test starts as one thing; it is test kit,
+// not production code.
 public final class FakeNotify implements AutoCloseable {
 
   /** Ways the fake can fail a send. */

@@ -76,6 +76,9 @@ import org.owasp.encoder.Encode;
  * {@code PaymentWithAllLinks}, {@code Refund}, {@code RequestError}). The card page is labelled
  * as a test payment on every view; it takes no card details. Payments are in memory.
  */
+// Over 500 lines and kept whole: a stand-in GOV.UK Pay (the API, the payment state machine, the
+// hosted card page and signed webhooks) that a test starts as one server; it is test kit, not
+// production code.
 public final class FakeGovUkPay implements AutoCloseable, AfterAllCallback {
 
   /** What the person does on the card page (or a test does with {@link #complete}). */

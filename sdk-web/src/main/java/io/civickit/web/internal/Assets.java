@@ -1,6 +1,6 @@
 package io.civickit.web.internal;
 
-import io.civickit.core.CivicKitException;
+import io.civickit.core.StorageUnavailableException;
 import io.civickit.web.WebResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ final class Assets {
         try (InputStream in = found) {
           return Optional.of(in.readAllBytes());
         } catch (IOException e) {
-          throw new CivicKitException("could not read the asset " + c, e);
+          throw new StorageUnavailableException("the class path", "read the asset " + c, e);
         }
       }
     }

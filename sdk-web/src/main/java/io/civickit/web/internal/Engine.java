@@ -8,6 +8,7 @@ import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.handoff.HandoffRouter;
 import io.civickit.core.handoff.HandoffStore;
 import io.civickit.core.handoff.Handoffs;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.core.progress.ProgressConflictException;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.ResumeTokenStore;
@@ -30,7 +31,6 @@ import io.civickit.web.WebRequest;
 import io.civickit.web.WebResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +89,10 @@ public final class Engine {
     this.form = config.form();
     this.renderer = new FormRenderer(form.title().en());
     if (config.installSchema()) {
-      Schema.install(config.dataSource(), Schema.CORE, "identity", "handoff", "web");
+      Schema.install(config.dataSource(), Schema.Part.CORE, Schema.Part.IDENTITY, Schema.Part.HANDOFF, Schema.Part.WEB);
       OutboxSchema.install(config.dataSource());
       if (config.payments().isPresent()) {
-        Schema.install(config.dataSource(), "pay");
+        Schema.install(config.dataSource(), Schema.Part.PAY);
       }
     }
     this.sessions = new Sessions(config.dataSource(), config.clock(), config.sessionIdle());
@@ -100,7 +100,7 @@ public final class Engine {
     this.passcodes = Passcodes.builder().notifier(config.notifier()).emailTemplate(Templates.PASSCODE)
         .serverKey(config.serverKey()).store(identityStore).clock(config.clock()).build();
     this.totp = Totp.builder().store(identityStore).clock(config.clock()).build();
-    FormJourney.Builder def = FormJourney.builder(form, config.clock());
+    FormJourney.Builder def = FormJourney.builder(form).clock(config.clock());
     config.addressLookup().ifPresent(def::addressLookup);
     this.addressFinder = config.addressLookup().map(l -> new AddressFinder(this, l));
     Map<String, StepPage> pages = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ public final class Engine {
     this.journeys = jb.build();
     pay.ifPresent(PaymentPage::connect);
     this.helpDesk = new HelpDesk(config.dataSource(), config.keyRing(), config.clock(), words);
-    HandoffRouter.Builder router = HandoffRouter.builder(config.clock()).channel(helpDesk);
+    HandoffRouter.Builder router = HandoffRouter.builder().clock(config.clock()).channel(helpDesk);
     List<String> order = new ArrayList<>(List.of(helpDesk.name()));
     for (HandoffChannel c : config.fallbackChannels()) {
       router.channel(c);
@@ -299,8 +299,8 @@ public final class Engine {
       }
       List<String> sent = form.remove("csrf");
       String expected = existing.get().get("csrf").orElse("");
-      boolean ok = sent != null && sent.size() == 1 && !expected.isEmpty() && MessageDigest.isEqual(
-          sent.get(0).getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+      boolean ok = sent != null && sent.size() == 1 && !expected.isEmpty()
+          && Digests.equal(sent.get(0), expected);
       if (!ok) {
         return forbidden(request, existing);
       }

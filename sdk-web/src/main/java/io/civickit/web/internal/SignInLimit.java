@@ -1,13 +1,10 @@
 package io.civickit.web.internal;
 
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.identity.IdentityStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -81,12 +78,7 @@ final class SignInLimit {
   }
 
   private String key(String username) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest((kind + ":" + username).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(kind + ":" + username);
   }
 
   private record State(int failures, long lockedUntil) {

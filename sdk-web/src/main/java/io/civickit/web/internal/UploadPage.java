@@ -4,6 +4,7 @@ import io.civickit.core.Actor;
 import io.civickit.core.Answer;
 import io.civickit.core.Journey;
 import io.civickit.core.Value;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.files.FileRef;
 import io.civickit.files.UploadResult;
 import io.civickit.files.UploadRules;
@@ -22,8 +23,6 @@ import io.civickit.web.WebResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -409,8 +408,7 @@ public final class UploadPage implements StepPage {
 
   private static boolean csrfMatches(ExchangeImpl ex, String sent) {
     String expected = ex.existingSession().flatMap(s -> s.get("csrf")).orElse("");
-    return !expected.isEmpty() && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
+    return !expected.isEmpty() && Digests.equal(sent, expected);
   }
 
   /** Reads and throws away a body of at most {@code limit} bytes. */

@@ -281,7 +281,7 @@ class SubmissionsInRunnerTest {
     return (Submissions) Proxy.newProxyInstance(Submissions.class.getClassLoader(), new Class<?>[] {Submissions.class},
         (proxy, method, args) -> {
           if (method.getName().equals("submit") && failed.compareAndSet(false, true)) {
-            throw new io.civickit.core.CivicKitException("could not store the submission (SQL state 08006)");
+            throw new io.civickit.core.CivicKitException("could not store the submission (SQL state 08006)") {};
           }
           try {
             return method.invoke(real, args);

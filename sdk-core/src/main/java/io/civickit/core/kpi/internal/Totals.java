@@ -18,7 +18,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /** The counts of one group, however they were computed; turned into a {@link KpiRow} the same way. */
-public final class Totals {
+final class Totals {
   long started;
   long completed;
   long failed;

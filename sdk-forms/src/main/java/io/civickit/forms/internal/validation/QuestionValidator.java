@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  * addresses; {@code B-name}, {@code B-size}, {@code B-type} for a file's metadata; and
  * {@code B[i].ITEM...} plus {@code B-items} for the items of a repeating group.
  */
+// Over 500 lines and kept whole for now: one switch over question types sharing messages and field
+// naming. Issue 20 asks for it to be split (field naming apart, rules per family of types); it is
+// left whole while it is being changed on another branch, to be split after that lands.
 public final class QuestionValidator {
   /** Longest number, money, postcode or code input read, in characters. */
   static final int MAX_SHORT = 100;

@@ -1,6 +1,7 @@
 package io.civickit.notify.internal.channel;
 
 import io.civickit.core.StorageUnavailableException;
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.NotificationChannel;
@@ -12,8 +13,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -102,26 +101,18 @@ public final class FileOutboxChannel implements NotificationChannel {
     if (safe.length() > 80) {
       safe = safe.substring(0, 80);
     }
-    return safe + "-" + HexFormat.of().formatHex(sha256(key), 0, 6);
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return safe + "-" + HexFormat.of().formatHex(Digests.sha256(key), 0, 6);
   }
 
   /** A MIME message: multipart/alternative with the plain text and the HTML, UTF-8, 8-bit. */
   static String eml(OutgoingNotification n) {
     RenderedMessage.Email m = (RenderedMessage.Email) n.message();
     String to = ((Recipient.Email) n.recipient()).address().strip();
-    String boundary = "=_civickit_" + HexFormat.of().formatHex(sha256("b" + n.idempotencyKey()), 0, 12);
+    String boundary = "=_civickit_" + HexFormat.of().formatHex(Digests.sha256("b" + n.idempotencyKey()), 0, 12);
     StringBuilder b = new StringBuilder();
     b.append("To: ").append(to).append(CRLF);
     b.append("Subject: ").append(encodedWord(m.subject())).append(CRLF);
-    b.append("Message-ID: <").append(HexFormat.of().formatHex(sha256(n.idempotencyKey()), 0, 16))
+    b.append("Message-ID: <").append(HexFormat.of().formatHex(Digests.sha256(n.idempotencyKey()), 0, 16))
         .append("@civickit.invalid>").append(CRLF);
     b.append("X-CivicKit-Template: ").append(n.templateId().replaceAll("[\\r\\n]", " ")).append(CRLF);
     b.append("Content-Language: ").append(n.language().toLanguageTag()).append(CRLF);

@@ -1,5 +1,6 @@
 package io.civickit.notify.internal.channel;
 
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.internal.mail.SmtpServer;
@@ -16,8 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public final class SmtpChannel implements NotificationChannel {
       return new SendResult.PermanentFailure(problem.get());
     }
     RenderedMessage.Email m = (RenderedMessage.Email) n.message();
-    String messageId = "<" + HexFormat.of().formatHex(sha256(n.idempotencyKey()), 0, 16) + "@civickit.invalid>";
+    String messageId = "<" + HexFormat.of().formatHex(Digests.sha256(n.idempotencyKey()), 0, 16) + "@civickit.invalid>";
     try {
       MimeMessage msg = new MimeMessage(server.session()) {
         @Override
@@ -123,14 +122,6 @@ public final class SmtpChannel implements NotificationChannel {
         LOG.warn("SMTP send of {} failed: {}", n.idempotencyKey(), e.getClass().getSimpleName());
         return new SendResult.RetryableFailure("SMTP send failed: " + e.getClass().getSimpleName());
       }
-    }
-  }
-
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

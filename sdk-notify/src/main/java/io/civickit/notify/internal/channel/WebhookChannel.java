@@ -1,5 +1,6 @@
 package io.civickit.notify.internal.channel;
 
+import io.civickit.core.internal.crypto.Digests;
 import io.civickit.notify.Recipient;
 import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.NotificationChannel;
@@ -16,8 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -48,15 +47,7 @@ public final class WebhookChannel implements NotificationChannel {
     this.clock = clock;
     this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(key);
-        return mac;
-      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-        throw new IllegalStateException("HmacSHA256 is not available", e);
-      }
-    });
+    this.macs = ThreadLocal.withInitial(() -> Digests.hmacSha256(key));
   }
 
   /** The signature of {@link WebhookVerifier#sign}, with this thread's Mac. */
