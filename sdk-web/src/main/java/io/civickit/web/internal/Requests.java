@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Parsing what a request carries: query strings, cookies, form bodies (bounded), paths. */
-public final class Requests {
+final class Requests {
   private Requests() {}
 
   /** A body or a form that is over a limit. */

@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * one database serve the same person whichever instance a request reaches. The cookie carries
  * 256 random bits; the table holds only their SHA-256 hash and a few short values.
  */
-public final class Sessions {
+final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MAX_DATA = 4000;
 
