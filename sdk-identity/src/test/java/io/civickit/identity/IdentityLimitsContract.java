@@ -7,7 +7,7 @@ import io.civickit.identity.matching.CouncilRecord;
 import io.civickit.identity.matching.MatchPolicy;
 import io.civickit.identity.matching.RecordMatcher;
 import io.civickit.identity.passcode.Passcodes;
-import io.civickit.identity.passcode.SendResult;
+import io.civickit.identity.passcode.PasscodeSendResult;
 import io.civickit.identity.totp.Totp;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
@@ -72,7 +72,7 @@ public abstract class IdentityLimitsContract {
     Passcodes a = passcodes(newInstanceStore());
     Passcodes b = passcodes(newInstanceStore());
     Recipient jane = new Recipient.Email("jane." + clock.instant().toEpochMilli() + "@example.org");
-    assertThat(a.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.Sent.class);
+    assertThat(a.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Sent.class);
     String code = lastCode();
     for (int i = 1; i <= 5; i++) {
       Passcodes instance = i % 2 == 0 ? a : b;
@@ -82,7 +82,7 @@ public abstract class IdentityLimitsContract {
     assertThat(sixth).isEqualTo(new CheckResult.LockedOut(clock.instant().plus(Duration.ofMinutes(15))));
     // Locked on the other instance too, and the right code is dead.
     assertThat(b.verify(jane, code)).isInstanceOf(CheckResult.LockedOut.class);
-    assertThat(b.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.LockedOut.class);
+    assertThat(b.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.LockedOut.class);
     clock.advance(Duration.ofMinutes(15));
     assertThat(b.verify(jane, code)).isEqualTo(new CheckResult.Failed(FailureReason.NO_ACTIVE_CODE, false, 6));
   }
@@ -97,7 +97,7 @@ public abstract class IdentityLimitsContract {
       a.verify(phone, wrong(lastCode()));
     }
     clock.advance(Duration.ofSeconds(61));
-    assertThat(b.send(phone, Locale.ENGLISH)).isInstanceOf(SendResult.Sent.class);
+    assertThat(b.send(phone, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Sent.class);
     for (int i = 0; i < 2; i++) {
       assertThat(b.verify(phone, wrong(lastCode()))).isInstanceOf(CheckResult.Failed.class);
     }

@@ -7,7 +7,7 @@ import io.civickit.identity.FailureReason;
 import io.civickit.identity.IdentityStore;
 import io.civickit.identity.passcode.PasscodePolicy;
 import io.civickit.identity.passcode.Passcodes;
-import io.civickit.identity.passcode.SendResult;
+import io.civickit.identity.passcode.PasscodeSendResult;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.NotificationRequest;
 import io.civickit.notify.Notifier;
@@ -72,7 +72,7 @@ public final class PasscodeService implements Passcodes {
   }
 
   @Override
-  public SendResult send(Recipient contact, Locale language) {
+  public PasscodeSendResult send(Recipient contact, Locale language) {
     String canonical = Contacts.canonical(contact);
     String templateId = contact instanceof Recipient.Email ? emailTemplate : smsTemplate;
     if (templateId == null) {
@@ -85,7 +85,7 @@ public final class PasscodeService implements Passcodes {
       long version = entry.map(IdentityStore.Entry::version).orElse(0L);
       PasscodeState state = current(entry, now);
       if (state.lockedUntil() > now.toEpochMilli()) {
-        return new SendResult.LockedOut(Instant.ofEpochMilli(state.lockedUntil()));
+        return new PasscodeSendResult.LockedOut(Instant.ofEpochMilli(state.lockedUntil()));
       }
       long windowStart = state.windowStart();
       int sends = state.sends();
@@ -95,10 +95,10 @@ public final class PasscodeService implements Passcodes {
       }
       long nextAllowed = state.lastSent() + policy.resendInterval().toMillis();
       if (state.lastSent() != 0 && nextAllowed > now.toEpochMilli()) {
-        return new SendResult.Throttled(Instant.ofEpochMilli(nextAllowed));
+        return new PasscodeSendResult.Throttled(Instant.ofEpochMilli(nextAllowed));
       }
       if (sends >= policy.maxSendsPerWindow()) {
-        return new SendResult.Throttled(Instant.ofEpochMilli(windowStart + policy.sendWindow().toMillis()));
+        return new PasscodeSendResult.Throttled(Instant.ofEpochMilli(windowStart + policy.sendWindow().toMillis()));
       }
       String code = newCode(random, policy.digits());
       Instant expiresAt = now.plus(policy.expiry());
@@ -120,7 +120,7 @@ public final class PasscodeService implements Passcodes {
         throw e;
       }
       LOG.info("passcode sent by {} to contact {}", Contacts.channel(contact), key.substring(0, 12));
-      return new SendResult.Sent(id, expiresAt);
+      return new PasscodeSendResult.Sent(id, expiresAt);
     }
     throw new IllegalStateException("passcode state kept changing under " + MAX_RACES + " attempts to send");
   }

@@ -42,7 +42,7 @@ public interface Passcodes {
    * @param language the template language ({@code en} or {@code cy})
    * @throws IllegalArgumentException for a postal address
    */
-  SendResult send(Recipient contact, Locale language);
+  PasscodeSendResult send(Recipient contact, Locale language);
 
   /**
    * Checks a typed code. Spaces and hyphens are ignored. A right code works once; a wrong one

@@ -43,8 +43,8 @@ class PasscodesTest {
 
   @Test
   void sendsASixDigitCodeThroughTheCouncilsTemplateAndItWorksOnce() {
-    SendResult result = passcodes.send(jane, Locale.forLanguageTag("cy"));
-    assertThat(result).isEqualTo(new SendResult.Sent(new NotificationId("n-1"), clock.instant().plus(Duration.ofMinutes(15))));
+    PasscodeSendResult result = passcodes.send(jane, Locale.forLanguageTag("cy"));
+    assertThat(result).isEqualTo(new PasscodeSendResult.Sent(new NotificationId("n-1"), clock.instant().plus(Duration.ofMinutes(15))));
     NotificationRequest request = sent.get(0);
     assertThat(request.templateId()).isEqualTo("email-template");
     assertThat(request.recipient()).isEqualTo(jane);
@@ -102,18 +102,18 @@ class PasscodesTest {
 
   @Test
   void resendsAreThrottledByIntervalAndByWindow() {
-    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.Sent.class);
+    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Sent.class);
     assertThat(passcodes.send(jane, Locale.ENGLISH))
-        .isEqualTo(new SendResult.Throttled(clock.instant().plus(Duration.ofSeconds(60))));
+        .isEqualTo(new PasscodeSendResult.Throttled(clock.instant().plus(Duration.ofSeconds(60))));
     for (int i = 2; i <= 5; i++) {
       clock.advance(Duration.ofSeconds(60));
-      assertThat(passcodes.send(jane, Locale.ENGLISH)).as("send " + i).isInstanceOf(SendResult.Sent.class);
+      assertThat(passcodes.send(jane, Locale.ENGLISH)).as("send " + i).isInstanceOf(PasscodeSendResult.Sent.class);
     }
     clock.advance(Duration.ofSeconds(60));
-    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.Throttled.class);
+    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Throttled.class);
     assertThat(sent).hasSize(5);
     clock.advance(Duration.ofMinutes(15));
-    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.Sent.class);
+    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Sent.class);
   }
 
   @Test
@@ -134,7 +134,7 @@ class PasscodesTest {
         })
         .emailTemplate("t").serverKey(KEY).store(store).clock(clock).build();
     assertThatThrownBy(() -> failing.send(jane, Locale.ENGLISH)).hasMessageContaining("Notify is down");
-    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(SendResult.Sent.class);
+    assertThat(passcodes.send(jane, Locale.ENGLISH)).isInstanceOf(PasscodeSendResult.Sent.class);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.civickit.web.internal;
 
 import io.civickit.core.Journey;
-import io.civickit.identity.passcode.SendResult;
+import io.civickit.identity.passcode.PasscodeSendResult;
 import io.civickit.notify.Recipient;
 import io.civickit.web.Exchange;
 import io.civickit.web.PageOptions;
@@ -46,12 +46,12 @@ final class EmailCodePage implements StepPage {
     ExchangeImpl ex = (ExchangeImpl) exchange;
     Locale l = ex.locale();
     if (ex.formValue("action").filter("resend"::equals).isPresent()) {
-      SendResult sent = engine.passcodes.send(new Recipient.Email(CitizenPages.contactEmail(engine, j).orElse("")), l);
-      if (sent instanceof SendResult.Sent) {
+      PasscodeSendResult sent = engine.passcodes.send(new Recipient.Email(CitizenPages.contactEmail(engine, j).orElse("")), l);
+      if (sent instanceof PasscodeSendResult.Sent) {
         ex.session().put(flag(j), "1");
       }
       return page(ex, j, Optional.empty(),
-          Optional.of(ex.text(sent instanceof SendResult.Sent ? "code.resent" : "code.wait")), 200);
+          Optional.of(ex.text(sent instanceof PasscodeSendResult.Sent ? "code.resent" : "code.wait")), 200);
     }
     String code = ex.formValue("code").orElse("");
     return ex.submitStep(j, Engine.EMAIL_CHECK, Map.of("code", List.of(code)), invalid -> page(ex, invalid.journey(),

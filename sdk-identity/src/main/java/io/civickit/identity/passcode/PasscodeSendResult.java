@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** What happened when a passcode was asked for. */
-public sealed interface SendResult {
+public sealed interface PasscodeSendResult {
 
   /**
    * A new code was sent; any earlier code for the same contact stops working.
@@ -13,7 +13,7 @@ public sealed interface SendResult {
    * @param notification the id the notifier gave the message
    * @param expiresAt when the code stops working
    */
-  record Sent(NotificationId notification, Instant expiresAt) implements SendResult {
+  record Sent(NotificationId notification, Instant expiresAt) implements PasscodeSendResult {
     /**
      * Checks that both components are present.
      *
@@ -31,7 +31,7 @@ public sealed interface SendResult {
    *
    * @param retryAfter when a new code can be asked for
    */
-  record Throttled(Instant retryAfter) implements SendResult {
+  record Throttled(Instant retryAfter) implements PasscodeSendResult {
     /**
      * Checks that the time is present.
      *
@@ -47,7 +47,7 @@ public sealed interface SendResult {
    *
    * @param until when codes can be sent again
    */
-  record LockedOut(Instant until) implements SendResult {
+  record LockedOut(Instant until) implements PasscodeSendResult {
     /**
      * Checks that the time is present.
      *
