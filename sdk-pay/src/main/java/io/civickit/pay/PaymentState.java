@@ -25,7 +25,7 @@ public record PaymentState(PaymentStatus status, boolean finished, Optional<Stri
   }
 
   /** Why the payment failed, when {@link #code()} is one of the documented codes. */
-  public Optional<FailureReason> failureReason() {
-    return code.flatMap(FailureReason::fromCode);
+  public Optional<PaymentFailureReason> failureReason() {
+    return code.flatMap(PaymentFailureReason::fromCode);
   }
 }

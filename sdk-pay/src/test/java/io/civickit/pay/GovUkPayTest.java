@@ -79,7 +79,7 @@ class GovUkPayTest {
     status = 200;
     body = PAYMENT;
     Payment p = client().find("abc123").orElseThrow();
-    assertThat(p.state().failureReason()).contains(FailureReason.DECLINED);
+    assertThat(p.state().failureReason()).contains(PaymentFailureReason.DECLINED);
     assertThat(seen).singleElement().satisfies(h -> {
       assertThat(h.get("auth")).isEqualTo("Bearer " + KEY);
       assertThat(h.get("ua")).startsWith("civickit-pay/");

@@ -18,9 +18,9 @@ public record Attachment(String id, String name, long size, String contentType) 
    * @throws IllegalArgumentException if a text component is blank or the size is less than 1
    */
   public Attachment {
-    Payment.notBlank(id, "id");
-    Payment.notBlank(name, "name");
-    Payment.notBlank(contentType, "contentType");
+    SubmittedPayment.notBlank(id, "id");
+    SubmittedPayment.notBlank(name, "name");
+    SubmittedPayment.notBlank(contentType, "contentType");
     if (size < 1) {
       throw new IllegalArgumentException("an attachment's size must be at least 1 byte, but was " + size);
     }

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public record Submission(int formatVersion, String id, String reference, String formId, int formVersion,
     LocalisedText formTitle, Instant submittedAt, Locale language, String assuranceLevel,
-    List<SubmittedAnswer> answers, Optional<Payment> payment, List<Attachment> attachments) {
+    List<SubmittedAnswer> answers, Optional<SubmittedPayment> payment, List<Attachment> attachments) {
 
   /** The document format this release writes. Readers accept this version and older. */
   public static final int FORMAT_VERSION = 1;
@@ -50,9 +50,9 @@ public record Submission(int formatVersion, String id, String reference, String 
       throw new IllegalArgumentException("submission format version must be 1 to " + FORMAT_VERSION + ", but was "
           + formatVersion);
     }
-    Payment.notBlank(id, "id");
-    Payment.notBlank(reference, "reference");
-    Payment.notBlank(formId, "formId");
+    SubmittedPayment.notBlank(id, "id");
+    SubmittedPayment.notBlank(reference, "reference");
+    SubmittedPayment.notBlank(formId, "formId");
     if (formVersion < 1) {
       throw new IllegalArgumentException("form version must be at least 1, but was " + formVersion);
     }
@@ -61,7 +61,7 @@ public record Submission(int formatVersion, String id, String reference, String 
     // Only the language counts (en or cy), so a document equals itself read back from JSON.
     language = "cy".equals(Objects.requireNonNull(language, "language").getLanguage()) ? new Locale("cy")
         : Locale.ENGLISH;
-    Payment.notBlank(assuranceLevel, "assuranceLevel");
+    SubmittedPayment.notBlank(assuranceLevel, "assuranceLevel");
     answers = List.copyOf(answers);
     if (answers.stream().map(SubmittedAnswer::questionId).distinct().count() != answers.size()) {
       throw new IllegalArgumentException("submission " + id + " has two answers to the same question");

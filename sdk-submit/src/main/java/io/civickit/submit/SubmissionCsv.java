@@ -71,11 +71,11 @@ public final class SubmissionCsv {
     cells.add(submission.submittedAt().toString());
     cells.add(submission.language().getLanguage());
     cells.add(submission.assuranceLevel());
-    Optional<Payment> p = submission.payment();
+    Optional<SubmittedPayment> p = submission.payment();
     cells.add(p.map(x -> String.valueOf(x.amountPence())).orElse(""));
-    cells.add(p.map(Payment::status).orElse(""));
-    cells.add(p.map(Payment::reference).orElse(""));
-    cells.add(p.map(Payment::providerId).orElse(""));
+    cells.add(p.map(SubmittedPayment::status).orElse(""));
+    cells.add(p.map(SubmittedPayment::reference).orElse(""));
+    cells.add(p.map(SubmittedPayment::providerId).orElse(""));
     cells.add(String.join("\n", submission.attachments().stream().map(a -> a.name() + " (" + a.id() + ")").toList()));
     for (String column : columns) {
       cells.add(submission.answer(column).map(a -> a.formatted(locale)).orElse(""));

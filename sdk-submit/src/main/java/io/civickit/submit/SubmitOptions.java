@@ -13,7 +13,7 @@ import java.util.Optional;
  * <pre>{@code
  * submissions.submit(journey, form, SubmitOptions.builder()
  *     .language(Locale.forLanguageTag("cy"))
- *     .payment(new Payment(4500, "hu20sqlact5260q2nanm0q8u93", "success", "GW-7K3M-9QXA"))
+ *     .payment(new SubmittedPayment(4500, "hu20sqlact5260q2nanm0q8u93", "success", "GW-7K3M-9QXA"))
  *     .build());
  * }</pre>
  *
@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param payment the payment made, if any
  * @param attachments files to list besides those the form's file questions hold
  */
-public record SubmitOptions(Locale language, Optional<Payment> payment, List<Attachment> attachments) {
+public record SubmitOptions(Locale language, Optional<SubmittedPayment> payment, List<Attachment> attachments) {
 
   /**
    * Checks the components and takes a copy of the list.
@@ -55,7 +55,7 @@ public record SubmitOptions(Locale language, Optional<Payment> payment, List<Att
   /** Builds {@link SubmitOptions}. */
   public static final class Builder {
     private Locale language = Locale.UK;
-    private Payment payment;
+    private SubmittedPayment payment;
     private final List<Attachment> attachments = new ArrayList<>();
 
     private Builder() {}
@@ -77,7 +77,7 @@ public record SubmitOptions(Locale language, Optional<Payment> payment, List<Att
      * @param payment the payment
      * @return this builder
      */
-    public Builder payment(Payment payment) {
+    public Builder payment(SubmittedPayment payment) {
       this.payment = Objects.requireNonNull(payment, "payment");
       return this;
     }

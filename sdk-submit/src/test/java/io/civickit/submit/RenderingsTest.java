@@ -20,7 +20,7 @@ class RenderingsTest {
   static final String COUNCIL = "Bryncoed County Council";
   final Journey journey = Fixtures.complete(Fixtures.journeys(Fixtures.CLOCK), "Gate code 1234 & \"mind the dog\"");
   final Submission doc = Submission.of(journey, Fixtures.FORM, SubmitOptions.builder()
-      .payment(new Payment(4500, "hu20sqlact5260q2nanm0q8u93", "success", journey.reference().toString())).build(),
+      .payment(new SubmittedPayment(4500, "hu20sqlact5260q2nanm0q8u93", "success", journey.reference().toString())).build(),
       UUID.randomUUID().toString(), Instant.parse("2026-03-01T10:05:00Z"));
 
   static String text(byte[] pdf) throws IOException {

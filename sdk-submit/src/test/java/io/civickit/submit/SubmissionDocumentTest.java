@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionDocumentTest {
   final Journeys journeys = Fixtures.journeys(Fixtures.CLOCK);
   final Journey journey = Fixtures.complete(journeys, "The gate sticks");
-  final Payment payment = new Payment(4500, "hu20sqlact5260q2nanm0q8u93", "success", journey.reference().toString());
+  final SubmittedPayment payment = new SubmittedPayment(4500, "hu20sqlact5260q2nanm0q8u93", "success", journey.reference().toString());
   final Submission doc = Submission.of(journey, Fixtures.FORM, SubmitOptions.builder()
       .language(Locale.forLanguageTag("cy")).payment(payment).build(), UUID.randomUUID().toString(),
       Instant.parse("2026-03-01T10:05:00Z"));

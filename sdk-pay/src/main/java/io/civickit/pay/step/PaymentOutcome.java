@@ -1,7 +1,7 @@
 package io.civickit.pay.step;
 
 import io.civickit.core.Journey;
-import io.civickit.pay.FailureReason;
+import io.civickit.pay.PaymentFailureReason;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public sealed interface PaymentOutcome {
    * @param journey the journey, still on the payment step
    * @param reason GOV.UK Pay's reason, when it gave a known code
    */
-  record Error(Journey journey, Optional<FailureReason> reason) implements PaymentOutcome {
+  record Error(Journey journey, Optional<PaymentFailureReason> reason) implements PaymentOutcome {
     /**
      * Checks the reason is present (perhaps empty).
      *

@@ -9,7 +9,7 @@ import io.civickit.core.SubmitResult;
 import io.civickit.core.Value;
 import io.civickit.core.event.JourneyEvent;
 import io.civickit.core.progress.ProgressConflictException;
-import io.civickit.pay.FailureReason;
+import io.civickit.pay.PaymentFailureReason;
 import io.civickit.pay.GovUkPay;
 import io.civickit.pay.Language;
 import io.civickit.pay.Payment;
@@ -349,7 +349,7 @@ public final class Payments {
     return outcome;
   }
 
-  private static PaymentOutcome failure(Journey j, Optional<FailureReason> reason, PaymentStatus status) {
+  private static PaymentOutcome failure(Journey j, Optional<PaymentFailureReason> reason, PaymentStatus status) {
     if (status == PaymentStatus.FAILED && reason.isPresent()) {
       switch (reason.get()) {
         case DECLINED:

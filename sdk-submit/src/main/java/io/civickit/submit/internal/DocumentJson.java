@@ -13,7 +13,7 @@ import io.civickit.core.UnreadableDataException;
 import io.civickit.core.Value;
 import io.civickit.forms.LocalisedText;
 import io.civickit.submit.Attachment;
-import io.civickit.submit.Payment;
+import io.civickit.submit.SubmittedPayment;
 import io.civickit.submit.Submission;
 import io.civickit.submit.SubmittedAnswer;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class DocumentJson {
       n.put("prefilled", a.prefilled());
     }
     if (s.payment().isPresent()) {
-      Payment p = s.payment().get();
+      SubmittedPayment p = s.payment().get();
       ObjectNode n = o.putObject("payment");
       n.put("amount_pence", p.amountPence());
       n.put("provider_id", p.providerId());
@@ -145,10 +145,10 @@ public final class DocumentJson {
             value == null || value.isNull() ? Optional.empty() : Optional.of(value(value)),
             string(formatted, "en"), string(formatted, "cy"), actor, required(n, "prefilled").asBoolean()));
       }
-      Optional<Payment> payment = Optional.empty();
+      Optional<SubmittedPayment> payment = Optional.empty();
       if (o.hasNonNull("payment")) {
         JsonNode p = o.get("payment");
-        payment = Optional.of(new Payment(required(p, "amount_pence").asLong(), string(p, "provider_id"),
+        payment = Optional.of(new SubmittedPayment(required(p, "amount_pence").asLong(), string(p, "provider_id"),
             string(p, "status"), string(p, "reference")));
       }
       List<Attachment> attachments = new ArrayList<>();

@@ -6,7 +6,7 @@ import io.civickit.core.Actor;
 import io.civickit.core.Failures;
 import io.civickit.forms.validation.AnswerFormat;
 import io.civickit.submit.Attachment;
-import io.civickit.submit.Payment;
+import io.civickit.submit.SubmittedPayment;
 import io.civickit.submit.Submission;
 import io.civickit.submit.SubmittedAnswer;
 import java.io.ByteArrayOutputStream;
@@ -67,7 +67,7 @@ public final class PdfCopy {
     }
     h.append("</tbody></table>");
     if (s.payment().isPresent()) {
-      Payment p = s.payment().get();
+      SubmittedPayment p = s.payment().get();
       h.append("<h2>").append(t(l, "Payment", "Taliad")).append("</h2><table><tbody>");
       summary(h, t(l, "Amount", "Swm"), AnswerFormat.money(BigDecimal.valueOf(p.amountPence(), 2)));
       summary(h, t(l, "Status", "Statws"), p.status());

@@ -9,7 +9,7 @@ import io.civickit.core.StorageUnavailableException;
 import io.civickit.core.Value;
 import io.civickit.core.event.EventSink;
 import io.civickit.core.event.JourneyEvent;
-import io.civickit.submit.Payment;
+import io.civickit.submit.SubmittedPayment;
 import io.civickit.submit.SubmissionSchema;
 import io.civickit.submit.Submissions;
 import io.civickit.submit.SubmitOptions;
@@ -102,7 +102,7 @@ final class SubmissionHook implements EventSink {
   }
 
   /** The payment sdk-pay's step saved on the journey, if one was taken (nothing when none was due). */
-  static Optional<Payment> payment(Journey j) {
+  static Optional<SubmittedPayment> payment(Journey j) {
     Optional<Value> v = j.answer(PAYMENT_ANSWER).map(Answer::value);
     if (v.isEmpty() || !(v.get() instanceof Value.Fields f)) {
       return Optional.empty();
@@ -115,7 +115,7 @@ final class SubmissionHook implements EventSink {
     }
     String status = text(f, "status");
     String reference = text(f, "reference");
-    return Optional.of(new Payment(amount, id, status.isBlank() ? "success" : status,
+    return Optional.of(new SubmittedPayment(amount, id, status.isBlank() ? "success" : status,
         reference.isBlank() ? j.reference().value() : reference));
   }
 

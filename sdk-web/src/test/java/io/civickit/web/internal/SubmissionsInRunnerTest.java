@@ -10,7 +10,7 @@ import io.civickit.notify.channel.SendResult;
 import io.civickit.submit.Delivery;
 import io.civickit.submit.DeliveryStatus;
 import io.civickit.submit.Destination;
-import io.civickit.submit.Payment;
+import io.civickit.submit.SubmittedPayment;
 import io.civickit.submit.Submission;
 import io.civickit.submit.Submissions;
 import io.civickit.web.RunnerTemplates;
@@ -219,7 +219,7 @@ class SubmissionsInRunnerTest {
     Journey withPayment = j.toBuilder().answer(SubmissionHook.PAYMENT_ANSWER,
         new Answer(Value.fields(paid), Optional.empty(), Actor.system("govuk-pay"), false)).build();
     assertThat(SubmissionHook.payment(withPayment))
-        .contains(new Payment(4500, "hu20sqlact5260q2nanm0q8u93", "success", j.reference().value()));
+        .contains(new SubmittedPayment(4500, "hu20sqlact5260q2nanm0q8u93", "success", j.reference().value()));
     Map<String, Value> nothingDue = Map.of("id", Value.text(""), "amount", Value.number(0),
         "status", Value.text("not_required"));
     assertThat(SubmissionHook.payment(j.toBuilder().answer(SubmissionHook.PAYMENT_ANSWER,

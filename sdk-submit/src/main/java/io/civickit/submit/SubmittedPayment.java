@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param status the provider's status for it, for example {@code success}
  * @param reference the reference the payment was made under, usually the journey reference
  */
-public record Payment(long amountPence, String providerId, String status, String reference) {
+public record SubmittedPayment(long amountPence, String providerId, String status, String reference) {
 
   /**
    * Checks the components.
@@ -20,7 +20,7 @@ public record Payment(long amountPence, String providerId, String status, String
    * @throws NullPointerException if a text component is null
    * @throws IllegalArgumentException if the amount is negative or a text component is blank
    */
-  public Payment {
+  public SubmittedPayment {
     if (amountPence < 0) {
       throw new IllegalArgumentException("a payment amount must not be negative, but was " + amountPence);
     }

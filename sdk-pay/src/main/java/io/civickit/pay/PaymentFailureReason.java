@@ -3,7 +3,7 @@ package io.civickit.pay;
 import java.util.Optional;
 
 /** Why a payment did not succeed, from GOV.UK Pay's {@code state.code}. */
-public enum FailureReason {
+public enum PaymentFailureReason {
   /** {@code P0010}: the card was declined (or failed 3D Secure). */
   DECLINED("P0010"),
   /** {@code P0020}: the person took too long (the payment page expires after 90 minutes). */
@@ -17,7 +17,7 @@ public enum FailureReason {
 
   private final String code;
 
-  FailureReason(String code) {
+  PaymentFailureReason(String code) {
     this.code = code;
   }
 
@@ -27,8 +27,8 @@ public enum FailureReason {
   }
 
   /** The reason for an API code; empty for a code this client does not know. */
-  public static Optional<FailureReason> fromCode(String code) {
-    for (FailureReason r : values()) {
+  public static Optional<PaymentFailureReason> fromCode(String code) {
+    for (PaymentFailureReason r : values()) {
       if (r.code.equals(code)) {
         return Optional.of(r);
       }
