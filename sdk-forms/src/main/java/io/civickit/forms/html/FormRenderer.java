@@ -430,7 +430,7 @@ public final class FormRenderer {
       }
       case SELECT: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.select(f, options(q, locale), value, lang.selectPlaceholder, lang);
+        return Govuk.select(f, options(q, locale), value, lang.selectPlaceholder, q.accessibleAutocomplete(), lang);
       }
       case FILE: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
