@@ -42,7 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The runner's pages that need a browser, in headless Chromium through the Javalin adapter: the
- * accessible autocomplete on a long select (with JavaScript on and off), in English and Welsh,
+ * accessible autocomplete on a long select and an international address's country (with JavaScript
+ * on and off), in English and Welsh,
  * with axe-core against WCAG 2.2 AA on each state. Skipped without Chromium, failing on CI.
  */
 class BrowserFeaturesTest {
@@ -201,9 +202,34 @@ class BrowserFeaturesTest {
         assertThat(new Select(d.findElement(By.id("council-select"))).getFirstSelectedOption().getAttribute("value"))
             .isEqualTo("cardiff");
         clickAndLoad(d, "main form button[type=submit]");
+        // an international address: its country list is the same autocomplete
+        assertThat(d.getCurrentUrl()).endsWith("/apply/abroad");
+        clickAndLoad(d, "main form button[type=submit]");
+        assertThat(d.findElement(By.cssSelector(".govuk-error-summary")).getText())
+            .contains(lang.equals("en") ? "Enter your address abroad" : "Rhowch eich cyfeiriad dramor");
+        axe(d, lang + "-international-address-error");
+        d.findElement(By.id("abroad-line1")).sendKeys("12 Rue de la Paix");
+        d.findElement(By.id("abroad-town")).sendKeys("Paris");
+        WebElement country = waitFor(d).until(x -> x.findElements(By.cssSelector("input#abroad-country.autocomplete__input"))
+            .stream().findFirst().orElse(null));
+        country.sendKeys(lang.equals("en") ? "Fran" : "Ffra");
+        List<String> countries = waitFor(d).until(x -> {
+          List<String> texts = x.findElements(By.cssSelector("#abroad-country__listbox li.autocomplete__option")).stream()
+              .map(WebElement::getText).toList();
+          return texts.isEmpty() ? null : texts;
+        });
+        assertThat(countries).containsExactly(lang.equals("en") ? new String[] {"France"}
+            : new String[] {"Ffrainc", "Tiroedd Deheuol ac Antarctig Ffrainc"});
+        country.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(new Select(d.findElement(By.id("abroad-country-select"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("FR");
+        axe(d, lang + "-international-address");
+        clickAndLoad(d, "main form button[type=submit]");
         assertThat(d.getCurrentUrl()).endsWith("/apply/check-answers");
-        assertThat(d.findElement(By.cssSelector(".govuk-summary-list__value")).getText())
-            .isEqualTo(lang.equals("en") ? "Cardiff" : "Caerdydd");
+        assertThat(d.findElements(By.cssSelector(".govuk-summary-list__value")).stream().map(WebElement::getText).toList())
+            .containsExactly(lang.equals("en") ? "Cardiff" : "Caerdydd",
+                "12 Rue de la Paix\nParis\n" + (lang.equals("en") ? "France" : "Ffrainc"));
+        axe(d, lang + "-check-answers");
         // back on the page, the box starts with the saved answer
         d.get(base + "/apply/council");
         WebElement again = waitFor(d).until(x -> x.findElements(By.cssSelector("input#council.autocomplete__input"))
@@ -240,8 +266,12 @@ class BrowserFeaturesTest {
       Select select = new Select(d.findElement(By.id("council")));
       select.selectByVisibleText("Swansea");
       clickAndLoad(d, "main form button[type=submit]");
+      d.findElement(By.id("abroad-line1")).sendKeys("Plot 7, Kololo");
+      new Select(d.findElement(By.id("abroad-country"))).selectByVisibleText("Uganda");
+      clickAndLoad(d, "main form button[type=submit]");
       assertThat(d.getCurrentUrl()).endsWith("/apply/check-answers");
-      assertThat(d.findElement(By.cssSelector(".govuk-summary-list__value")).getText()).isEqualTo("Swansea");
+      assertThat(d.findElements(By.cssSelector(".govuk-summary-list__value")).stream().map(WebElement::getText).toList())
+          .containsExactly("Swansea", "Plot 7, Kololo\nUganda");
     } finally {
       d.quit();
     }

@@ -51,7 +51,9 @@ public final class ModelLint {
       QuestionType.ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "town", Kind.TEXT, "postcode", Kind.TEXT,
           "uprn", Kind.TEXT),
       QuestionType.FILE, Map.of("name", Kind.TEXT, "size", Kind.NUMBER, "type", Kind.TEXT),
-      QuestionType.PHONE, Map.of("number", Kind.TEXT, "extension", Kind.TEXT));
+      QuestionType.PHONE, Map.of("number", Kind.TEXT, "extension", Kind.TEXT),
+      QuestionType.INTERNATIONAL_ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "line3", Kind.TEXT,
+          "town", Kind.TEXT, "region", Kind.TEXT, "postcode", Kind.TEXT, "country", Kind.TEXT));
 
   /** Where a condition is evaluated: questions before this point are answered. */
   private record Position(int page, int question) {
