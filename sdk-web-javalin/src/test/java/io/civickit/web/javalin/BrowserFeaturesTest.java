@@ -70,14 +70,19 @@ class BrowserFeaturesTest {
   }
 
   static JourneyRunner runner(String form, Consumer<JourneyRunner.Builder> more) throws Exception {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve(form + System.nanoTime()).toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+    return runner(form, ds, more);
+  }
+
+  static JourneyRunner runner(String form, javax.sql.DataSource ds, Consumer<JourneyRunner.Builder> more)
+      throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.resolve(form + port).toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
     try (InputStream in = BrowserFeaturesTest.class.getResourceAsStream(form)) {
       JourneyRunner.Builder b = JourneyRunner.builder().form(Forms.read(in)).dataSource(ds)
           .keyRing(KeyRing.generate("k1")).serverKey(key)
@@ -253,6 +258,67 @@ class BrowserFeaturesTest {
       assertThat(violations).as("axe-core WCAG 2.2 AA violations").isEmpty();
     } finally {
       d.quit();
+    }
+  }
+
+  static long sessionExpiry(javax.sql.DataSource ds) throws Exception {
+    try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT MAX(expires_at) FROM civickit_web_sessions")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void theTimeoutWarningOpensStaySignedInKeepsTheSessionAndTheEndLeadsToTheSignedOutPage() throws Exception {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("timeout").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+    // a session of one minute, the warning 55 seconds before its end: the dialog opens after 5 seconds
+    JourneyRunner shortRunner = runner("browser-features.json", ds,
+        b -> b.sessionTimeout(Duration.ofMinutes(1)).sessionWarning(Duration.ofSeconds(55)));
+    Javalin shortApp = serve(shortRunner);
+    String at = "http://localhost:" + shortApp.port();
+    ChromeDriver d = chromium(true);
+    try {
+      d.get(at + "/");
+      clickAndLoad(d, "#start");
+      assertThat(d.findElement(By.id("ck-timeout")).getAttribute("open")).isNull();
+      WebElement dialog = waitFor(d).until(x -> x.findElements(By.cssSelector("dialog#ck-timeout[open]")).stream()
+          .findFirst().orElse(null));
+      assertThat(dialog.findElement(By.id("ck-timeout-title")).getText()).isEqualTo("You’re about to be signed out");
+      assertThat(dialog.findElement(By.id("ck-timeout-text")).getText())
+          .matches("For your security, we will sign you out in [0-9]+ seconds?\\.");
+      // a modal dialog: focus is on its first control, and the page behind cannot be reached
+      assertThat(d.switchTo().activeElement().getAttribute("id")).isEqualTo("ck-timeout-stay");
+      assertThat((Boolean) d.executeScript("return document.querySelector('#ck-timeout').matches(':modal')")).isTrue();
+      axe(d, "en-timeout-warning");
+      long before = sessionExpiry(ds);
+      dialog.findElement(By.id("ck-timeout-stay")).click();
+      waitFor(d).until(x -> x.findElement(By.id("ck-timeout")).getAttribute("open") == null);
+      assertThat(d.getCurrentUrl()).endsWith("/apply/council");
+      assertThat(sessionExpiry(ds)).as("Stay signed in keeps the session").isGreaterThan(before);
+
+      clickAndLoad(d, "#language-cy");
+      WebElement cy = waitFor(d).until(x -> x.findElements(By.cssSelector("dialog#ck-timeout[open]")).stream()
+          .findFirst().orElse(null));
+      assertThat(cy.findElement(By.id("ck-timeout-title")).getText()).isEqualTo("Rydych ar fin cael eich allgofnodi");
+      assertThat(cy.findElement(By.id("ck-timeout-stay")).getText()).isEqualTo("Aros wedi mewngofnodi");
+      axe(d, "cy-timeout-warning");
+      // nobody answers: at the end the script goes to the signed-out page, in Welsh
+      new WebDriverWait(d, Duration.ofSeconds(90)).until(x -> x.getCurrentUrl().contains("/signed-out"));
+      waitFor(d).until(x -> "complete".equals(((JavascriptExecutor) x).executeScript("return document.readyState")));
+      assertThat(d.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Rydych wedi cael eich allgofnodi");
+      assertThat(d.findElement(By.id("continue-saved")).getAttribute("href")).endsWith("/resume");
+      axe(d, "cy-signed-out");
+      d.get(at + "/signed-out");
+      assertThat(d.findElement(By.cssSelector("main h1")).getText()).isEqualTo("You have been signed out");
+      axe(d, "en-signed-out");
+      assertThat(cspErrors(d)).as("nothing refused by the Content-Security-Policy").isEmpty();
+      assertThat(violations).as("axe-core WCAG 2.2 AA violations").isEmpty();
+    } finally {
+      d.quit();
+      shortApp.stop();
+      shortRunner.close();
     }
   }
 

@@ -7,6 +7,8 @@
 // - when the time is up, goes to the "You have been signed out" page.
 // Without JavaScript there is no dialog, and the page after the session ends says so.
 
+const GRACE = 3000
+
 function words (dialog, n, one, many) {
   return n + ' ' + (n === 1 ? dialog.dataset[one] : dialog.dataset[many])
 }
@@ -48,7 +50,9 @@ export function startTimeoutWarning () {
 
   function tick () {
     const left = deadline - Date.now()
-    if (left <= 0) {
+    // a few seconds' grace, so the session has surely ended on the server when the page is asked for
+    // (asking any page of a live session would keep it going)
+    if (left <= -GRACE) {
       window.location.assign(signedOut)
       return
     }
