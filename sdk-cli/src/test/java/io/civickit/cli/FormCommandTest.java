@@ -82,7 +82,7 @@ class FormCommandTest {
         "$.pages[0].questions[0].type: unknown question type 'colour'; expected one of text, textarea, "
             + "whole-number, decimal, money, date, email, phone, mobile, postcode, address, "
             + "national-insurance-number, radios, checkboxes, select, yes-no, file, repeating-group, declaration, name, "
-            + "first-and-last-name, month-year",
+            + "first-and-last-name, month-year, international-address",
         "$.pages[0].questions[0].label: missing label");
   }
 

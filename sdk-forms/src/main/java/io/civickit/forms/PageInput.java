@@ -99,7 +99,8 @@ public final class PageInput {
       });
       out.put(base, values);
     } else if (v instanceof Value.Fields f
-        && (q.type() == QuestionType.ADDRESS || q.type() == QuestionType.FIRST_AND_LAST_NAME)) {
+        && (q.type() == QuestionType.ADDRESS || q.type() == QuestionType.FIRST_AND_LAST_NAME
+            || q.type() == QuestionType.INTERNATIONAL_ADDRESS)) {
       f.values().forEach((k, x) -> {
         if (x instanceof Value.Text t) {
           out.put(base + "-" + k, List.of(t.value()));

@@ -53,6 +53,10 @@ import java.util.regex.Pattern;
  * @param maxWords for textareas, the most words accepted, counted as the character count
  *     component counts them (runs of characters between spaces); 0 for no word limit, when the
  *     character count shows the {@code maxLength} instead
+ * @param accessibleAutocomplete for a select, whether it is marked for the Design System's
+ *     accessible autocomplete: a host that serves the library turns the select into a box that
+ *     filters the options as the person types; without JavaScript it stays a plain select, and
+ *     the answer is validated the same either way
  */
 // Over 500 lines and kept whole: one value, the question, with a component per setting of every
 // type and a builder; the length is documented accessors and setters, not logic.
@@ -83,7 +87,8 @@ public record Question(
     Optional<String> pattern,
     Optional<LocalisedText> prefix,
     Optional<LocalisedText> suffix,
-    int maxWords) {
+    int maxWords,
+    boolean accessibleAutocomplete) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{0,63}");
   private static final Pattern AUTOCOMPLETE = Pattern.compile("[a-z0-9-]{1,40}( [a-z0-9-]{1,40}){0,3}");
@@ -186,6 +191,10 @@ public record Question(
             + "saying what the answer must look like");
       }
     }
+    if (accessibleAutocomplete && type != QuestionType.SELECT) {
+      throw new IllegalArgumentException("question '" + id + "': the accessible autocomplete is for a select, not "
+          + type.jsonName());
+    }
     messages = Collections.unmodifiableMap(new TreeMap<>(messages));
     java.util.Set<String> known = io.civickit.forms.validation.Messages.keys();
     for (String key : messages.keySet()) {
@@ -194,6 +203,49 @@ public record Question(
             + known);
       }
     }
+  }
+
+  /**
+   * The question without the accessible autocomplete (the shape before it existed).
+   *
+   * @param id the answer key
+   * @param type the kind of question
+   * @param label the question text
+   * @param hint optional hint text
+   * @param errorNoun the noun after a verb in error messages
+   * @param required whether an answer is needed
+   * @param showIf optional show-if condition
+   * @param maxLength the maximum characters accepted
+   * @param min optional minimum for numbers and money
+   * @param max optional maximum for numbers and money
+   * @param options choices for radios, checkboxes and select
+   * @param dateRule extra rule for date questions
+   * @param maxFileBytes for files, the largest size accepted
+   * @param fileTypes for files, the accepted media types
+   * @param items for repeating groups, the questions asked for each item
+   * @param minItems the least number of items
+   * @param maxItems the most items accepted
+   * @param earliestDate the earliest date accepted
+   * @param latestDate the latest date accepted
+   * @param autocomplete the HTML autocomplete token
+   * @param errorSubject the name at the start of a sentence in error messages
+   * @param messages the question's own error messages
+   * @param minLength the fewest characters accepted
+   * @param pattern a regular expression the answer must match
+   * @param prefix a unit before the input
+   * @param suffix a unit after the input
+   * @param maxWords the most words, 0 for no word limit
+   */
+  public Question(String id, QuestionType type, LocalisedText label, Optional<LocalisedText> hint,
+      LocalisedText errorNoun, boolean required, Optional<String> showIf, int maxLength,
+      Optional<BigDecimal> min, Optional<BigDecimal> max, List<Option> options, DateRule dateRule,
+      long maxFileBytes, List<String> fileTypes, List<Question> items, int minItems, int maxItems,
+      Optional<LocalDate> earliestDate, Optional<LocalDate> latestDate, Optional<String> autocomplete,
+      Optional<LocalisedText> errorSubject, Map<String, LocalisedText> messages, int minLength,
+      Optional<String> pattern, Optional<LocalisedText> prefix, Optional<LocalisedText> suffix, int maxWords) {
+    this(id, type, label, hint, errorNoun, required, showIf, maxLength, min, max, options, dateRule,
+        maxFileBytes, fileTypes, items, minItems, maxItems, earliestDate, latestDate, autocomplete,
+        errorSubject, messages, minLength, pattern, prefix, suffix, maxWords, false);
   }
 
   /**
@@ -385,6 +437,7 @@ public record Question(
     private String pattern;
     private LocalisedText prefix;
     private LocalisedText suffix;
+    private boolean accessibleAutocomplete;
 
     private Builder(String id, QuestionType type) {
       this.id = Objects.requireNonNull(id, "id");
@@ -781,6 +834,18 @@ public record Question(
     }
 
     /**
+     * Marks a select for the Design System's accessible autocomplete, for a long list such as
+     * countries: with JavaScript, the person types to filter the options; without it, the plain
+     * select. Only a select can have it.
+     *
+     * @return this builder
+     */
+    public Builder accessibleAutocomplete() {
+      this.accessibleAutocomplete = true;
+      return this;
+    }
+
+    /**
      * Builds the question.
      *
      * @return the immutable question
@@ -799,7 +864,7 @@ public record Question(
           options, dateRule, maxFileBytes, fileTypes, items, minItems, maxItems,
           Optional.ofNullable(earliestDate), Optional.ofNullable(latestDate), Optional.ofNullable(autocomplete),
           Optional.ofNullable(errorSubject), messages, minLength, Optional.ofNullable(pattern),
-          Optional.ofNullable(prefix), Optional.ofNullable(suffix), maxWords);
+          Optional.ofNullable(prefix), Optional.ofNullable(suffix), maxWords, accessibleAutocomplete);
     }
   }
 }

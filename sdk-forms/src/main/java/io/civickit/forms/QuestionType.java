@@ -54,7 +54,15 @@ public enum QuestionType {
    */
   FIRST_AND_LAST_NAME,
   /** A month and year ("April 2026"), such as a card's expiry or when a tenancy began; stored as the month's first day. */
-  MONTH_YEAR;
+  MONTH_YEAR,
+  /**
+   * An address outside the UK, as the Design System's international address guidance asks: free
+   * lines (the first required), town, region and postal code (optional, as many countries have
+   * none), and the country chosen from {@link io.civickit.forms.address.Countries}; stored as the
+   * parts {@code line1}, {@code line2}, {@code line3}, {@code town}, {@code region},
+   * {@code postcode} (those given) and {@code country} (an ISO 3166-1 code such as {@code FR}).
+   */
+  INTERNATIONAL_ADDRESS;
 
   /**
    * The name used in the JSON form format, e.g. {@code whole-number}.

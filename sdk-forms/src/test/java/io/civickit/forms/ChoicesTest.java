@@ -108,17 +108,58 @@ class ChoicesTest {
   }
 
   @Test
-  void aLongSelectCarriesTheAutocompleteHookAndAShortOneDoesNot() {
+  void aSelectMarkedForTheAccessibleAutocompleteCarriesTheHookAndAPlainOneDoesNot() {
     Question.Builder b = Question.builder("area", QuestionType.SELECT).label("Area", "Ardal").errorNoun("your area", "eich ardal");
     for (int i = 1; i <= 20; i++) {
       b.option("a" + i, "Area " + i, "Ardal " + i);
     }
-    Page longPage = Page.builder("p").question(b.build()).build();
-    Document doc = Jsoup.parse(RENDERER.renderPage(longPage, Map.of(), Map.<String, String>of(), EN));
+    Page plain = Page.builder("p").question(b.build()).build();
+    Document doc = Jsoup.parse(RENDERER.renderPage(plain, Map.of(), Map.<String, String>of(), EN));
+    assertThat(doc.selectFirst("select#area").hasAttr("data-module")).isFalse();
+    Page marked = Page.builder("p").question(b.accessibleAutocomplete().build()).build();
+    doc = Jsoup.parse(RENDERER.renderPage(marked, Map.of("area", List.of("a7")), Map.<String, String>of(), EN));
     assertThat(doc.selectFirst("select#area").attr("data-module")).isEqualTo("civickit-autocomplete");
+    assertThat(doc.selectFirst("select#area option[selected]").text()).isEqualTo("Area 7");
+    assertThat(doc.selectFirst("select#area option").attr("value")).isEmpty();
     assertThat(doc.select("script")).isEmpty();
     Document small = Jsoup.parse(RENDERER.renderPage(form().page("first").orElseThrow(), Map.of(), Map.<String, String>of(), EN));
     assertThat(small.selectFirst("select#work").hasAttr("data-module")).isFalse();
+  }
+
+  @Test
+  void theAccessibleAutocompleteReadsWritesAndIsOnlyForASelect() {
+    String json = FORM.replace("\"type\": \"select\", \"optionList\": \"councils\"",
+        "\"type\": \"select\", \"accessibleAutocomplete\": true, \"optionList\": \"councils\"");
+    Form form = Forms.read(json);
+    Question work = form.question("work").orElseThrow();
+    assertThat(work.accessibleAutocomplete()).isTrue();
+    assertThat(Forms.write(form)).contains("\"accessibleAutocomplete\": true");
+    assertThat(Forms.read(Forms.write(form))).isEqualTo(form);
+    assertThatThrownBy(() -> Question.builder("kinds", QuestionType.RADIOS).label("Kinds").errorNoun("kinds")
+        .option("a", "A").accessibleAutocomplete().build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("question 'kinds': the accessible autocomplete is for a select, not radios");
+  }
+
+  @Test
+  void lintKeepsTheAccessibleAutocompleteForLongListsAndSuggestsItForALongSelect() {
+    String marked = FORM.replace("\"type\": \"select\", \"optionList\": \"councils\"",
+        "\"type\": \"select\", \"accessibleAutocomplete\": true, \"optionList\": \"councils\"");
+    assertThat(FormLint.checkJson(marked)).extracting(LintProblem::toString).containsExactly(
+        "$.pages[0].questions[2].accessibleAutocomplete: a list of 2 options is quicker to answer as radios than by "
+            + "typing; keep the accessible autocomplete for long lists such as countries");
+    StringBuilder many = new StringBuilder();
+    for (int i = 1; i <= 31; i++) {
+      many.append(i > 1 ? ", " : "").append("{\"value\": \"w").append(i).append("\", \"label\": {\"en\": \"Ward ")
+          .append(i).append("\", \"cy\": \"Ward ").append(i).append(" (cy)\"}}");
+    }
+    String longSelect = FORM.replace("\"type\": \"select\", \"optionList\": \"councils\"",
+        "\"type\": \"select\", \"options\": [" + many + "]");
+    assertThat(FormLint.checkJson(longSelect)).extracting(LintProblem::toString).containsExactly(
+        "$.pages[0].questions[2].options: a select of 31 options is hard to scroll; add \"accessibleAutocomplete\": "
+            + "true so people can type to filter it");
+    assertThat(FormLint.checkJson(longSelect.replace("\"type\": \"select\", \"options\"",
+        "\"type\": \"select\", \"accessibleAutocomplete\": true, \"options\""))).isEmpty();
   }
 
   @Test

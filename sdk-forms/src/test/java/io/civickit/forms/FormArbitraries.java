@@ -80,6 +80,9 @@ final class FormArbitraries {
                     b.option(o);
                   }
                 }
+                if (type == QuestionType.SELECT && optionCount > 2) {
+                  b.accessibleAutocomplete();
+                }
                 its.forEach(b::item);
                 if (type == QuestionType.REPEATING_GROUP) {
                   b.items(minItems, minItems + 3);
@@ -103,7 +106,7 @@ final class FormArbitraries {
     out.set(0, new Question(q.id(), q.type(), q.label(), q.hint(), q.errorNoun(), q.required(), q.showIf(),
         q.maxLength(), q.min(), q.max(), options, q.dateRule(), q.maxFileBytes(), q.fileTypes(), q.items(),
         q.minItems(), q.maxItems(), q.earliestDate(), q.latestDate(), q.autocomplete(), q.errorSubject(),
-        q.messages(), q.minLength(), q.pattern(), q.prefix(), q.suffix(), q.maxWords()));
+        q.messages(), q.minLength(), q.pattern(), q.prefix(), q.suffix(), q.maxWords(), q.accessibleAutocomplete()));
     return out;
   }
 

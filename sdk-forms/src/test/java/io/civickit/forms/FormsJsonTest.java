@@ -83,7 +83,7 @@ class FormsJsonTest {
   void unknownFieldsAndWrongTypesAreErrors() {
     FormFormatException e = bad(minimal(AGE.replace("\"min\": 18", "\"minimum\": 18, \"required\": \"yes\"")));
     assertThat(e.problems()).extracting(Object::toString).containsExactly(
-        "$.pages[0].questions[0].minimum: unknown field 'minimum'; expected one of autocomplete, dateRule, "
+        "$.pages[0].questions[0].minimum: unknown field 'minimum'; expected one of accessibleAutocomplete, autocomplete, dateRule, "
             + "earliestDate, errorNoun, errorSubject, fileTypes, hint, id, items, label, latestDate, max, maxFileBytes, "
             + "maxItems, maxLength, maxWords, messages, min, minItems, minLength, optionList, options, pattern, prefix, "
             + "required, showIf, suffix, type",

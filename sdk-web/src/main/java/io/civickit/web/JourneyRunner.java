@@ -245,6 +245,7 @@ public final class JourneyRunner implements AutoCloseable {
     private final List<AutoCloseable> onClose = new ArrayList<>();
     private Submissions submissions;
     private Duration submissionRetention = Duration.ofDays(90);
+    private Duration sessionWarning = Duration.ofMinutes(2);
     private PayConfig pay;
 
     private Builder() {}
@@ -579,6 +580,24 @@ public final class JourneyRunner implements AutoCloseable {
     }
 
     /**
+     * How long before the session ends the person is warned, on pages of an application under
+     * way (default 2 minutes): a dialog with "Stay signed in", which keeps the session, and "Save
+     * and come back later" (WCAG 2.2.1, Timing Adjustable). It must be shorter than the
+     * {@link #sessionTimeout(Duration) session timeout}. After the session ends, the next page
+     * the person asks for says they have been signed out and how to continue.
+     *
+     * @param value the warning time, at least 10 seconds
+     * @return this
+     */
+    public Builder sessionWarning(Duration value) {
+      if (value.compareTo(Duration.ofSeconds(10)) < 0) {
+        throw new IllegalArgumentException("the session warning must be at least 10 seconds, but was " + value);
+      }
+      sessionWarning = value;
+      return this;
+    }
+
+    /**
      * Whether cookies are Secure; default: yes unless the public URL is plain-http localhost.
      * Switching it off is allowed only for such a URL.
      *
@@ -683,6 +702,10 @@ public final class JourneyRunner implements AutoCloseable {
         throw new IllegalStateException("cookies may be sent without Secure only for http://localhost, not " + publicUrl);
       }
       boolean secure = secureCookies == null ? !localHttp : secureCookies;
+      if (sessionWarning.compareTo(sessionIdle) >= 0) {
+        throw new IllegalStateException("the session warning (" + sessionWarning + ") must be shorter than the "
+            + "session timeout (" + sessionIdle + ")");
+      }
       Optional<String> email = Optional.empty();
       if (emailCheck) {
         if (emailQuestion != null) {
@@ -699,7 +722,7 @@ public final class JourneyRunner implements AutoCloseable {
           Map.copyOf(UploadPage.withUploadPages(form, Optional.ofNullable(uploads), stepPages)), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
           installSchema, List.copyOf(onClose), Optional.ofNullable(submissions), submissionRetention,
-          Optional.ofNullable(addressLookup), Optional.ofNullable(pay)));
+          Optional.ofNullable(addressLookup), Optional.ofNullable(pay), sessionWarning));
     }
 
     private static void require(Object o, String name) {

@@ -175,7 +175,7 @@ public final class FormRenderer {
             links.add(new ErrorLink(e.field(), e.message()));
           }
           if (q.type() != QuestionType.ADDRESS && q.type() != QuestionType.REPEATING_GROUP
-              && q.type() != QuestionType.FIRST_AND_LAST_NAME) {
+              && q.type() != QuestionType.FIRST_AND_LAST_NAME && q.type() != QuestionType.INTERNATIONAL_ADDRESS) {
             break;
           }
         }
@@ -433,7 +433,7 @@ public final class FormRenderer {
       }
       case SELECT: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
-        return Govuk.select(f, options(q, locale), value, lang.selectPlaceholder, lang);
+        return Govuk.select(f, options(q, locale), value, lang.selectPlaceholder, q.accessibleAutocomplete(), lang);
       }
       case FILE: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
@@ -451,6 +451,9 @@ public final class FormRenderer {
             {"last", lang.lastName, "family-name", "govuk-!-width-two-thirds"}});
       case REPEATING_GROUP:
         return group(q, base, label, hint, raw, byField, heading, locale, lang);
+      case INTERNATIONAL_ADDRESS:
+        return io.civickit.forms.internal.html.InternationalAddressHtml.render(base, label, hint, raw, byField, heading,
+            locale, lang);
       default: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
         InputAttributes a = InputAttributes.forKind(t.name());

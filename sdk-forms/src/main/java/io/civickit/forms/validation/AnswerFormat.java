@@ -176,7 +176,11 @@ public final class AnswerFormat {
       }
       List<String> lines = new ArrayList<>();
       parts.forEach((k, x) -> {
-        if (!"uprn".equals(k) && provided(x)) {
+        if (t == QuestionType.INTERNATIONAL_ADDRESS && "country".equals(k) && x instanceof Value.Text code) {
+          // the country's name in the person's language, not its code
+          lines.add(io.civickit.forms.address.Countries.find(code.value()).map(c -> c.name().in(locale))
+              .orElse(code.value()));
+        } else if (!"uprn".equals(k) && provided(x)) {
           lines.add(x instanceof Value.Text s ? s.value() : write(q, x, locale));
         }
       });

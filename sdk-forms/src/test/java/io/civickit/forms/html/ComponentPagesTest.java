@@ -56,7 +56,7 @@ class ComponentPagesTest {
     for (int i = 1; i <= 25; i++) {
       area.option("a" + i, "Ward " + i, "Ward " + i);
     }
-    Page select = Page.builder("area").question(area.build()).build();
+    Page select = Page.builder("area").question(area.accessibleAutocomplete().build()).build();
     for (Locale locale : List.of(Locale.UK, Locale.forLanguageTag("cy"))) {
       String lang = locale.getLanguage();
       write("checkboxes-none-divider-hints-" + lang, RENDERER.renderPage(what, Map.of(), List.of(), locale, FormOptions.NONE));

@@ -119,6 +119,11 @@ class FormRendererEscapingProperties {
         case ADDRESS:
           assertThat(doc.selectFirst("#q-town").val()).isEqualTo(s);
           break;
+        case INTERNATIONAL_ADDRESS:
+          assertThat(doc.selectFirst("#q-town").val()).isEqualTo(s);
+          assertThat(doc.selectFirst("#q-line1").val()).isEqualTo(s);
+          assertThat(doc.selectFirst("#q-line1-error").text()).endsWith(s);
+          break;
         case REPEATING_GROUP:
           assertThat(doc.getElementById("q[1].i").val()).isEqualTo(s);
           break;

@@ -77,7 +77,7 @@ class ValidationProperties {
         "£", ",", ".", "-", "+", "+44", "07700 900982", "020 7946 0000", "ext 12", "x", "@", "name@example.com",
         "sw1a 1aa", "AB 12 34 56 C", "o1", "o0", "yes", "no", "true", "\u200B", "\uFEFF", "\u00A0", "\r\n", "\t",
         "<script>", "'", "\"", "%", "\\", "\u0000", "\uD800", "😀", "ŵ", "١٢", "1e9", "NaN", "9".repeat(40),
-        "image/png", "a.pdf", "2048", "[0]", "]");
+        "image/png", "a.pdf", "2048", "[0]", "]", "FR", "GB", "fr", "ZZ");
     Arbitrary<String> joined = parts.list().ofMaxSize(6).map(l -> String.join("", l));
     Arbitrary<String> any = Arbitraries.strings().ofMaxLength(40);
     Arbitrary<String> huge = Arbitraries.of("a", "9", " ", "\u200B", "é", "1,").flatMap(s ->
@@ -90,7 +90,8 @@ class ValidationProperties {
   Arbitrary<Map<String, List<String>>> inputs() {
     Arbitrary<String> names = Arbitraries.of("q", "q-day", "q-month", "q-year", "q-line1", "q-line2", "q-town",
         "q-postcode", "q-uprn", "q-name", "q-size", "q-type", "q-items", "q[0].i", "q[1].i", "q[0].d-day",
-        "q[0].d-month", "q[0].d-year", "q[2].a-line1", "q[999].i", "q[1000].i", "q[-1].i", "q[x].i", "q[", "other");
+        "q[0].d-month", "q[0].d-year", "q[2].a-line1", "q[999].i", "q[1000].i", "q[-1].i", "q[x].i", "q[", "other",
+        "q-line3", "q-region", "q-country");
     Arbitrary<List<String>> lists = values().list().ofMaxSize(4).map(l -> {
       List<String> out = new ArrayList<>(l);
       if (!out.isEmpty() && out.get(0).length() == 1) {

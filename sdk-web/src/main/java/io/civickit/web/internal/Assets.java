@@ -11,13 +11,16 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Static files under {@code /assets/}: the runner's own, then GOV.UK Frontend's from its webjar
- * (its CSS, its JavaScript module, fonts and images), then a host's from
+ * (its CSS, its JavaScript module, fonts and images) and the accessible autocomplete's script and
+ * styles from theirs, then a host's from
  * {@code /io/civickit/web/host-assets/} on the class path. Names are checked against a strict
  * pattern, so nothing outside those folders can be named.
  */
 final class Assets {
   private static final String WEBJAR = "/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/";
   private static final String OWN = "/io/civickit/web/assets/";
+  /** The Design System's accessible autocomplete (its script bundles Preact), for long selects. */
+  private static final String AUTOCOMPLETE = "/META-INF/resources/webjars/accessible-autocomplete/2.0.4/dist/";
   /** Where a host puts its own files (a logo, a stylesheet with its colours). */
   static final String HOST = "/civickit/assets/";
   private static final ConcurrentMap<String, Optional<byte[]>> CACHE = new ConcurrentHashMap<>();
@@ -36,7 +39,10 @@ final class Assets {
 
   private static Optional<byte[]> load(String path) {
     String[] candidates = {OWN + path, WEBJAR + "assets/" + path,
-        path.startsWith("govuk-frontend.min.") ? WEBJAR + path : null, HOST + path};
+        path.startsWith("govuk-frontend.min.") ? WEBJAR + path : null,
+        path.equals("accessible-autocomplete.min.js") || path.equals("accessible-autocomplete.min.css")
+            ? AUTOCOMPLETE + path : null,
+        HOST + path};
     for (String c : candidates) {
       if (c == null) {
         continue;

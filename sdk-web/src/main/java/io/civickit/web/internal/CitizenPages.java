@@ -193,7 +193,7 @@ final class CitizenPages {
   private WebResponse showStep(ExchangeImpl ex) {
     Optional<Journey> maybe = ex.journey();
     if (maybe.isEmpty()) {
-      return ex.redirect("/");
+      return ex.redirect(SessionTimeout.noJourney(ex));
     }
     Journey j = maybe.get();
     String step = ex.pathParam("step").orElseThrow();
@@ -211,7 +211,7 @@ final class CitizenPages {
     Optional<Journey> j = ex.journey();
     String step = ex.pathParam("step").orElseThrow();
     if (j.isEmpty() || j.get().status().isFinal() || !j.get().history().contains(step) || form.page(step).isEmpty()) {
-      return ex.redirect(j.map(x -> "/apply/" + x.currentStep()).orElse("/"));
+      return ex.redirect(j.map(x -> "/apply/" + x.currentStep()).orElseGet(() -> SessionTimeout.noJourney(ex)));
     }
     if (engine.stepPages.get(step) instanceof UploadPage upload) {
       return upload.showChange(ex, j.get());

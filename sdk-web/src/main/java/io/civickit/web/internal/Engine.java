@@ -70,6 +70,8 @@ public final class Engine {
   /** The payment step's pages, when payments are taken. */
   final Optional<PaymentPage> pay;
   final String cookieName;
+  /** The session timeout warning and the signed-out page. */
+  final SessionTimeout timeout;
   private final List<Route> routes = new ArrayList<>();
   private final Purger purger;
 
@@ -147,6 +149,8 @@ public final class Engine {
       routes.add(new Route(key.substring(0, space), split(key.substring(space + 1)), handler, true));
     });
     new CitizenPages(this).routes(this::route);
+    this.timeout = new SessionTimeout(this);
+    timeout.routes(this::route);
     pay.ifPresent(p -> p.routes(this::route));
     config.console().ifPresent(c -> new AgentPages(this, c).routes(this::route));
     this.purger = new Purger(this);
@@ -365,6 +369,10 @@ public final class Engine {
       } catch (NumberFormatException e) {
         return Optional.of(errorPage(request, 400, "bad.title", "bad.text"));
       }
+    }
+    boolean staffPath = config.console().filter(c -> request.path().startsWith(c.path())).isPresent();
+    if (!staffPath && SessionTimeout.ended(this, request, session)) {
+      return Optional.of(secure(WebResponse.redirect(SessionTimeout.signedOutPath(this, request)), false));
     }
     if (session.isEmpty()) {
       return Optional.of(forbidden(request, session));

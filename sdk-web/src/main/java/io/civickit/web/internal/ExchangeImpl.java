@@ -129,7 +129,8 @@ final class ExchangeImpl implements Exchange {
 
   @Override
   public WebResponse page(String title, String contentHtml, PageOptions options) {
-    return engine.page(locale(), Optional.of(csrfToken()), path, title, contentHtml, options, false);
+    return engine.page(locale(), Optional.of(csrfToken()), path, title, contentHtml + engine.timeout.dialog(this),
+        options, false);
   }
 
   WebResponse staffPage(String title, String contentHtml, PageOptions options) {

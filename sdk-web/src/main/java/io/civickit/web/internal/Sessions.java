@@ -52,6 +52,8 @@ final class Sessions {
     private boolean dirty;
     private boolean fresh;
     private String previousId;
+    /** When the stored row expires, as last read or written (0 for a session not stored yet). */
+    private long expiresAt;
 
     private Stored(String id, Map<String, String> data, boolean dirty, boolean fresh) {
       this.id = id;
@@ -142,6 +144,7 @@ final class Sessions {
           return Optional.empty();
         }
         Stored s = new Stored(cookieValue.get(), decode(rs.getString(1)), false, false);
+        s.expiresAt = rs.getLong(2);
         // Keep an active session alive without writing on every request.
         if (rs.getLong(2) - clock.millis() < idle.toMillis() - Math.min(idle.toMillis() / 10, 600_000)) {
           s.dirty = true;
@@ -150,6 +153,28 @@ final class Sessions {
       }
     } catch (SQLException e) {
       throw new StorageUnavailableException("civickit_web_sessions", "read a session", e);
+    }
+  }
+
+  /**
+   * The language a session that has ended was in, while its row is still there (until the purge),
+   * so the page saying it ended is in that language.
+   *
+   * @param cookieValue the cookie, if sent
+   * @return {@code cy} or {@code en}, when known
+   */
+  public Optional<String> languageOfEnded(Optional<String> cookieValue) {
+    if (cookieValue.isEmpty() || !cookieValue.get().matches("[A-Za-z0-9_-]{43}")) {
+      return Optional.empty();
+    }
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement ps = c.prepareStatement("SELECT data FROM civickit_web_sessions WHERE id_hash = ?")) {
+      ps.setString(1, hash(cookieValue.get()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(decode(rs.getString(1)).get("lang")) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("civickit_web_sessions", "read an ended session's language", e);
     }
   }
 
@@ -185,9 +210,21 @@ final class Sessions {
         }
       }
       s.dirty = false;
+      s.expiresAt = expires;
     } catch (SQLException e) {
       throw new StorageUnavailableException("civickit_web_sessions", "save a session", e);
     }
+  }
+
+  /**
+   * When a session will end if nothing more happens: its stored expiry, or, for a session this
+   * request changes (or that is new), a full idle period from now, as saving it will set.
+   *
+   * @param s the session
+   * @return the moment, in milliseconds since the epoch
+   */
+  public long expiresAt(Stored s) {
+    return s.dirty || s.expiresAt == 0 ? clock.millis() + idle.toMillis() : s.expiresAt;
   }
 
   /**

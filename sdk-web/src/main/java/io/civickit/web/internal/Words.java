@@ -262,6 +262,19 @@ public final class Words {
       Map.entry("upload.most", p("You can add up to {max} files.", "Gallwch ychwanegu hyd at {max} ffeil.")),
       Map.entry("upload.full", p("You have added the most files you can. Remove one to add another.", "Rydych wedi ychwanegu'r nifer mwyaf o ffeiliau y gallwch. Dilëwch un i ychwanegu un arall.")),
       Map.entry("upload.unavailable", p("You cannot upload files at the moment because virus scanning is not set up for this service.", "Ni allwch uwchlwytho ffeiliau ar hyn o bryd oherwydd nad yw sganio am feirysau wedi'i osod ar gyfer y gwasanaeth hwn.")),
-      Map.entry("upload.unavailable.continue", p("You cannot continue online until files can be uploaded: use Get help to finish another way", "Ni allwch barhau ar-lein nes bod modd uwchlwytho ffeiliau: defnyddiwch Cael help i orffen mewn ffordd arall"))
+      Map.entry("upload.unavailable.continue", p("You cannot continue online until files can be uploaded: use Get help to finish another way", "Ni allwch barhau ar-lein nes bod modd uwchlwytho ffeiliau: defnyddiwch Cael help i orffen mewn ffordd arall")),
+      Map.entry("timeout.title", p("You\u2019re about to be signed out", "Rydych ar fin cael eich allgofnodi")),
+      Map.entry("timeout.text", p("For your security, we will sign you out in", "Er eich diogelwch, byddwn yn eich allgofnodi ymhen")),
+      Map.entry("timeout.stay", p("Stay signed in", "Aros wedi mewngofnodi")),
+      Map.entry("timeout.minute", p("minute", "munud")),
+      Map.entry("timeout.minutes", p("minutes", "munud")),
+      Map.entry("timeout.second", p("second", "eiliad")),
+      Map.entry("timeout.seconds", p("seconds", "eiliad")),
+      Map.entry("timeout.hour", p("hour", "awr")),
+      Map.entry("timeout.hours", p("hours", "awr")),
+      Map.entry("signedout.title", p("You have been signed out", "Rydych wedi cael eich allgofnodi")),
+      Map.entry("signedout.text", p("You had not done anything for {time}, so we signed you out to keep your information secure.", "Nid oeddech wedi gwneud unrhyw beth am {time}, felly gwnaethom eich allgofnodi i gadw eich gwybodaeth yn ddiogel.")),
+      Map.entry("signedout.resume", p("If you saved your application, you can continue it with the link we emailed you, or with your reference number and a code we email to you.", "Os gwnaethoch gadw eich cais, gallwch ei barhau gyda\u2019r ddolen a anfonwyd atoch drwy e-bost, neu gyda\u2019ch cyfeirnod a chod y byddwn yn ei anfon atoch drwy e-bost.")),
+      Map.entry("signedout.continue", p("Continue an application you saved", "Parhau \u00e2 chais a gadwyd gennych"))
   );
 }

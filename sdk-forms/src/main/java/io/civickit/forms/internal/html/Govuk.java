@@ -590,21 +590,23 @@ public final class Govuk {
     return b.toString();
   }
 
-  /** Selects with at least this many options carry the autocomplete hook. */
-  public static final int AUTOCOMPLETE_OPTIONS = 20;
+  /** The {@code data-module} that marks a select for the accessible autocomplete. */
+  public static final String AUTOCOMPLETE_MODULE = "civickit-autocomplete";
 
   /** A select box keeping {@code selected}. */
   public static String select(Field f, List<Option> options, @Nullable String selected,
       Lang lang) {
-    return select(f, options, selected, null, lang);
+    return select(f, options, selected, null, false, lang);
   }
 
   /**
    * A select box keeping {@code selected}, with a first empty option labelled
-   * {@code placeholder} (when not null) so that nothing is chosen until the person chooses.
+   * {@code placeholder} (when not null) so that nothing is chosen until the person chooses;
+   * {@code autocomplete} marks it ({@code data-module="civickit-autocomplete"}) for the Design
+   * System's accessible autocomplete, which the host's own script file applies.
    */
   public static String select(Field f, List<Option> options, @Nullable String selected,
-      @Nullable String placeholder, Lang lang) {
+      @Nullable String placeholder, boolean autocomplete, Lang lang) {
     StringBuilder b = new StringBuilder(groupOpen(f, "", "")).append(label(f)).append(hint(f));
     if (f.error() != null) {
       b.append(errorMessage(f, lang));
@@ -614,10 +616,10 @@ public final class Govuk {
     attr(b, "id", f.id());
     attr(b, "name", f.name());
     attr(b, "aria-describedby", describedBy(f));
-    if (options.size() >= AUTOCOMPLETE_OPTIONS) {
+    if (autocomplete) {
       // The hook for the Design System's accessible-autocomplete, which the host's own script file
       // applies (enhanceSelectElement); without it, this stays a plain select.
-      b.append(" data-module=\"civickit-autocomplete\"");
+      b.append(" data-module=\"").append(AUTOCOMPLETE_MODULE).append('"');
     }
     b.append('>');
     if (placeholder != null) {

@@ -41,6 +41,9 @@ public final class AnswerFit {
       case ADDRESS:
       case FIRST_AND_LAST_NAME:
         return v instanceof Value.Fields;
+      case INTERNATIONAL_ADDRESS:
+        return v instanceof Value.Fields f && f.values().get("country") instanceof Value.Text c
+            && io.civickit.forms.address.Countries.find(c.value()).isPresent();
       case FILE:
         // one file's details, or (from an upload page) the list of every file's
         return v instanceof Value.Fields

@@ -55,7 +55,8 @@ public final class FormReader {
   private static final Set<String> CONTENT_FIELDS = Set.of("type", "text", "summary", "showIf");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
-      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix", "maxWords");
+      "maxFileBytes", "fileTypes", "items", "minItems", "maxItems", "errorSubject", "messages", "optionList", "minLength", "pattern", "prefix", "suffix", "maxWords",
+      "accessibleAutocomplete");
   private static final Set<String> OPTION_FIELDS = Set.of("value", "label", "hint", "exclusive", "dividerBefore",
       "reveals");
   private static final Set<String> ROUTE_FIELDS = Set.of("from", "condition", "to");
@@ -324,6 +325,7 @@ public final class FormReader {
     LocalisedText suffix = localised(n, p, "suffix", false);
     Map<String, LocalisedText> ownMessages = messages(n, p);
     Boolean required = bool(n, p, "required");
+    Boolean accessibleAutocomplete = bool(n, p, "accessibleAutocomplete");
     String showIf = condition(n, p, "showIf", false);
     Integer maxLength = integer(n, p, "maxLength", false, 1, 100_000);
     Integer minLength = integer(n, p, "minLength", false, 0, 100_000);
@@ -374,6 +376,9 @@ public final class FormReader {
     ownMessages.forEach((k, t) -> b.message(k, t.en(), t.cy()));
     if (maxWords != null) {
       b.maxWords(maxWords);
+    }
+    if (Boolean.TRUE.equals(accessibleAutocomplete)) {
+      b.accessibleAutocomplete();
     }
     if (minLength != null) {
       b.minLength(minLength);

@@ -114,6 +114,9 @@ public final class FormWriter {
     if (q.maxWords() != d.maxWords()) {
       o.put("maxWords", q.maxWords());
     }
+    if (q.accessibleAutocomplete()) {
+      o.put("accessibleAutocomplete", true);
+    }
     if (q.minLength() != d.minLength()) {
       o.put("minLength", q.minLength());
     }

@@ -33,6 +33,11 @@ import java.util.stream.Collectors;
 
 /** The lint rules over the form model. */
 public final class ModelLint {
+  /** Fewer options than this are better as radios than as an autocomplete. */
+  private static final int SHORT_LIST = 10;
+  /** More options than this in a plain select: lint suggests the accessible autocomplete. */
+  private static final int LONG_LIST = 30;
+
 
   /** Words of the condition language: a question with one of these ids cannot be named plainly. */
   static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "answered", "contains", "today",
@@ -46,7 +51,9 @@ public final class ModelLint {
       QuestionType.ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "town", Kind.TEXT, "postcode", Kind.TEXT,
           "uprn", Kind.TEXT),
       QuestionType.FILE, Map.of("name", Kind.TEXT, "size", Kind.NUMBER, "type", Kind.TEXT),
-      QuestionType.PHONE, Map.of("number", Kind.TEXT, "extension", Kind.TEXT));
+      QuestionType.PHONE, Map.of("number", Kind.TEXT, "extension", Kind.TEXT),
+      QuestionType.INTERNATIONAL_ADDRESS, Map.of("line1", Kind.TEXT, "line2", Kind.TEXT, "line3", Kind.TEXT,
+          "town", Kind.TEXT, "region", Kind.TEXT, "postcode", Kind.TEXT, "country", Kind.TEXT));
 
   /** Where a condition is evaluated: questions before this point are answered. */
   private record Position(int page, int question) {
@@ -199,6 +206,14 @@ public final class ModelLint {
     if (capitalsInside && noun.equals(label.toLowerCase(Locale.ROOT))) {
       problem(qp.field("errorNoun").field("en"), "error noun '" + noun + "' is the label in lower case, losing its "
           + "capitals; write it as it reads in a message, such as 'National Insurance number'");
+    }
+    if (q.accessibleAutocomplete() && q.options().size() < SHORT_LIST) {
+      problem(qp.field("accessibleAutocomplete"), "a list of " + q.options().size() + " options is quicker to answer "
+          + "as radios than by typing; keep the accessible autocomplete for long lists such as countries");
+    }
+    if (q.type() == QuestionType.SELECT && !q.accessibleAutocomplete() && q.options().size() > LONG_LIST) {
+      problem(qp.field("options"), "a select of " + q.options().size() + " options is hard to scroll; add "
+          + "\"accessibleAutocomplete\": true so people can type to filter it");
     }
     for (int k = 0; k < q.options().size(); k++) {
       Option o = q.options().get(k);

@@ -113,6 +113,8 @@ public final class QuestionValidator {
         return base + "-line1";
       case FIRST_AND_LAST_NAME:
         return base + "-first";
+      case INTERNATIONAL_ADDRESS:
+        return base + "-line1";
       default:
         return base;
     }
@@ -161,6 +163,8 @@ public final class QuestionValidator {
         return group(q, base);
       case DECLARATION:
         return declaration(q, base);
+      case INTERNATIONAL_ADDRESS:
+        return new InternationalAddressRule(this, q, base, locale).validate();
       default:
         return fallback(q, base);
     }
@@ -243,7 +247,7 @@ public final class QuestionValidator {
     return suffix ? n : -1;
   }
 
-  private String message(Question q, String key, Map<String, String> vars) {
+  String message(Question q, String key, Map<String, String> vars) {
     String noun = q.errorNoun().in(locale);
     String subject = q.subject(locale);
     Map<String, String> values = new HashMap<>(vars);
@@ -293,11 +297,11 @@ public final class QuestionValidator {
     return new ValidationResult.Valid(Optional.of(v), display);
   }
 
-  private ValidationResult missing(Question q, String field, String key) {
+  ValidationResult missing(Question q, String field, String key) {
     return q.required() ? error(q, field, key) : new ValidationResult.Valid(Optional.empty(), "");
   }
 
-  private String line(String name) {
+  String line(String name) {
     return Input.line(Input.first(input, name));
   }
 
