@@ -120,9 +120,13 @@ public final class TemplateRendering {
       // The body's blocks are known for this shape: copy the plan's runs and the values.
       int[] shape = BodyPlan.shape(parsedBody, values);
       BodyPlan plan = shape == null ? null : template.plan(shape);
-      StringBuilder[] both = plan == null ? null : plan.render(parsedBody, values);
-      if (both != null && !linksOrGovUk(both[0])) {
-        return new RenderedMessage.Email(renderedSubject, plainBody(both[0], BULLET), Typography.html(both[1].toString()));
+      BodyPlan.Bodies both = plan == null ? null : plan.render(parsedBody, values);
+      if (both != null && both.finished()) {
+        return new RenderedMessage.Email(renderedSubject, both.plain().toString(), both.html().toString());
+      }
+      if (both != null && !linksOrGovUk(both.plain())) {
+        return new RenderedMessage.Email(renderedSubject, plainBody(both.plain(), BULLET),
+            Typography.html(both.html().toString()));
       }
     } else {
       template.rendered = true;
