@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
  * recipient (attempts start again) if there is one, and is dead-lettered if not. Otherwise it is
  * tried again after the back-off for its attempt, or after the provider's {@code Retry-After}
  * if that is longer. An unknown outcome (the provider may have the message) is remembered, so
- * that the next attempt looks it up before sending again. A failed look-up is retried, without
- * counting against the attempts' limit, as nothing has been sent.
+ * that the next attempt looks it up before sending again. A failed look-up is retried whatever
+ * the attempt's number: it never ends a recipient, as nothing was sent on that attempt.
  */
 final class DeliveryPolicy {
 
@@ -81,7 +81,10 @@ final class DeliveryPolicy {
     return retryOrFail(a, channel, ((SendResult.UnknownOutcome) result).reason(), Optional.empty(), true);
   }
 
-  /** The decision when looking up an earlier attempt of unknown outcome failed: retry, still unknown. */
+  /**
+   * The decision when looking up an earlier attempt of unknown outcome failed: retry, still
+   * unknown, even at the last attempt.
+   */
   Decision afterFailedLookup(Attempt a, String channel, String reason) {
     return retryLater(a, channel, reason, Optional.empty(), true);
   }
