@@ -74,11 +74,13 @@ public final class JdbcOutbox implements Outbox {
 
   private final OutboxConfig config;
   private final RateLimiter rateLimiter;
+  private final DeliveryPolicy policy;
   private final AtomicLong claims = new AtomicLong();
 
   public JdbcOutbox(OutboxConfig config) {
     this.config = config;
     this.rateLimiter = new RateLimiter(config.zone());
+    this.policy = new DeliveryPolicy(config.maxAttempts(), config.backoff(), config.random(), config.clock());
   }
 
   // ---------------------------------------------------------------- enqueue
@@ -742,7 +744,7 @@ public final class JdbcOutbox implements Outbox {
       }
     }
     if (channel == null) {
-      return failForGood(m, Optional.empty(), "no channel can send to a " + RecipientKind.of(recipient));
+      return record(m, policy.failed(attempt(m), Optional.empty(), "no channel can send to a " + RecipientKind.of(recipient)));
     }
     NotificationRequest request = new NotificationRequest(m.templateId(), recipient, m.personalisation(), key,
         m.language());
@@ -750,14 +752,14 @@ public final class JdbcOutbox implements Outbox {
     try {
       message = config.renderer().render(request);
     } catch (RuntimeException e) {
-      return failForGood(m, Optional.of(channel.name()), "could not render template " + m.templateId() + ": "
-          + e.getMessage());
+      return record(m, policy.failed(attempt(m), Optional.of(channel.name()), "could not render template "
+          + m.templateId() + ": " + e.getMessage()));
     }
     OutgoingNotification outgoing;
     try {
       outgoing = OutgoingNotification.of(request, message);
     } catch (IllegalArgumentException e) {
-      return failForGood(m, Optional.of(channel.name()), e.getMessage());
+      return record(m, policy.failed(attempt(m), Optional.of(channel.name()), e.getMessage()));
     }
 
     if (m.outcomeUnknown() && channel.canLookUp()) {
@@ -765,11 +767,11 @@ public final class JdbcOutbox implements Outbox {
         Optional<SendResult.Accepted> earlier = channel.lookup(key);
         if (earlier.isPresent()) {
           LOG.info("{} was accepted by {} on an earlier attempt: not sending again", key, channel.name());
-          return markSent(m, channel.name(), earlier.get().providerId());
+          return record(m, new DeliveryPolicy.Sent(channel.name(), earlier.get().providerId()));
         }
       } catch (RuntimeException e) {
         LOG.warn("could not check whether {} was sent already ({}): will try again later", key, Failures.describe(e));
-        return retryLater(m, channel.name(), "lookup failed: " + Failures.describe(e), Optional.empty(), true);
+        return record(m, policy.afterFailedLookup(attempt(m), channel.name(), "lookup failed: " + Failures.describe(e)));
       }
     }
 
@@ -797,86 +799,70 @@ public final class JdbcOutbox implements Outbox {
           e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?", key);
       result = new SendResult.UnknownOutcome("channel threw " + e.getClass().getName());
     }
-    if (result instanceof SendResult.Accepted a) {
-      return markSent(m, channel.name(), a.providerId());
-    } else if (result instanceof SendResult.PermanentFailure p) {
-      return failForGood(m, Optional.of(channel.name()), p.reason());
-    } else if (result instanceof SendResult.RetryableFailure r) {
-      return retryOrFail(m, channel.name(), r.reason(), r.retryAfter(), false);
-    } else {
-      return retryOrFail(m, channel.name(), ((SendResult.UnknownOutcome) result).reason(), Optional.empty(), true);
-    }
+    return record(m, policy.afterSend(attempt(m), channel.name(), result));
   }
 
-  private Outcome retryOrFail(Claimed m, String channel, String reason, Optional<Duration> retryAfter,
-      boolean unknown) {
-    if (m.attempts() >= config.maxAttempts()) {
-      return failForGood(m, Optional.of(channel), "gave up after " + m.attempts() + " attempts: " + reason);
-    }
-    return retryLater(m, channel, reason, retryAfter, unknown);
-  }
-
-  private Outcome retryLater(Claimed m, String channel, String reason, Optional<Duration> retryAfter,
-      boolean unknown) {
-    Duration wait;
-    synchronized (config.random()) {
-      wait = config.backoff().delay(m.attempts(), config.random());
-    }
-    if (retryAfter.isPresent() && retryAfter.get().compareTo(wait) > 0) {
-      wait = retryAfter.get();
-    }
-    long now = config.clock().millis();
-    long waitMs = wait.toMillis();
-    return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
-        + " outcome_unknown = ?, channel = ?, last_error = ?, updated_ms = ?",
-        new Object[] {now + waitMs, unknown, channel, truncate(reason), now},
-        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.of(channel), Optional.empty(),
-            Optional.of(reason)),
-        () -> LOG.info("{} attempt {} through {} failed ({}): retrying in {} ms", m.key(), m.attempts(), channel,
-            reason, waitMs),
-        () -> lost(m));
+  /** The facts about a claimed message that {@link DeliveryPolicy} decides on. */
+  private static DeliveryPolicy.Attempt attempt(Claimed m) {
+    return new DeliveryPolicy.Attempt(m.attempts(), m.recipientIndex(), m.recipients().size());
   }
 
   /** Hands a claimed message back without using up an attempt (rate limited, lease running out). */
   private Outcome requeueUnused(Claimed m, Instant at, String why) {
-    return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
-        + " attempts = ?, updated_ms = ?", new Object[] {at.toEpochMilli(), m.attempts() - 1, config.clock().millis()},
-        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.empty(), Optional.empty(),
-            Optional.of(why)),
-        () -> LOG.debug("{} handed back until {}: {}", m.key(), at, why),
-        () -> lost(m));
+    return record(m, policy.handBack(at.toEpochMilli(), why));
   }
 
-  private Outcome markSent(Claimed m, String channel, String providerId) {
-    return new Outcome(m, "status = 'SENT', lease_owner = NULL, lease_until_ms = NULL, outcome_unknown = FALSE,"
-        + " channel = ?, provider_id = ?, personalisation = '{}', updated_ms = ?",
-        new Object[] {channel, providerId, config.clock().millis()},
-        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.SENT, Optional.of(channel), Optional.of(providerId),
-            Optional.empty()),
-        () -> { },
-        () -> LOG.warn("{} was sent as {} but this worker had lost its lease: another worker will find it by lookup",
-            m.key(), providerId));
-  }
-
-  private Outcome failForGood(Claimed m, Optional<String> channel, String reason) {
-    long now = config.clock().millis();
-    if (m.recipientIndex() + 1 < m.recipients().size()) {
-      Recipient next = m.recipients().get(m.recipientIndex() + 1);
-      return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, recipient_index = ?,"
-          + " attempts = 0, next_attempt_ms = ?, outcome_unknown = FALSE, channel = ?, last_error = ?, updated_ms = ?",
-          new Object[] {m.recipientIndex() + 1, now, channel.orElse(null), truncate(reason), now},
-          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, channel, Optional.empty(),
-              Optional.of(reason)),
-          () -> LOG.info("{} failed for good to {} ({}): falling back to {}", m.key(),
-              m.recipients().get(m.recipientIndex()), reason, next),
+  /**
+   * How a decision is recorded: the columns to set (guarded by the lease when written), the
+   * status change to report, and what to log once written or if the lease had been lost.
+   */
+  private Outcome record(Claimed m, DeliveryPolicy.Decision decision) {
+    if (decision instanceof DeliveryPolicy.Sent d) {
+      return new Outcome(m, "status = 'SENT', lease_owner = NULL, lease_until_ms = NULL, outcome_unknown = FALSE,"
+          + " channel = ?, provider_id = ?, personalisation = '{}', updated_ms = ?",
+          new Object[] {d.channel(), d.providerId(), config.clock().millis()},
+          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.SENT, Optional.of(d.channel()),
+              Optional.of(d.providerId()), Optional.empty()),
+          () -> { },
+          () -> LOG.warn("{} was sent as {} but this worker had lost its lease: another worker will find it by lookup",
+              m.key(), d.providerId()));
+    }
+    if (decision instanceof DeliveryPolicy.RetryLater d) {
+      return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
+          + " outcome_unknown = ?, channel = ?, last_error = ?, updated_ms = ?",
+          new Object[] {d.atMs(), d.outcomeUnknown(), d.channel(), truncate(d.reason()), d.atMs() - d.waitMs()},
+          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.of(d.channel()), Optional.empty(),
+              Optional.of(d.reason())),
+          () -> LOG.info("{} attempt {} through {} failed ({}): retrying in {} ms", m.key(), m.attempts(), d.channel(),
+              d.reason(), d.waitMs()),
           () -> lost(m));
     }
+    if (decision instanceof DeliveryPolicy.HandBack d) {
+      return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, next_attempt_ms = ?,"
+          + " attempts = ?, updated_ms = ?", new Object[] {d.atMs(), m.attempts() - 1, config.clock().millis()},
+          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, Optional.empty(), Optional.empty(),
+              Optional.of(d.why())),
+          () -> LOG.debug("{} handed back until {}: {}", m.key(), Instant.ofEpochMilli(d.atMs()), d.why()),
+          () -> lost(m));
+    }
+    if (decision instanceof DeliveryPolicy.FallBack d) {
+      Recipient next = m.recipients().get(d.nextRecipient());
+      return new Outcome(m, "status = 'QUEUED', lease_owner = NULL, lease_until_ms = NULL, recipient_index = ?,"
+          + " attempts = 0, next_attempt_ms = ?, outcome_unknown = FALSE, channel = ?, last_error = ?, updated_ms = ?",
+          new Object[] {d.nextRecipient(), d.atMs(), d.channel().orElse(null), truncate(d.reason()), d.atMs()},
+          change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.QUEUED, d.channel(), Optional.empty(),
+              Optional.of(d.reason())),
+          () -> LOG.info("{} failed for good to {} ({}): falling back to {}", m.key(),
+              m.recipients().get(m.recipientIndex()), d.reason(), next),
+          () -> lost(m));
+    }
+    DeliveryPolicy.DeadLetter d = (DeliveryPolicy.DeadLetter) decision;
     return new Outcome(m, "status = 'FAILED', lease_owner = NULL, lease_until_ms = NULL, channel = ?,"
         + " last_error = ?, personalisation = '{}', updated_ms = ?",
-        new Object[] {channel.orElse(null), truncate(reason), now},
-        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.FAILED, channel, Optional.empty(),
-            Optional.of(reason)),
-        () -> LOG.warn("{} dead-lettered: {}", m.key(), reason),
+        new Object[] {d.channel().orElse(null), truncate(d.reason()), config.clock().millis()},
+        change(m, Optional.of(OutboxStatus.SENDING), OutboxStatus.FAILED, d.channel(), Optional.empty(),
+            Optional.of(d.reason())),
+        () -> LOG.warn("{} dead-lettered: {}", m.key(), d.reason()),
         () -> lost(m));
   }
 

@@ -45,8 +45,23 @@ final class BodyPlan {
   private final int plainLength;
   private final int htmlLength;
 
+  /**
+   * The plain-text runs as the finished body has them: bullets as {@code •}, the white space the
+   * body starts with left out, a line feed at the end. Used when {@link #quietRuns} and the
+   * values show that Notify's typography has nothing to change (see {@link #render}).
+   */
+  private final String[] finished;
+  private final int finishedLength;
+  /**
+   * True if no run, by itself, holds anything typography or links would change: no tab, quote,
+   * space before a comma or full stop, dash after white space, "http" or "gov." (any case).
+   */
+  private final boolean quietRuns;
+  /** True if the first run was all white space, left out of {@link #finished}, and a value follows it. */
+  private final boolean whiteSpaceBeforeFirstValue;
+
   private BodyPlan(String[] plain, int[] plainSlots, String[] html, int[] htmlSlots, int[] placeholderOf,
-      int[] itemOf, boolean[] startsLine) {
+      int[] itemOf, boolean[] startsLine, char bullet) {
     this.plain = plain;
     this.plainSlots = plainSlots;
     this.html = html;
@@ -56,6 +71,22 @@ final class BodyPlan {
     this.startsLine = startsLine;
     this.plainLength = Arrays.stream(plain).mapToInt(String::length).sum();
     this.htmlLength = Arrays.stream(html).mapToInt(String::length).sum();
+    boolean quiet = true;
+    for (String run : plain) {
+      quiet &= !Typography.mayChangePlain(new StringBuilder(run)) && !run.contains("http")
+          && !Typography.containsGovDot(run);
+    }
+    this.quietRuns = quiet;
+    String[] done = new String[plain.length];
+    for (int i = 0; i < plain.length; i++) {
+      done[i] = plain[i].replace(bullet, '\u2022');
+    }
+    int lead = Typography.leadingWhitespace(done[0]);
+    this.whiteSpaceBeforeFirstValue = lead > 0 && lead == done[0].length() && plainSlots.length > 0;
+    done[0] = done[0].substring(lead);
+    done[done.length - 1] = done[done.length - 1] + "\n";
+    this.finished = done;
+    this.finishedLength = Arrays.stream(done).mapToInt(String::length).sum();
   }
 
   /**
@@ -161,7 +192,7 @@ final class BodyPlan {
       return null; // a stand-in was dropped or doubled: this template's markdown is not plain enough
     }
     return new BodyPlan(plainRuns.toArray(new String[0]), plainSlots, htmlRuns.toArray(new String[0]), htmlSlots,
-        placeholderOf, itemOf, startsLine);
+        placeholderOf, itemOf, startsLine, bullet);
   }
 
   private static boolean isStandIn(String markdown, int at, int count) {
@@ -192,10 +223,19 @@ final class BodyPlan {
   }
 
   /**
-   * Renders with this plan: returns the plain text (bullets as the plan's bullet) and the HTML,
-   * or null if a value is not {@link #inert}.
+   * A body rendered with a plan. If {@code finished}, {@code plain} is the finished plain-text
+   * body and {@code html} the finished HTML body: Notify's typography would change neither, and
+   * neither has a link to make or "GOV.UK" to unlink. Otherwise both are the markdown renderings
+   * still to be finished by the caller, the plain text with the plan's bullet.
    */
-  StringBuilder @Nullable [] render(Parsed body, @Nullable Object[] values) {
+  record Bodies(StringBuilder plain, StringBuilder html, boolean finished) {}
+
+  /**
+   * Renders with this plan, or returns null if a value is not {@link #inert}. The values are
+   * checked for what typography and links look at (see {@link #quiet}), and so is each place
+   * where a value meets the text around it; if nothing is found, the bodies come back finished.
+   */
+  @Nullable Bodies render(Parsed body, @Nullable Object[] values) {
     Placeholder[] placeholders = body.placeholders();
     int n = placeholderOf.length;
     String[] text = new String[n];
@@ -203,6 +243,7 @@ final class BodyPlan {
     int lastListOf = -1;
     String[] kept = null;
     int length = 0;
+    boolean quiet = quietRuns;
     for (int s = 0; s < n; s++) {
       int p = placeholderOf[s];
       Object v = values[placeholders[p].slot()];
@@ -220,16 +261,12 @@ final class BodyPlan {
       if (inert < 0) {
         return null;
       }
-      escape[s] = inert == ESCAPE;
+      escape[s] = (inert & ESCAPE) != 0;
       text[s] = value;
       length += value.length();
+      quiet &= (inert & NOISY) == 0;
     }
-    StringBuilder plainOut = new StringBuilder(plainLength + length + 1);
     StringBuilder htmlOut = new StringBuilder(htmlLength + length + (length >> 2));
-    plainOut.append(plain[0]);
-    for (int i = 0; i < plainSlots.length; i++) {
-      plainOut.append(text[plainSlots[i]]).append(plain[i + 1]);
-    }
     htmlOut.append(html[0]);
     for (int i = 0; i < htmlSlots.length; i++) {
       int s = htmlSlots[i];
@@ -240,7 +277,91 @@ final class BodyPlan {
       }
       htmlOut.append(html[i + 1]);
     }
-    return new StringBuilder[] {plainOut, htmlOut};
+    if (quiet) {
+      StringBuilder done = new StringBuilder(finishedLength + length);
+      int[] meets = new int[2 * plainSlots.length];
+      done.append(finished[0]);
+      for (int i = 0; i < plainSlots.length; i++) {
+        meets[2 * i] = done.length();
+        done.append(text[plainSlots[i]]);
+        meets[2 * i + 1] = done.length();
+        done.append(finished[i + 1]);
+      }
+      if (meetQuietly(done, meets)) {
+        return new Bodies(done, htmlOut, true);
+      }
+    }
+    StringBuilder plainOut = new StringBuilder(plainLength + length + 1);
+    plainOut.append(plain[0]);
+    for (int i = 0; i < plainSlots.length; i++) {
+      plainOut.append(text[plainSlots[i]]).append(plain[i + 1]);
+    }
+    return new Bodies(plainOut, htmlOut, false);
+  }
+
+  /**
+   * True if an inert value holds nothing that Notify's typography or links look at: no quote,
+   * no space before a comma, full stop or hyphen, no "http" and no "gov." in any case. (An inert
+   * value is printable ASCII with no space at either end, so no tab or other white space.)
+   */
+  static boolean quiet(String value) {
+    char previous = 'x';
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\'', '"' -> {
+          return false;
+        }
+        case ',', '-' -> {
+          if (previous == ' ') {
+            return false;
+          }
+        }
+        case '.' -> {
+          if (previous == ' ' || (i >= 3 && value.regionMatches(true, i - 3, "gov", 0, 3))) {
+            return false;
+          }
+        }
+        case 'p' -> {
+          if (i >= 3 && value.startsWith("htt", i - 3)) {
+            return false;
+          }
+        }
+        default -> { }
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /**
+   * True if no value meets the text around it in a way typography or links look at: white space
+   * then a comma, full stop or hyphen, or "http" or "gov." (any case) across the meeting point.
+   * Both the runs and the values are quiet by themselves, and values have no white space at
+   * either end, so these (at most four characters long) are all that can start at a meeting.
+   */
+  private boolean meetQuietly(StringBuilder text, int[] meets) {
+    int n = text.length();
+    for (int m : meets) {
+      if (m < n) {
+        char c = text.charAt(m);
+        if (c == ',' || c == '.' || c == '-') {
+          boolean afterSpace = m == 0 ? whiteSpaceBeforeFirstValue : Typography.isUnicodeWhiteSpace(text.charAt(m - 1));
+          if (afterSpace) {
+            return false;
+          }
+        }
+      }
+      for (int k = Math.max(0, m - 3); k < m && k + 4 <= n; k++) {
+        char c = text.charAt(k);
+        if ((c == 'h' && text.charAt(k + 1) == 't' && text.charAt(k + 2) == 't' && text.charAt(k + 3) == 'p')
+            || (text.charAt(k + 3) == '.' && (c | 0x20) == 'g' && (text.charAt(k + 1) | 0x20) == 'o'
+                && (text.charAt(k + 2) | 0x20) == 'v')) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Appends text with {@code &}, {@code <} and {@code >} escaped, as {@link NotifyMarkdown} does. */
@@ -270,12 +391,19 @@ final class BodyPlan {
     return kept.toArray(new String[0]);
   }
 
-  /** {@link #inert}: the value is not inert, is, or is and has {@code &}, {@code <} or {@code >} to escape. */
+  /**
+   * {@link #inert}: the value is not inert, or is: then with {@link #ESCAPE} set if it has
+   * {@code &}, {@code <} or {@code >} to escape, and {@link #NOISY} if it is not {@link #quiet}.
+   */
   static final int NOT_INERT = -1;
   static final int INERT = 0;
   static final int ESCAPE = 1;
+  static final int NOISY = 2;
 
-  /** Per ASCII character: 0 never in an inert value, 1 allowed, 2 a letter or digit, 4 to escape. */
+  /**
+   * Per ASCII character: 0 never in an inert value, 1 allowed, 2 a letter or digit, 4 to escape,
+   * 8 looked at by {@link #quiet}.
+   */
   private static final byte[] KIND = new byte[128];
 
   static {
@@ -288,6 +416,9 @@ final class BodyPlan {
     KIND['&'] = 4;
     KIND['<'] = 4;
     KIND['>'] = 4;
+    for (char c : new char[] {'\'', '"', ',', '.', '-', 'p'}) {
+      KIND[c] |= 8;
+    }
   }
 
   /**
@@ -298,7 +429,7 @@ final class BodyPlan {
    * (a heading drops its closing ones), and, where it starts a line, a letter first (it starts
    * no heading, list, inset or rule).
    *
-   * @return {@link #NOT_INERT}, {@link #INERT}, or {@link #ESCAPE} if inert with characters to escape
+   * @return {@link #NOT_INERT}, or {@link #INERT} with {@link #ESCAPE} and {@link #NOISY} as they apply
    */
   static int inert(String value, boolean startsLine) {
     int n = value.length();
@@ -321,10 +452,11 @@ final class BodyPlan {
     if ((seen & 2) == 0) {
       return NOT_INERT;
     }
+    int result = (seen & 8) != 0 && !quiet(value) ? NOISY : INERT;
     if ((seen & 4) != 0) { // an & must not start a character reference, which escaping would keep
-      return TemplateRendering.escapesPlainly(value) ? ESCAPE : NOT_INERT;
+      return TemplateRendering.escapesPlainly(value) ? result | ESCAPE : NOT_INERT;
     }
-    return INERT;
+    return result;
   }
 
   @Override

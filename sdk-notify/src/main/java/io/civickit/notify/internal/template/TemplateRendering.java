@@ -48,11 +48,15 @@ public final class TemplateRendering {
     /** Set on the first render: plans are made from the second, so a template rendered once makes none. */
     private volatile boolean rendered;
 
+    /** True if the subject's own text allows {@link #quietSubject}. */
+    private final boolean quietSubjectText;
+
     private Compiled(String subject, String body) {
       Map<String, Integer> keys = new HashMap<>();
       this.subject = Placeholders.parse(subject, keys);
       this.body = Placeholders.parse(body, keys);
       this.slots = keys;
+      this.quietSubjectText = quietSubjectText(this.subject);
     }
 
     /** The block plan for the shape, made on first use; null if the body has none for it. */
@@ -115,14 +119,21 @@ public final class TemplateRendering {
     Parsed parsedSubject = template.subject;
     Parsed parsedBody = template.body;
     @Nullable Object[] values = checked(personalisation, template, parsedSubject, parsedBody);
-    String renderedSubject = subject(parsedSubject, values);
+    String renderedSubject = template.quietSubjectText ? quietSubject(parsedSubject, values) : null;
+    if (renderedSubject == null) {
+      renderedSubject = subject(parsedSubject, values);
+    }
     if (template.rendered) {
       // The body's blocks are known for this shape: copy the plan's runs and the values.
       int[] shape = BodyPlan.shape(parsedBody, values);
       BodyPlan plan = shape == null ? null : template.plan(shape);
-      StringBuilder[] both = plan == null ? null : plan.render(parsedBody, values);
-      if (both != null && !linksOrGovUk(both[0])) {
-        return new RenderedMessage.Email(renderedSubject, plainBody(both[0], BULLET), Typography.html(both[1].toString()));
+      BodyPlan.Bodies both = plan == null ? null : plan.render(parsedBody, values);
+      if (both != null && both.finished()) {
+        return new RenderedMessage.Email(renderedSubject, both.plain().toString(), both.html().toString());
+      }
+      if (both != null && !linksOrGovUk(both.plain())) {
+        return new RenderedMessage.Email(renderedSubject, plainBody(both.plain(), BULLET),
+            Typography.html(both.html().toString()));
       }
     } else {
       template.rendered = true;
@@ -361,6 +372,70 @@ public final class TemplateRendering {
       throw new MissingPersonalisationException(missing);
     }
     return values;
+  }
+
+  /**
+   * True if a subject's own text is quiet: printable ASCII with no quote, no two spaces in a
+   * row, no space before a comma, full stop or hyphen, no conditional, and no space at the start
+   * or end of the whole.
+   */
+  private static boolean quietSubjectText(Parsed subject) {
+    for (Placeholders.Placeholder p : subject.placeholders()) {
+      if (p.conditional() != null) {
+        return false;
+      }
+    }
+    String[] literals = subject.literals();
+    for (String literal : literals) {
+      if (!quietText(literal)) {
+        return false;
+      }
+    }
+    String first = literals[0];
+    String last = literals[literals.length - 1];
+    return !first.startsWith(" ") && !last.endsWith(" ");
+  }
+
+  /**
+   * The subject, if it and every value are quiet, so that Notify's typography and white space
+   * normalisation would leave it as it is: the text is quiet ({@link #quietSubjectText}) and each
+   * value is a non-empty string of printable ASCII, {@link #quietText}, with no space at either
+   * end and not starting with a comma, full stop or hyphen (which a space may come before). Then
+   * the joined text has no quote, no tab, no two spaces in a row, no white space before a
+   * comma, full stop or dash, and no space at either end. Otherwise null.
+   */
+  private static @Nullable String quietSubject(Parsed subject, @Nullable Object[] values) {
+    String[] literals = subject.literals();
+    Placeholders.Placeholder[] placeholders = subject.placeholders();
+    StringBuilder out = null;
+    for (int i = 0; i < placeholders.length; i++) {
+      if (!(values[placeholders[i].slot()] instanceof String v) || v.isEmpty() || !quietText(v)) {
+        return null;
+      }
+      char first = v.charAt(0);
+      if (first == ' ' || first == ',' || first == '.' || first == '-' || v.charAt(v.length() - 1) == ' ') {
+        return null;
+      }
+      if (out == null) {
+        out = new StringBuilder(64);
+      }
+      out.append(literals[i]).append(v);
+    }
+    return out == null ? literals[0] : out.append(literals[placeholders.length]).toString();
+  }
+
+  /** Printable ASCII with no quote, no two spaces in a row and no space before a comma, full stop or hyphen. */
+  private static boolean quietText(String text) {
+    char previous = 'x';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c >= 0x7F || c == '\'' || c == '"'
+          || (previous == ' ' && (c == ' ' || c == ',' || c == '.' || c == '-'))) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 
   private static String subject(Parsed subject, @Nullable Object[] values) {
