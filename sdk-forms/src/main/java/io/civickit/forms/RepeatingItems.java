@@ -289,6 +289,40 @@ public final class RepeatingItems {
   }
 
   /**
+   * Reads one item of a journey's set: conditions see the journey's other answers and attributes.
+   *
+   * @param set the set
+   * @param journey the journey
+   * @param draft the set's fields
+   * @param index the item
+   * @param locale the language of error messages
+   * @param today today's date
+   * @param messages the form's messages
+   * @return the item
+   */
+  public static Item check(RepeatingSet set, Journey journey, Map<String, List<String>> draft, int index,
+      Locale locale, LocalDate today, Messages messages) {
+    return check(set, journey.values(), CompiledForm.attributes(journey), draft, index, locale, today, messages);
+  }
+
+  /**
+   * The messages validation uses for a form: the built-in ones with the form's own.
+   *
+   * @param form the form
+   * @return the messages
+   */
+  public static Messages messages(Form form) {
+    Map<String, String> en = new LinkedHashMap<>();
+    Map<String, String> cy = new LinkedHashMap<>();
+    form.messages().forEach((k, t) -> {
+      en.put(k, t.en());
+      cy.put(k, t.cy());
+    });
+    return form.messages().isEmpty() ? Messages.defaults()
+        : Messages.defaults().with(Locale.UK, en).with(Locale.forLanguageTag("cy"), cy);
+  }
+
+  /**
    * Every item of a draft, checked.
    *
    * @param set the set

@@ -39,6 +39,18 @@ public final class AddToList {
   record Row(String key, List<String> value, List<String[]> actions) {}
 
   /**
+   * An item's title, for the caption of its pages and its card on check your answers: "Child 2".
+   *
+   * @param set the set
+   * @param index the item, from 0
+   * @param locale the language
+   * @return the text
+   */
+  public static String itemTitle(RepeatingSet set, int index, Locale locale) {
+    return ListTexts.t("card.title", set, locale, index + 1, "");
+  }
+
+  /**
    * The summary page's heading: "You have added 2 children".
    *
    * @param set the set
