@@ -190,7 +190,7 @@ public final class AddToList {
           String key = q.label().in(locale);
           rows.add(new Row(key, display.lines().toList(), List.<String[]>of(new String[] {
               ListTexts.t("change", set, locale, 0, ""), changeHref.apply(item.index(), p.id()),
-              key.toLowerCase(locale) + " (" + ListTexts.t("card.title", set, locale, item.index() + 1, "") + ")"})));
+              key.toLowerCase(locale)})));
         }
       }
       b.append(card(ListTexts.t("card.title", set, locale, item.index() + 1, ""), List.of(), rows));
@@ -212,7 +212,16 @@ public final class AddToList {
       }
       b.append("</ul>");
     }
-    return b.append("</div><div class=\"govuk-summary-card__content\">").append(summaryList(rows, false))
+    // In a card, GOV.UK Frontend names the card after each row action's hidden text.
+    List<Row> named = new ArrayList<>();
+    for (Row r : rows) {
+      List<String[]> actions2 = new ArrayList<>();
+      for (String[] a : r.actions()) {
+        actions2.add(new String[] {a[0], a[1], (a[2].isEmpty() ? "" : a[2] + " ") + "(" + title + ")"});
+      }
+      named.add(new Row(r.key(), r.value(), actions2));
+    }
+    return b.append("</div><div class=\"govuk-summary-card__content\">").append(summaryList(named, false))
         .append("</div></div>").toString();
   }
 
