@@ -126,6 +126,13 @@ public record Form(String id, int version, LocalisedText title, List<Section> se
         }
         checkLimits(q);
       }
+      for (Question q : p.repeat().map(RepeatingSet::questions).orElse(List.of())) {
+        count++;
+        if (!questionIds.add(q.id())) {
+          throw new IllegalArgumentException("form '" + id + "': question id '" + q.id() + "' is used twice");
+        }
+        checkLimits(q);
+      }
     }
     if (count > MAX_QUESTIONS) {
       throw new IllegalArgumentException("form '" + id + "' has " + count + " questions; at most " + MAX_QUESTIONS);

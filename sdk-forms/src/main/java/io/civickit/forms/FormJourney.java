@@ -8,6 +8,7 @@ import io.civickit.forms.internal.journey.CheckAnswersStep;
 import io.civickit.forms.internal.journey.CompiledForm;
 import io.civickit.forms.internal.journey.EndStep;
 import io.civickit.forms.internal.journey.PageStep;
+import io.civickit.forms.internal.journey.RepeatingSetStep;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,7 +189,7 @@ public final class FormJourney {
     JourneyDefinition.Builder b = JourneyDefinition.builder(form.id(), form.version());
     List<Page> pages = form.pages();
     for (Page p : pages) {
-      b.step(new PageStep(compiled, p, clock));
+      b.step(p.repeat().isPresent() ? new RepeatingSetStep(compiled, p, clock) : new PageStep(compiled, p, clock));
     }
     b.step(new CheckAnswersStep());
     for (Step extra : after) {

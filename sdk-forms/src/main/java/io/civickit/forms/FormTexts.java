@@ -22,6 +22,15 @@ final class FormTexts {
       Map<String, LocalisedText> messages, BiConsumer<String, LocalisedText> each) {
     each.accept("title", title);
     sections.forEach(s -> each.accept("section '" + s.id() + "' title", s.title()));
+    pages(pages, each);
+    for (FormEnd e : ends) {
+      each.accept("end '" + e.id() + "' title", e.title());
+      each.accept("end '" + e.id() + "' body", e.body());
+    }
+    messages.forEach((k, t) -> each.accept("message '" + k + "'", t));
+  }
+
+  private static void pages(List<Page> pages, BiConsumer<String, LocalisedText> each) {
     for (Page p : pages) {
       p.title().ifPresent(t -> each.accept("page '" + p.id() + "' title", t));
       for (int i = 0; i < p.content().size(); i++) {
@@ -31,12 +40,12 @@ final class FormTexts {
         each.accept(at + "text", c.text());
       }
       p.questions().forEach(q -> question(q, each));
+      p.repeat().ifPresent(r -> {
+        each.accept("page '" + p.id() + "' itemName", r.itemName());
+        each.accept("page '" + p.id() + "' itemsName", r.itemsName());
+        pages(r.pages(), each);
+      });
     }
-    for (FormEnd e : ends) {
-      each.accept("end '" + e.id() + "' title", e.title());
-      each.accept("end '" + e.id() + "' body", e.body());
-    }
-    messages.forEach((k, t) -> each.accept("message '" + k + "'", t));
   }
 
   private static void question(Question q, BiConsumer<String, LocalisedText> each) {

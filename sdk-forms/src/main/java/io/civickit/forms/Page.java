@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param questions the questions, in order; none on a content page
  * @param showIf optional condition that must hold for the page to be on the route
  * @param content guidance shown above the questions, in order (see {@link Content})
+ * @param repeat a repeating set of pages asked once per item, with this page's id as its step and
+ *     answer key; such a page asks no questions of its own (see {@link RepeatingSet})
  */
 public record Page(String id, Optional<LocalisedText> title, Optional<String> section,
-    List<Question> questions, Optional<String> showIf, List<Content> content) {
+    List<Question> questions, Optional<String> showIf, List<Content> content, Optional<RepeatingSet> repeat) {
 
   /** Most questions one page may ask. */
   public static final int MAX_QUESTIONS = 50;
@@ -41,7 +43,22 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
    */
   public Page(String id, Optional<LocalisedText> title, Optional<String> section, List<Question> questions,
       Optional<String> showIf) {
-    this(id, title, section, questions, showIf, List.of());
+    this(id, title, section, questions, showIf, List.of(), Optional.empty());
+  }
+
+  /**
+   * A page without a repeating set (the shape before repeating sets existed).
+   *
+   * @param id the step id
+   * @param title optional page heading
+   * @param section optional section id
+   * @param questions the questions
+   * @param showIf optional show-if condition
+   * @param content guidance shown above the questions
+   */
+  public Page(String id, Optional<LocalisedText> title, Optional<String> section, List<Question> questions,
+      Optional<String> showIf, List<Content> content) {
+    this(id, title, section, questions, showIf, content, Optional.empty());
   }
 
   /**
@@ -104,7 +121,7 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
    * @return true when the page asks no questions
    */
   public boolean contentOnly() {
-    return questions.isEmpty();
+    return questions.isEmpty() && repeat.isEmpty();
   }
 
   /**
@@ -130,7 +147,7 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
         shown.add(new Content(c.kind(), c.summary(), c.text(), Optional.empty()));
       }
     }
-    return new Page(id, title, section, questions, showIf, shown);
+    return new Page(id, title, section, questions, showIf, shown, repeat);
   }
 
   /** Validates the page. */
@@ -144,7 +161,12 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
     Objects.requireNonNull(showIf, "showIf");
     questions = List.copyOf(questions);
     content = List.copyOf(content);
-    if (questions.isEmpty() && content.isEmpty()) {
+    Objects.requireNonNull(repeat, "repeat");
+    if (repeat.isPresent() && !questions.isEmpty()) {
+      throw new IllegalArgumentException("page '" + id + "' has a repeating set, so it cannot ask questions of its own; "
+          + "put them on the set's pages");
+    }
+    if (questions.isEmpty() && content.isEmpty() && repeat.isEmpty()) {
       throw new IllegalArgumentException("page '" + id + "' needs at least one question or some content");
     }
     if (!content.isEmpty() && title.isEmpty()) {
@@ -180,6 +202,7 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
     private String showIf;
     private final List<Question> questions = new ArrayList<>();
     private final List<Content> content = new ArrayList<>();
+    private RepeatingSet repeat;
 
     private Builder(String id) {
       this.id = id;
@@ -253,6 +276,18 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
     }
 
     /**
+     * Makes this page a repeating set: its pages are asked once per item, followed by the "add to
+     * a list" summary. The page then asks no questions of its own.
+     *
+     * @param set the set
+     * @return this builder
+     */
+    public Builder repeat(RepeatingSet set) {
+      this.repeat = set;
+      return this;
+    }
+
+    /**
      * Builds the page.
      *
      * @return the immutable page
@@ -261,7 +296,7 @@ public record Page(String id, Optional<LocalisedText> title, Optional<String> se
      */
     public Page build() {
       return new Page(id, Optional.ofNullable(title), Optional.ofNullable(section), questions,
-          Optional.ofNullable(showIf), content);
+          Optional.ofNullable(showIf), content, Optional.ofNullable(repeat));
     }
   }
 }

@@ -176,6 +176,10 @@ public final class TaskList {
 
   private static boolean answeredByPerson(Form form, Journey journey, List<String> pageIds) {
     for (String pid : pageIds) {
+      Answer set = form.page(pid).orElseThrow().repeat().isPresent() ? journey.answers().get(pid) : null;
+      if (set != null && !set.prefilled()) {
+        return true;
+      }
       for (Question q : form.page(pid).orElseThrow().questions()) {
         Answer a = journey.answers().get(q.id());
         if (a != null && !a.prefilled()) {

@@ -57,10 +57,13 @@ final class CitizenPages {
 
   private final Engine engine;
   private final Form form;
+  /** The pages of repeating sets ("add to a list"). */
+  private final AddToListPages addToList;
 
   CitizenPages(Engine engine) {
     this.engine = engine;
     this.form = engine.form;
+    this.addToList = new AddToListPages(engine);
   }
 
   interface Routes {
@@ -93,6 +96,7 @@ final class CitizenPages {
     r.add("GET", "/accessibility", h(ex -> info(ex, "footer.accessibility", "accessibility.text")));
     r.add("GET", "/privacy", h(ex -> info(ex, "footer.privacy", "privacy.text")));
     r.add("GET", "/cookies", h(ex -> info(ex, "footer.cookies", "cookies.text")));
+    addToList.routes(r);
   }
 
   // ------------------------------------------------------------------------------------- helpers
@@ -228,6 +232,9 @@ final class CitizenPages {
     if (back.isPresent() && !j.status().isFinal()) {
       o = o.back("/apply/" + back.get());
     }
+    if (page.isPresent() && addToList.handles(step)) {
+      return addToList.showSummary(ex, j, page.get(), Optional.empty());
+    }
     if (page.isPresent()) {
       Page p = page.get();
       Map<String, List<String>> raw = j.drafts().containsKey(step) ? j.drafts().get(step) : PageInput.of(p, j);
@@ -254,6 +261,7 @@ final class CitizenPages {
       String content = Html.h1(t(ex, "check.title"))
           + FormRenderer.checkAnswers(UploadPage.withFiles(CheckAnswers.summaryRows(form, j, l, engine.config.clock(),
               s -> "/change/" + s), j, engine.stepPages, l), l)
+          + addToList.cards(j, l)
           + engine.pay.map(p -> p.onCheckAnswers(ex, j)).orElse("")
           + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "check.send.heading")) + "</h2>"
           + Html.p(t(ex, "check.send.text"))
@@ -302,6 +310,9 @@ final class CitizenPages {
     if (custom != null) {
       return step.equals(j.currentStep()) && !j.status().isFinal() ? custom.submit(ex, j)
           : ex.redirect("/apply/" + j.currentStep());
+    }
+    if (addToList.handles(step)) {
+      return addToList.submitSummary(ex, j, step);
     }
     Map<String, List<String>> input = new LinkedHashMap<>(ex.form());
     String action = ex.formValue("action").orElse("");

@@ -12,6 +12,7 @@ import io.civickit.forms.FormRoute;
 import io.civickit.forms.LocalisedText;
 import io.civickit.forms.Option;
 import io.civickit.forms.Page;
+import io.civickit.forms.RepeatingSet;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
 import io.civickit.forms.Section;
@@ -51,7 +52,9 @@ public final class FormReader {
   private static final Set<String> FORM_FIELDS = Set.of("$schema", "id", "version", "title", "messages", "sections",
       "pages", "routes", "ends", "languages", "optionLists");
   private static final Set<String> SECTION_FIELDS = Set.of("id", "title");
-  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions", "content");
+  private static final Set<String> PAGE_FIELDS = Set.of("id", "title", "section", "showIf", "questions", "content",
+      "repeat");
+  private static final Set<String> REPEAT_FIELDS = Set.of("itemName", "itemsName", "minItems", "maxItems", "pages");
   private static final Set<String> CONTENT_FIELDS = Set.of("type", "text", "summary", "showIf");
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "type", "label", "hint", "errorNoun", "required",
       "showIf", "maxLength", "min", "max", "options", "dateRule", "earliestDate", "latestDate", "autocomplete",
@@ -265,13 +268,34 @@ public final class FormReader {
     List<Content> content = new ArrayList<>();
     forEach(n, p, "content", false, Page.MAX_CONTENT, (e, ep) -> add(content, content(e, ep)));
     boolean hasContent = n.get("content") != null && !n.get("content").isNull();
+    boolean hasRepeat = n.get("repeat") != null && !n.get("repeat").isNull();
+    RepeatingSet repeat = hasRepeat ? repeat(n.get("repeat"), p.field("repeat")) : null;
     List<Question> questions = new ArrayList<>();
-    forEach(n, p, "questions", !hasContent, Page.MAX_QUESTIONS, (e, ep) -> add(questions, question(e, ep, false)));
+    forEach(n, p, "questions", !hasContent && !hasRepeat, Page.MAX_QUESTIONS,
+        (e, ep) -> add(questions, question(e, ep, false)));
     if (problems.size() > before || id == null) {
       return null;
     }
     return build(p, () -> new Page(id, Optional.ofNullable(title), Optional.ofNullable(section), questions,
-        Optional.ofNullable(showIf), content));
+        Optional.ofNullable(showIf), content, Optional.ofNullable(repeat)));
+  }
+
+  /** A page's repeating set: its item names, limits and pages (read as pages are). */
+  private @Nullable RepeatingSet repeat(JsonNode n, JsonPath p) {
+    if (!object(n, p, REPEAT_FIELDS)) {
+      return null;
+    }
+    int before = problems.size();
+    LocalisedText itemName = localised(n, p, "itemName", true);
+    LocalisedText itemsName = localised(n, p, "itemsName", true);
+    Integer min = integer(n, p, "minItems", false, 0, RepeatingSet.MAX_ITEMS);
+    Integer max = integer(n, p, "maxItems", false, 1, RepeatingSet.MAX_ITEMS);
+    List<Page> pages = new ArrayList<>();
+    forEach(n, p, "pages", true, RepeatingSet.MAX_PAGES, (e, ep) -> add(pages, page(e, ep)));
+    if (problems.size() > before || itemName == null || itemsName == null) {
+      return null;
+    }
+    return build(p, () -> new RepeatingSet(itemName, itemsName, pages, min == null ? 0 : min, max == null ? 10 : max));
   }
 
   private @Nullable Content content(JsonNode n, JsonPath p) {

@@ -82,7 +82,16 @@ public final class FormWriter {
         c.showIf().ifPresent(x -> co.put("showIf", x));
       }
     }
-    if (!p.questions().isEmpty() || p.content().isEmpty()) {
+    p.repeat().ifPresent(r -> {
+      ObjectNode ro = o.putObject("repeat");
+      ro.set("itemName", text(r.itemName()));
+      ro.set("itemsName", text(r.itemsName()));
+      ro.put("minItems", r.minItems());
+      ro.put("maxItems", r.maxItems());
+      ArrayNode rp = ro.putArray("pages");
+      r.pages().forEach(x -> rp.add(page(x)));
+    });
+    if (!p.questions().isEmpty() || (p.content().isEmpty() && p.repeat().isEmpty())) {
       ArrayNode qs = o.putArray("questions");
       for (Question q : p.questions()) {
         qs.add(question(q));

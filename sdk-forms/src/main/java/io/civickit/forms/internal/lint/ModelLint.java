@@ -13,6 +13,7 @@ import io.civickit.forms.LocalisedText;
 import io.civickit.forms.Option;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
+import io.civickit.forms.RepeatingSet;
 import io.civickit.forms.QuestionType;
 import io.civickit.forms.Section;
 import io.civickit.forms.internal.lint.ConditionTypes.Kind;
@@ -67,6 +68,8 @@ public final class ModelLint {
   private final Map<String, Question> questions = new HashMap<>();
   private final Map<String, int[]> positions = new HashMap<>();
   private final Map<String, Integer> pageIndex = new HashMap<>();
+  /** The page of the repeating set asking each item question. */
+  private final Map<String, String> itemQuestionSet = new HashMap<>();
 
   private ModelLint(Form form) {
     this.form = form;
@@ -91,6 +94,7 @@ public final class ModelLint {
     JsonPath pages = root.field("pages");
     for (int i = 0; i < form.pages().size(); i++) {
       Page p = form.pages().get(i);
+      p.repeat().ifPresent(r -> r.questions().forEach(q -> itemQuestionSet.put(q.id(), p.id())));
       if (pageIndex.putIfAbsent(p.id(), i) != null) {
         problem(pages.index(i).field("id"), "duplicate page id '" + p.id() + "'");
       }
@@ -174,6 +178,31 @@ public final class ModelLint {
       question(q, qp);
       Position at = new Position(i, positions.getOrDefault(q.id(), new int[] {i, j})[1]);
       q.showIf().ifPresent(c -> condition(c, qp.field("showIf"), at, "show-if"));
+    }
+    p.repeat().ifPresent(r -> repeat(r, i, pp.field("repeat")));
+  }
+
+  /** A repeating set: its texts, questions, and conditions, which may read the item's own answers. */
+  private void repeat(RepeatingSet r, int i, JsonPath rp) {
+    text(r.itemName(), rp.field("itemName"));
+    text(r.itemsName(), rp.field("itemsName"));
+    for (int k = 0; k < r.pages().size(); k++) {
+      Page p = r.pages().get(k);
+      JsonPath pp = rp.field("pages").index(k);
+      p.title().ifPresent(t -> text(t, pp.field("title")));
+      p.showIf().ifPresent(c -> condition(c, pp.field("showIf"), new Position(i, 0), "show-if", r.questions()));
+      for (int j = 0; j < p.content().size(); j++) {
+        Content c = p.content().get(j);
+        JsonPath cp = pp.field("content").index(j);
+        c.summary().ifPresent(t -> text(t, cp.field("summary")));
+        text(c.text(), cp.field("text"));
+      }
+      for (int j = 0; j < p.questions().size(); j++) {
+        Question q = p.questions().get(j);
+        JsonPath qp = pp.field("questions").index(j);
+        question(q, qp);
+        q.showIf().ifPresent(c -> condition(c, qp.field("showIf"), new Position(i, 0), "show-if", r.questions()));
+      }
     }
   }
 
@@ -298,6 +327,12 @@ public final class ModelLint {
       int head = seg.get(0).equals("answers") && seg.size() > 1 ? 1 : 0;
       String qid = seg.get(head);
       Question q = localById.containsKey(qid) ? localById.get(qid) : questions.get(qid);
+      if (q == null && itemQuestionSet.containsKey(qid)) {
+        problem(path, "condition refers to question '" + qid + "', which is asked for each item of repeating set '"
+            + itemQuestionSet.get(qid) + "'; only that set's pages and questions can refer to it");
+        bad = true;
+        continue;
+      }
       if (q == null) {
         problem(path, "condition refers to unknown question '" + qid + "'");
         bad = true;
