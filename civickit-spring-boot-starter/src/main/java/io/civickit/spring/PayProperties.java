@@ -6,13 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The {@code civickit.pay.*} settings: the journey runner takes a fee through GOV.UK Pay after
- * check your answers (sdk-pay). Setting {@link #fees()} switches payments on.
+ * check your answers (sdk-pay). Setting {@code civickit.pay.fees} switches payments on.
  *
  * @param fees the fee rules' JSON as a Spring resource location, for example
  *     {@code classpath:fees/garden-waste.json}; setting it switches payments on
  * @param description what is paid for, shown on GOV.UK Pay's page (1 to 255 characters); the
  *     form's title when unset
- * @param apiKey the service's GOV.UK Pay API key; required with {@link #fees()} outside the
+ * @param apiKey the service's GOV.UK Pay API key; required with {@code civickit.pay.fees} outside the
  *     {@code dev} profile (in {@code dev} no fee is taken without it). Best given as the
  *     environment variable {@code CIVICKIT_PAY_APIKEY}
  * @param webhookSecret the signing secret of GOV.UK Pay's webhooks; when set, they are accepted at

@@ -8,7 +8,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code civickit.upload.*} settings: files for the form's {@code file} questions, checked,
- * kept encrypted and virus-scanned (sdk-files). Setting {@link #clamd()} switches uploads on;
+ * kept encrypted and virus-scanned (sdk-files). Setting {@code civickit.upload.clamd} switches uploads on;
  * without it, the upload pages say files cannot be uploaded, and an optional file question can be
  * passed without one. There is no setting that accepts files unscanned.
  *
