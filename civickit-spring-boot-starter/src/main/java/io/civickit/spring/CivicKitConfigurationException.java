@@ -1,52 +1,43 @@
 package io.civickit.spring;
 
-import io.civickit.core.CivicKitException;
-import java.util.Objects;
+import io.civickit.core.ConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code civickit.*} setting is missing or wrong, so the application cannot start. Spring Boot
- * shows it as a failure analysis: what is wrong, and the {@link #action()} that fixes it.
+ * A {@code civickit.*} setting is missing or wrong, so the application cannot start: sdk-core's
+ * {@link ConfigurationException} with a whole sentence as its {@link #problem()}. Spring Boot
+ * shows it as a failure analysis: the problem as the description, and the {@link #remedy()} as
+ * the action. Neither ever holds a secret's value.
  */
-public class CivicKitConfigurationException extends CivicKitException {
+public class CivicKitConfigurationException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
-
-  private final String property;
-  private final String action;
 
   /**
    * Creates the exception.
    *
    * @param property the property to set or correct, for example {@code civickit.keys}
-   * @param message what is wrong, never a secret's value
-   * @param action what to do about it
+   * @param message what is wrong, as a sentence, never a secret's value
+   * @param action what to do about it, as a sentence
    */
   public CivicKitConfigurationException(String property, String message, String action) {
-    super(Objects.requireNonNull(message, "message"));
-    this.property = Objects.requireNonNull(property, "property");
-    this.action = Objects.requireNonNull(action, "action");
+    super(property, message, action, null);
   }
 
   /**
    * Creates the exception with the failure that caused it.
    *
    * @param property the property to set or correct
-   * @param message what is wrong, never a secret's value
-   * @param action what to do about it
+   * @param message what is wrong, as a sentence, never a secret's value
+   * @param action what to do about it, as a sentence
    * @param cause the failure
    */
-  public CivicKitConfigurationException(String property, String message, String action, Throwable cause) {
-    super(Objects.requireNonNull(message, "message"), cause);
-    this.property = Objects.requireNonNull(property, "property");
-    this.action = Objects.requireNonNull(action, "action");
+  public CivicKitConfigurationException(String property, String message, String action, @Nullable Throwable cause) {
+    super(property, message, action, cause);
   }
 
-  /** The property to set or correct. */
-  public String property() {
-    return property;
-  }
-
-  /** What to do about it. */
-  public String action() {
-    return action;
+  /** The problem and the remedy, each a sentence: what a log shows when no failure analysis does. */
+  @Override
+  public String getMessage() {
+    return problem() + " " + remedy();
   }
 }

@@ -125,6 +125,7 @@ public class CivicKitWebAutoConfiguration {
    * @param signIn the council's own sign-in, when Spring Security is present
    * @param fallback where help goes when the agent console cannot take it, if the application defines one
    * @param addressLookup finds addresses by postcode on address pages, if the application defines one
+   * @param customizers submissions, payments and uploads, and the application's own changes
    * @param environment for the server's port
    * @return the runner
    */
@@ -135,7 +136,8 @@ public class CivicKitWebAutoConfiguration {
   public JourneyRunner civicKitJourneyRunner(WebProperties p, CivicKitProperties schema, Form form,
       DataSource dataSource, KeyRing keys, ServerKey serverKey, Notifier notifier,
       ObjectProvider<StaffSignIn> signIn, ObjectProvider<HandoffChannel> fallback,
-      ObjectProvider<AddressLookup> addressLookup, Environment environment) {
+      ObjectProvider<AddressLookup> addressLookup, ObjectProvider<JourneyRunnerCustomizer> customizers,
+      Environment environment) {
     URI url = p.publicUrl() != null ? p.publicUrl() : URI.create("http://localhost:"
         + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")));
     Branding.Builder brand = Branding.builder().council(p.council(),
@@ -155,6 +157,7 @@ public class CivicKitWebAutoConfiguration {
     agentConsole(p.agent(), signIn.getIfAvailable()).ifPresent(b::agentConsole);
     fallback.ifUnique(b::handoffFallback);
     addressLookup.ifUnique(b::addressLookup);
+    customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
   }
 

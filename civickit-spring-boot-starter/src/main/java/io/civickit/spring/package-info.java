@@ -4,8 +4,10 @@
  * {@code DataSource}, mail settings and Micrometer registry.
  *
  * <p>Start with the properties: {@link io.civickit.spring.CivicKitProperties} (secrets and
- * schema), {@link io.civickit.spring.NotifyProperties} (channel and outbox) and
- * {@link io.civickit.spring.OneLoginProperties}. Each auto-configuration
+ * schema), {@link io.civickit.spring.NotifyProperties} (channel and outbox),
+ * {@link io.civickit.spring.OneLoginProperties}, and for the journey runner
+ * {@link io.civickit.spring.WebProperties}, {@link io.civickit.spring.SubmitProperties},
+ * {@link io.civickit.spring.PayProperties} and {@link io.civickit.spring.UploadProperties}. Each auto-configuration
  * ({@link io.civickit.spring.CivicKitStoresAutoConfiguration} and its siblings) applies only
  * when its module is on the class path, and each bean backs off when the application defines
  * its own. A missing or wrong setting stops the start with a

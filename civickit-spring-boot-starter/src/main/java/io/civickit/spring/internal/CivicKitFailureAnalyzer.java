@@ -19,8 +19,8 @@ public final class CivicKitFailureAnalyzer implements FailureAnalyzer {
   public @Nullable FailureAnalysis analyze(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t.getClass().getName().equals(EXCEPTION)) {
-        String action = ((io.civickit.spring.CivicKitConfigurationException) t).action();
-        return new FailureAnalysis(t.getMessage(), action, t);
+        var e = (io.civickit.spring.CivicKitConfigurationException) t;
+        return new FailureAnalysis(e.problem(), e.remedy(), t);
       }
       if (t.getCause() == t) {
         break;

@@ -16,6 +16,6 @@ class MissedBinFormLintTest {
       form = Forms.read(in);
     }
     assertThat(FormLint.check(form)).isEmpty();
-    assertThat(form.pages()).hasSize(6);
+    assertThat(form.pages()).hasSize(7);
   }
 }
