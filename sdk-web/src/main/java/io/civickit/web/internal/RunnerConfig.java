@@ -52,6 +52,7 @@ import javax.sql.DataSource;
  * @param submissionRetention how long stored submission documents are kept once delivered (zero: for ever)
  * @param addressLookup finds addresses by postcode for address questions, if set
  * @param payments the payment step's settings, if payments are taken
+ * @param paths the base path the service is mounted at
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
     URI publicUrl, Clock clock, Branding branding, Map<String, String[]> texts, Optional<AgentConsole> console,
@@ -59,4 +60,4 @@ public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, by
     Optional<JourneyClassifier> classifier, List<HandoffChannel> fallbackChannels, int failuresBeforeHandoff,
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
     Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose, Optional<Submissions> submissions,
-    Duration submissionRetention, Optional<AddressLookup> addressLookup, Optional<PayConfig> payments) {}
+    Duration submissionRetention, Optional<AddressLookup> addressLookup, Optional<PayConfig> payments, Paths paths) {}

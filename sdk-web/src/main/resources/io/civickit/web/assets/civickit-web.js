@@ -1,6 +1,7 @@
 // Starts GOV.UK Frontend (conditional reveals, character counts, error summary focus). Loaded as
 // a module file, so the Content-Security-Policy needs no 'unsafe-inline'. Pages work without it.
-import { initAll } from '/assets/govuk-frontend.min.js'
+// Imported relative to this file, so it works under any base path.
+import { initAll } from './govuk-frontend.min.js'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
