@@ -261,8 +261,9 @@ public final class JourneyRunner implements AutoCloseable {
     /**
      * The path the service is mounted at, when it shares a site with other services: every page,
      * link, form action, redirect, asset and link in an email is under it, and requests outside it
-     * are not the runner's ({@link #handle} answers empty). The default is {@code /}, the site's
-     * root. The session cookie keeps {@code Path=/} (a {@code __Host-} cookie must).
+     * are not the runner's ({@link JourneyRunner#handle} answers empty). The default is
+     * {@code /}, the site's root. The session cookie keeps {@code Path=/} (a {@code __Host-}
+     * cookie must).
      *
      * <p>It is the whole path a browser sees: served from a servlet context, it starts with the
      * context's path (a runner at {@code /bins/missed} in the context {@code /bins}).
