@@ -1,5 +1,6 @@
 package io.civickit.spring;
 
+import io.civickit.core.ConfigurationException;
 import io.civickit.core.handoff.HandoffChannel;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
@@ -152,6 +153,7 @@ public class CivicKitWebAutoConfiguration {
         .serverKey(serverKey.bytes())
         .notifier(notifier)
         .publicUrl(url)
+        .basePath(basePath(p, environment))
         .branding(brand.build())
         .installSchema(schema.schema().install());
     agentConsole(p.agent(), signIn.getIfAvailable()).ifPresent(b::agentConsole);
@@ -159,6 +161,28 @@ public class CivicKitWebAutoConfiguration {
     addressLookup.ifUnique(b::addressLookup);
     customizers.orderedStream().forEach(c -> c.customize(b));
     return b.build();
+  }
+
+  /**
+   * The runner's base path: {@code server.servlet.context-path} then {@code civickit.web.path}
+   * (the runner sees whole request paths, context path included).
+   */
+  static String basePath(WebProperties p, Environment environment) {
+    String context = environment.getProperty("server.servlet.context-path", "").strip();
+    context = context.equals("/") ? "" : context;
+    String path = p.path() == null ? "" : p.path().strip();
+    String whole = context + (path.equals("/") ? "" : path);
+    try {
+      // checked here (the builder checks eagerly), not when the runner is made at the first request
+      String base = whole.isEmpty() ? "/" : whole;
+      JourneyRunner.builder().basePath(base);
+      return base;
+    } catch (ConfigurationException e) {
+      throw new CivicKitConfigurationException("civickit.web.path", "civickit.web.path is \"" + path
+          + "\", under the context path \"" + context + "\": the runner's path " + e.problem() + ".",
+          "Set civickit.web.path to the path the service is mounted at, like /report-a-missed-bin, or leave it "
+          + "unset for the site's root.");
+    }
   }
 
   /** The console the settings describe; the messages of sdk-web name the bad value but never a hash. */
@@ -190,20 +214,22 @@ public class CivicKitWebAutoConfiguration {
    * @param runner the runner, created at the first request
    * @param properties the {@code civickit.web.*} settings, to check the console's now
    * @param signIn the council's own sign-in, when Spring Security is present
+   * @param environment for the context path
    * @return the registration
-   * @throws CivicKitConfigurationException if the agent console's settings are wrong
+   * @throws CivicKitConfigurationException if the agent console's settings or {@code civickit.web.path} are wrong
    */
   @Bean
   @ConditionalOnMissingBean(name = "civicKitJourneyRunnerFilter")
   public FilterRegistrationBean<JourneyRunnerFilter> civicKitJourneyRunnerFilter(ObjectProvider<JourneyRunner> runner,
-      WebProperties properties, ObjectProvider<StaffSignIn> signIn) {
+      WebProperties properties, ObjectProvider<StaffSignIn> signIn, Environment environment) {
     // The runner is made at the first request: its console settings are checked now, so that a
     // mistake stops the start rather than the first request.
     if (agentConsole(properties.agent(), signIn.getIfAvailable()).isEmpty()) {
       LOG.info("no agent console: set civickit.web.agent.accounts.<username>=<password hash>, or add Spring Security "
           + "for the council's own sign-in");
     }
-    FilterRegistrationBean<JourneyRunnerFilter> r = new FilterRegistrationBean<>(new JourneyRunnerFilter(runner::getObject));
+    FilterRegistrationBean<JourneyRunnerFilter> r = new FilterRegistrationBean<>(
+        new JourneyRunnerFilter(runner::getObject, basePath(properties, environment)));
     r.addUrlPatterns("/*");
     r.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     r.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

@@ -37,7 +37,7 @@ public class CivicKitWebSecurityAutoConfiguration {
    * The agent console needs a signed-in adviser; every other page is open.
    *
    * @param http Spring Security's builder
-   * @param properties the {@code civickit.web.*} settings (the console's path)
+   * @param properties the {@code civickit.web.*} settings (the console's path, under {@code civickit.web.path})
    * @return the chain
    * @throws Exception as Spring Security's builder does
    */
@@ -45,7 +45,9 @@ public class CivicKitWebSecurityAutoConfiguration {
   @ConditionalOnMissingBean(SecurityFilterChain.class)
   public SecurityFilterChain civicKitSecurityFilterChain(HttpSecurity http, WebProperties properties)
       throws Exception {
-    String agent = properties.agent().path();
+    // under civickit.web.path, as the runner mounts it (matchers are within the context path)
+    String mount = properties.path() == null || properties.path().strip().equals("/") ? "" : properties.path().strip();
+    String agent = mount + properties.agent().path();
     http.authorizeHttpRequests(a -> a
             .requestMatchers(agent, agent + "/**").authenticated()
             .anyRequest().permitAll())

@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code classpath:forms/missed-bin.json}; setting it switches the runner on
  * @param publicUrl the URL people reach the service at (links in emails are made from it);
  *     {@code http://localhost:<the server's port>} when unset
+ * @param path the path the service is mounted at, like {@code /report-a-missed-bin}, when it shares
+ *     the application with other pages: every page, link, redirect, asset and emailed link is
+ *     under it, and the runner answers nothing outside it; the site's root when unset. It is
+ *     within {@code server.servlet.context-path}, as controllers' paths are. A leading {@code /},
+ *     no trailing one, only letters, digits, {@code -} and {@code _} between slashes
  * @param council the council's name in English, shown in the header
  * @param councilWelsh the council's name in Welsh; the English name when unset
  * @param phase the phase banner's tag ({@code alpha} or {@code beta}); no banner when unset
@@ -24,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WebProperties(
     @Nullable String form,
     @Nullable URI publicUrl,
+    @Nullable String path,
     @DefaultValue("Your council") String council,
     @Nullable String councilWelsh,
     @Nullable String phase,

@@ -22,11 +22,22 @@ public interface Exchange {
   WebRequest request();
 
   /**
-   * The request's path, percent-decoded.
+   * The request's path, percent-decoded, as the runner's routes see it: without the runner's
+   * base path ({@code /apply/name}, not {@code /report-a-missed-bin/apply/name}).
    *
    * @return the path
    */
   String path();
+
+  /**
+   * A path of the runner's as a browser sees it, under the runner's base path
+   * ({@link JourneyRunner.Builder#basePath}): links and form actions a host writes in its own
+   * pages go through it. At the site's root it is the path itself.
+   *
+   * @param path a path starting with {@code /}, as the routes are written ({@code /bin-days})
+   * @return the path to write in a page ({@code /report-a-missed-bin/bin-days})
+   */
+  String url(String path);
 
   /**
    * A value taken from the path by a route pattern ({@code /things/{id}}).
@@ -127,13 +138,13 @@ public interface Exchange {
   }
 
   /**
-   * A redirect (303) to a path on this site.
+   * A redirect (303) to a path of the runner's, under its base path (as {@link #url} writes it).
    *
-   * @param path the path
+   * @param path the path, as the routes are written ({@code /apply/name})
    * @return the response
    */
   default WebResponse redirect(String path) {
-    return WebResponse.redirect(path);
+    return WebResponse.redirect(url(path));
   }
 
   /**

@@ -19,6 +19,7 @@ import io.civickit.pay.fee.FeeRules;
 import io.civickit.pay.step.Payments;
 import io.civickit.web.internal.Engine;
 import io.civickit.web.internal.PayConfig;
+import io.civickit.web.internal.Paths;
 import io.civickit.web.internal.RunnerConfig;
 import io.civickit.web.internal.UploadPage;
 import io.civickit.web.internal.Words;
@@ -141,6 +142,15 @@ public final class JourneyRunner implements AutoCloseable {
   }
 
   /**
+   * The path the service is mounted at ({@link Builder#basePath}).
+   *
+   * @return {@code /} or a path like {@code /report-a-missed-bin}
+   */
+  public String basePath() {
+    return engine.paths().basePath();
+  }
+
+  /**
    * The journeys the runner serves.
    *
    * @return them
@@ -247,8 +257,29 @@ public final class JourneyRunner implements AutoCloseable {
     private Duration submissionRetention = Duration.ofDays(90);
     private Duration sessionWarning = Duration.ofMinutes(2);
     private PayConfig pay;
+    private Paths paths = Paths.ROOT;
 
     private Builder() {}
+
+    /**
+     * The path the service is mounted at, when it shares a site with other services: every page,
+     * link, form action, redirect, asset and link in an email is under it, and requests outside it
+     * are not the runner's ({@link JourneyRunner#handle} answers empty). The default is
+     * {@code /}, the site's root. The session cookie keeps {@code Path=/} (a {@code __Host-}
+     * cookie must).
+     *
+     * <p>It is the whole path a browser sees: served from a servlet context, it starts with the
+     * context's path (a runner at {@code /bins/missed} in the context {@code /bins}).
+     *
+     * @param value {@code /} or a path like {@code /report-a-missed-bin}: a leading {@code /}, no
+     *     trailing one, only letters, digits, {@code -} and {@code _} between slashes
+     * @return this
+     * @throws io.civickit.core.ConfigurationException if the path is not like that
+     */
+    public Builder basePath(String value) {
+      paths = Paths.of(Objects.requireNonNull(value, "basePath"));
+      return this;
+    }
 
     /**
      * The form the journey is made from (required).
@@ -722,7 +753,7 @@ public final class JourneyRunner implements AutoCloseable {
           Map.copyOf(UploadPage.withUploadPages(form, Optional.ofNullable(uploads), stepPages)), Map.copyOf(pages), Optional.ofNullable(classifier), List.copyOf(fallbacks),
           failuresBeforeHandoff, maxBodyBytes, maxFields, sessionIdle, secure, purgeEvery, handoffRetention,
           installSchema, List.copyOf(onClose), Optional.ofNullable(submissions), submissionRetention,
-          Optional.ofNullable(addressLookup), Optional.ofNullable(pay), sessionWarning));
+          Optional.ofNullable(addressLookup), Optional.ofNullable(pay), sessionWarning, paths));
     }
 
     private static void require(Object o, String name) {

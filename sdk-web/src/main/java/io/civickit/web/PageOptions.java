@@ -54,7 +54,8 @@ public record PageOptions(int status, boolean errors, Optional<String> back, boo
   /**
    * With a back link.
    *
-   * @param path where it goes
+   * @param path where it goes: a path of the runner's, written from {@code /} (the page puts it
+   *     under the runner's base path, as {@link Exchange#redirect} does)
    * @return a copy
    */
   public PageOptions back(String path) {

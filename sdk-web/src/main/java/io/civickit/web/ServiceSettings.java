@@ -78,6 +78,9 @@ import javax.sql.DataSource;
  *   <tr><td>{@code database-pool-size}</td><td>connections kept open (HikariCP)</td><td>10</td></tr>
  *   <tr><td>{@code data-dir}</td><td>the H2 file and generated secrets</td><td>{@code ./data}</td></tr>
  *   <tr><td>{@code public-url}</td><td>the URL people use</td><td>{@code http://localhost:PORT}</td></tr>
+ *   <tr><td>{@code base-path}</td><td>the path the service is mounted at, like {@code /report-a-missed-bin}
+ *       ({@link JourneyRunner.Builder#basePath}); {@code agent-path} and {@code /payment/webhook} are under it</td>
+ *       <td>{@code /}</td></tr>
  *   <tr><td>{@code notifications}</td><td>{@code file}, {@code smtp} or {@code notify}</td><td>file</td></tr>
  *   <tr><td>{@code outbox-dir}</td><td>where the file channel writes emails</td><td>{@code ./outbox}</td></tr>
  *   <tr><td>{@code insecure-cookies}</td><td>cookies without Secure (http://localhost only)</td><td>off</td></tr>
@@ -332,6 +335,13 @@ public final class ServiceSettings {
     }
     Form form = form();
     JourneyRunner.Builder b = JourneyRunner.builder().form(form).clock(clock).publicUrl(publicUrl());
+    get("base-path").ifPresent(v -> {
+      try {
+        b.basePath(v.strip());
+      } catch (ConfigurationException e) {
+        throw new ConfigurationException("base-path", e.problem(), e.remedy());
+      }
+    });
     Optional<String> url = get("database-url");
     url.ifPresent(u -> {
       if (!u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:postgresql:")) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -25,17 +26,31 @@ import org.springframework.util.function.SingletonSupplier;
  * the application's controllers, an exception) it answers the runner's GOV.UK-styled error page
  * for that status, with the runner's security headers. The runner is asked for at the first
  * request, once the server's port is known.
+ *
+ * <p>With a base path ({@code civickit.web.path}) it handles only requests under it, error
+ * dispatches included: the rest, and their errors, are the application's.
  */
 public final class JourneyRunnerFilter implements Filter {
   private final Supplier<JourneyRunner> runner;
+  private final String basePath;
 
   /**
    * Creates the filter.
    *
    * @param runner gives the runner, asked once, at the first request
+   * @param basePath the runner's base path, context path included: {@code /} or like {@code /bins}
    */
-  public JourneyRunnerFilter(Supplier<JourneyRunner> runner) {
+  public JourneyRunnerFilter(Supplier<JourneyRunner> runner, String basePath) {
     this.runner = SingletonSupplier.of(Objects.requireNonNull(runner, "runner"));
+    this.basePath = Objects.requireNonNull(basePath, "basePath");
+  }
+
+  /** Whether a request URI is under the base path (compared as sent; the runner decodes and checks again). */
+  private boolean mine(@Nullable Object uri) {
+    if (basePath.equals("/")) {
+      return true;
+    }
+    return uri instanceof String u && (u.equals(basePath) || u.startsWith(basePath + "/"));
   }
 
   @Override
@@ -45,8 +60,13 @@ public final class JourneyRunnerFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
+    boolean error = req.getDispatcherType() == DispatcherType.ERROR;
+    if (!mine(error ? req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : req.getRequestURI())) {
+      chain.doFilter(req, res);
+      return;
+    }
     WebRequest r = JourneyRunnerServlet.request(req);
-    if (req.getDispatcherType() == DispatcherType.ERROR) {
+    if (error) {
       Object status = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
       int code = status instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
       res.resetBuffer();

@@ -58,6 +58,11 @@ import org.junit.jupiter.api.io.TempDir;
  * }
  * }</pre>
  *
+ * <p>An adapter runs the suite a second time with the runner under a base path (override
+ * {@link #basePath()}): then every {@code href}, {@code action} and {@code src} of every page the
+ * suite is served, and every {@code Location}, must stay under it, and paths outside it are not
+ * the runner's.
+ *
  * <p>The form is a small one of the suite's own; emails are captured, not sent. One test walks
  * the pages in headless Chromium (skipped without it, failing on {@code CI=true}), in English and
  * Welsh, with and without errors, and runs axe-core against WCAG 2.2 AA on every page state; it
@@ -70,12 +75,17 @@ public abstract class JourneyRunnerSuite {
   /** The test adviser's password. */
   protected static final String PASSWORD = "correct horse battery staple";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** Every link, form action and source, whatever its quoting. */
+  private static final Pattern URL_ATTRIBUTE = Pattern.compile("\\s(href|action|src)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)",
+      Pattern.CASE_INSENSITIVE);
   private static final int LIMIT = 64 * 1024;
 
   @TempDir static Path dir;
   private JourneyRunner runner;
   private AutoCloseable server;
   private String base;
+  private String origin;
+  private String mount;
   private final List<String> emails = Collections.synchronizedList(new ArrayList<>());
 
   /**
@@ -88,13 +98,26 @@ public abstract class JourneyRunnerSuite {
    */
   protected abstract AutoCloseable serve(JourneyRunner runner, int port) throws Exception;
 
+  /**
+   * The runner's base path ({@code JourneyRunner.Builder.basePath}); an adapter's second run of
+   * the suite overrides it, and its {@link #serve} mounts the runner there (in a servlet
+   * context, or under one).
+   *
+   * @return {@code /}, the site's root, unless overridden
+   */
+  protected String basePath() {
+    return "/";
+  }
+
   @BeforeAll
   void startRunnerAndServer() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    base = "http://localhost:" + port;
+    origin = "http://localhost:" + port;
+    mount = basePath().equals("/") ? "" : basePath();
+    base = origin + mount;
     Templates templates = RunnerTemplates.defaults().build();
     byte[] serverKey = new byte[32];
     new SecureRandom().nextBytes(serverKey);
@@ -111,7 +134,8 @@ public abstract class JourneyRunnerSuite {
             emails.add(m.toString());
             return new NotificationId(java.util.UUID.randomUUID().toString());
           })
-          .publicUrl(URI.create(base))
+          .publicUrl(URI.create(origin))
+          .basePath(basePath())
           .agentConsole(AgentConsole.builder()
               .account(new StaffAccount(ADVISER, PasswordHash.hash(PASSWORD.toCharArray(), 1000), Optional.empty()))
               .build())
@@ -160,6 +184,7 @@ public abstract class JourneyRunnerSuite {
     HttpResponse<String> send(HttpRequest request) {
       try {
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEverythingUnderTheBasePath(request.uri().getPath(), r);
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
           csrf = m.group(1);
@@ -182,8 +207,55 @@ public abstract class JourneyRunnerSuite {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static String location(HttpResponse<String> r) {
-    return r.headers().firstValue("Location").orElse("");
+  /**
+   * A redirect's target as the runner's routes are written: the base path taken off, after
+   * checking it is there ({@code /} for the base path itself).
+   */
+  private String location(HttpResponse<String> r) {
+    String at = r.headers().firstValue("Location").orElse("");
+    return at.isEmpty() ? at : unmount(at);
+  }
+
+  /** A path the runner wrote, without the base path, which it must start with. */
+  private String unmount(String path) {
+    if (mount.isEmpty()) {
+      return path;
+    }
+    assertThat(path).as("a path the runner wrote").matches(Pattern.quote(mount) + "([/?#].*)?");
+    String rest = path.substring(mount.length());
+    return rest.isEmpty() || !rest.startsWith("/") ? "/" + rest : rest;
+  }
+
+  /** A path of the runner's as a page writes it: under the base path. */
+  private String mounted(String path) {
+    return mount + path;
+  }
+
+  /**
+   * Every {@code href}, {@code action} and {@code src} of an HTML page served under the base
+   * path, and its {@code Location}, stays under the base path (or is a fragment on the page).
+   */
+  private void assertEverythingUnderTheBasePath(String requested, HttpResponse<String> r) {
+    if (mount.isEmpty() || !(requested.equals(mount) || requested.startsWith(mount + "/"))) {
+      return;
+    }
+    r.headers().firstValue("Location").ifPresent(l -> assertThat(l).as("Location of " + requested)
+        .matches(Pattern.quote(mount) + "([/?].*)?"));
+    boolean runners = r.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'");
+    if (!runners || !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+      // only the runner's own pages: a web server's error page (a path it refused) is not the runner's
+      return;
+    }
+    Matcher m = URL_ATTRIBUTE.matcher(r.body());
+    while (m.find()) {
+      String raw = m.group(2);
+      assertThat(raw).as("%s of %s is quoted with \"", m.group(1), requested).startsWith("\"");
+      String value = raw.substring(1, raw.length() - 1).replace("&amp;", "&").replace("&#47;", "/");
+      if (!value.startsWith("#")) {
+        assertThat(value).as("%s=\"%s\" on %s", m.group(1), value, requested)
+            .matches(Pattern.quote(mount) + "/[^/\\\\].*|" + Pattern.quote(mount) + "/?(\\?.*)?");
+      }
+    }
   }
 
   private String lastEmail(String pattern) {
@@ -233,7 +305,8 @@ public abstract class JourneyRunnerSuite {
     assertThat(location(c.post("/apply/where", Map.of("where", "Outside 4 Oak Lane")))).isEqualTo("/apply/contact");
     assertThat(location(c.post("/apply/contact", Map.of("email", "tree@example.org")))).isEqualTo("/apply/check-answers");
     HttpResponse<String> check = c.get("/apply/check-answers");
-    assertThat(check.body()).contains("Outside 4 Oak Lane", "tree@example.org", "href=\"/change/where\"");
+    assertThat(check.body()).contains("Outside 4 Oak Lane", "tree@example.org",
+        "href=\"" + mounted("/change/where") + "\"");
     assertThat(c.get("/change/where").body()).as("a change link shows the page and changes nothing").contains("Oak Lane");
     assertThat(location(c.post("/change/where", Map.of("where", "Outside 6 Oak Lane"))))
         .isEqualTo("/apply/check-answers");
@@ -322,10 +395,11 @@ public abstract class JourneyRunnerSuite {
     assertThat(location(c.post("/apply/contact", Map.of("action", "save", "email", "")))).isEqualTo("/save");
     assertThat(location(c.post("/save", Map.of("email", "saver@example.org")))).isEqualTo("/saved");
     String link = lastEmail("(http://[^\\s]+/resume\\?token=[A-Za-z0-9_-]+)");
+    assertThat(link).as("the emailed link is under the base path").startsWith(base + "/resume?token=");
     Client other = new Client();
     HttpResponse<String> opened = other.get(link);
     assertThat(opened.statusCode()).isEqualTo(200);
-    assertThat(opened.body()).contains("action=\"/resume/link\"");
+    assertThat(opened.body()).contains("action=\"" + mounted("/resume/link") + "\"");
     assertThat(other.get("/apply/where").statusCode()).as("opening the link binds nothing").isEqualTo(303);
     assertThat(location(other.get("/apply/where"))).isEqualTo("/");
     String token = link.substring(link.indexOf("token=") + 6);
@@ -365,11 +439,12 @@ public abstract class JourneyRunnerSuite {
     adviser.post("/agent/login", Map.of("username", ADVISER, "password", PASSWORD));
     String queue = adviser.get("/agent").body();
     assertThat(queue).contains(reference);
-    String handoff = queue.replaceAll("(?s).*<a class=\"govuk-link\" id=\"handoff-" + reference + "\" href=\"([^\"]+)\".*", "$1");
+    String handoff = unmount(queue.replaceAll("(?s).*<a class=\"govuk-link\" id=\"handoff-" + reference + "\" href=\"([^\"]+)\".*", "$1"));
     assertThat(adviser.get(handoff).body()).contains("Asked for help", "Outside 4 Oak Lane", "helped@example.org");
     assertThat(location(adviser.post(handoff + "/accept", Map.of()))).isEqualTo(handoff);
     assertThat(location(adviser.post(handoff + "/handback", Map.of()))).isEqualTo(handoff + "?done=sent");
     String link = lastEmail("(http://[^\\s]+/resume\\?token=[A-Za-z0-9_-]+)");
+    assertThat(link).as("the continue-online link is under the base path").startsWith(base + "/resume?token=");
     Client back = new Client();
     back.get(link);
     assertThat(location(back.post("/resume/link", Map.of("token", link.substring(link.indexOf("token=") + 6)))))
@@ -381,7 +456,7 @@ public abstract class JourneyRunnerSuite {
     Client c = new Client();
     assertThat(c.get("/").body()).contains("lang=\"en\"");
     assertThat(c.get("/language?to=cy").statusCode()).as("a GET switches nothing").isIn(404, 405);
-    assertThat(location(c.post("/language", Map.of("to", "cy", "return", "/")))).isEqualTo("/");
+    assertThat(location(c.post("/language", Map.of("to", "cy", "return", mounted("/"))))).isEqualTo("/");
     String welsh = c.get("/").body();
     assertThat(welsh).contains("lang=\"cy\"", "Rhoi gwybod am goeden wedi cwympo");
   }
@@ -394,6 +469,34 @@ public abstract class JourneyRunnerSuite {
         "/%5Cevil.example", "//2130706433/", "//0x7f.0.0.1/", "///evil.example", "/\tevil", "http:evil.example")) {
       HttpResponse<String> r = c.post("/language", Map.of("to", "en", "return", target));
       assertThat(location(r)).as(target).isEqualTo("/");
+    }
+  }
+
+  @Test
+  void theLanguageSwitchReturnsToThePageUnderTheBasePathAndNowhereElse() {
+    Client c = new Client();
+    c.get("/");
+    assertThat(location(c.post("/language", Map.of("to", "cy", "return", mounted("/privacy"))))).isEqualTo("/privacy");
+    if (!mount.isEmpty()) {
+      for (String outside : List.of("/privacy", "/other-service/start", mount + "x/privacy", "/")) {
+        assertThat(location(c.post("/language", Map.of("to", "en", "return", outside)))).as(outside).isEqualTo("/");
+      }
+    }
+  }
+
+  @Test
+  void pathsOutsideTheBasePathAreNotTheRunners() {
+    if (mount.isEmpty()) {
+      return;
+    }
+    Client c = new Client();
+    assertThat(c.get(origin + mount).statusCode()).as("the base path itself is the start page").isEqualTo(200);
+    String css = c.get("/assets/govuk-frontend.min.css").body();
+    assertThat(css).as("GOV.UK Frontend's fonts and images under the base path")
+        .contains("url(" + mount + "/assets/fonts/").doesNotContain("url(/assets/");
+    for (String outside : List.of("/", "/privacy", "/assets/govuk-frontend.min.css", mount + "x/privacy")) {
+      HttpResponse<String> r = c.get(origin + outside);
+      assertThat(r.statusCode()).as(outside).isEqualTo(404);
     }
   }
 
@@ -439,7 +542,7 @@ public abstract class JourneyRunnerSuite {
         b.check(lang + "-contact-error");
         b.type("email", "browser-" + lang + "@example.org");
         b.continueOn();
-        assertThat(b.path()).isEqualTo("/apply/check-answers");
+        assertThat(b.path()).isEqualTo(mounted("/apply/check-answers"));
         b.check(lang + "-check-answers");
         b.click("#accept");
         b.check(lang + "-confirm-email");
@@ -448,7 +551,7 @@ public abstract class JourneyRunnerSuite {
         b.check(lang + "-confirm-email-error");
         b.type("code", lastEmail("(?:Your code is|Eich cod yw) ([0-9]{6})"));
         b.continueOn();
-        assertThat(b.path()).isEqualTo("/apply/confirmation");
+        assertThat(b.path()).isEqualTo(mounted("/apply/confirmation"));
         b.check(lang + "-confirmation");
         for (String page : List.of("/help", "/resume", "/accessibility", "/privacy", "/cookies", "/no-such-page")) {
           b.open(base + page);
@@ -468,7 +571,7 @@ public abstract class JourneyRunnerSuite {
       b.type("username", ADVISER);
       b.type("password", PASSWORD);
       b.continueOn();
-      assertThat(b.path()).isEqualTo("/agent");
+      assertThat(b.path()).isEqualTo(mounted("/agent"));
       b.check("agent-queue");
       b.open(base + "/agent/kpis");
       b.check("agent-kpis");

@@ -23,6 +23,11 @@ import org.eclipse.jetty.util.Callback;
  * message); and the web server's own error pages (a malformed request, a URI or header too
  * long) carry the runner's security headers.
  *
+ * <p>Under a {@linkplain JourneyRunner#basePath() base path}, requests outside it carry on to the
+ * app's routes too. The base path is the whole path a browser sees: with a
+ * {@code config.router.contextPath} it is that path or a path under it, checked when the server
+ * starts.
+ *
  * <pre>{@code
  * Javalin app = Javalin.create(config -> {
  *   config.jetty.port = 7000;
@@ -52,6 +57,8 @@ public final class JourneyRunnerPlugin extends Plugin<Void> {
   @Override
   public void onInitialize(JavalinState state) {
     state.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
+    state.events.serverStarting(() -> JourneyRunnerServlet.checkContextPath(runner,
+        state.router.contextPath.equals("/") ? "" : state.router.contextPath));
     state.jetty.modifyServer(server -> server.setErrorHandler(new HeadersOnErrors(runner.securityHeaders())));
     state.routes.before(ctx -> {
       Optional<WebResponse> r = runner.handle(request(ctx));

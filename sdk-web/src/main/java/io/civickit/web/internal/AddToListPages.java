@@ -111,8 +111,8 @@ final class AddToListPages {
       String first = all.isEmpty() ? firstPage(j, set, draft) : all.get(0).nextPage().orElse(set.pages().get(0).id());
       return ex.redirect(itemLink(page.id(), next, first, false));
     }
-    String html = AddToList.summaryPage(set, done, l, i -> itemLink(page.id(), i, firstShown(done, i, set), false),
-        i -> "/apply/" + page.id() + "/" + i + "/remove", error, Map.of("csrf", ex.csrfToken()));
+    String html = AddToList.summaryPage(set, done, l, i -> ex.url(itemLink(page.id(), i, firstShown(done, i, set), false)),
+        i -> ex.url("/apply/" + page.id() + "/" + i + "/remove"), error, Map.of("csrf", ex.csrfToken()));
     return ex.page(AddToList.summaryTitle(set, done.size(), l), html,
         PageOptions.CITIZEN.errors(error.isPresent()).back(back(j, page.id())));
   }
@@ -159,7 +159,7 @@ final class AddToListPages {
   }
 
   /** For check your answers: a heading and a summary card per item, for each repeating set answered. */
-  String cards(Journey j, Locale l) {
+  String cards(ExchangeImpl ex, Journey j, Locale l) {
     StringBuilder b = new StringBuilder();
     for (Page page : form.pages()) {
       if (page.repeat().isEmpty() || !j.answers().containsKey(page.id())) {
@@ -172,7 +172,7 @@ final class AddToListPages {
       }
       b.append("<h2 class=\"govuk-heading-m\">").append(Html.e(page.title().map(t -> t.in(l))
           .orElseGet(() -> AddToList.summaryTitle(set, all.size(), l)))).append("</h2>")
-          .append(AddToList.cards(set, all, l, (i, p) -> itemLink(page.id(), i, p, true)));
+          .append(AddToList.cards(set, all, l, (i, p) -> ex.url(itemLink(page.id(), i, p, true))));
     }
     return b.toString();
   }

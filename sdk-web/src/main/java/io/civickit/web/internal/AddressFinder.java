@@ -129,14 +129,14 @@ final class AddressFinder {
     error.ifPresent(m -> b.append(Html.errorSummary(l, List.<String[]>of(new String[] {POSTCODE, m}))));
     b.append(Html.h1(label));
     // A search changes nothing: a GET form, so the browser's back button and a shared link work.
-    b.append("<form method=\"get\" action=\"").append(Html.a(ex.path())).append("\" novalidate>")
+    b.append("<form method=\"get\" action=\"").append(Html.a(ex.url(ex.path()))).append("\" novalidate>")
         .append(Html.input(l, POSTCODE, "text", ex.text("address.find.postcode"),
             Optional.of(ex.text("address.find.postcode.hint")), error, typed, "postal-code",
             "govuk-input--width-10"))
         .append(Html.button(ex.text("address.find.button"), Optional.empty(), false, "find"))
         .append("</form>")
         .append("<p class=\"govuk-body\">")
-        .append(Html.link(manualHref(ex.path(), typed), ex.text("address.find.manual"), "manual")).append("</p>");
+        .append(Html.link(manualHref(ex.url(ex.path()), typed), ex.text("address.find.manual"), "manual")).append("</p>");
     return ex.page(label, b.toString(), o.errors(error.isPresent()));
   }
 
@@ -151,8 +151,8 @@ final class AddressFinder {
     b.append("<p class=\"govuk-body\">")
         .append(Html.e((n == 1 ? ex.text("address.find.found.one") : ex.text("address.find.found.many"))
             .replace("{count}", String.valueOf(n)).replace("{postcode}", f.postcode())))
-        .append(" ").append(Html.link(ex.path(), ex.text("address.find.change"), "change-postcode")).append("</p>");
-    b.append("<form method=\"post\" action=\"").append(Html.a(ex.path())).append("\" novalidate>")
+        .append(" ").append(Html.link(ex.url(ex.path()), ex.text("address.find.change"), "change-postcode")).append("</p>");
+    b.append("<form method=\"post\" action=\"").append(Html.a(ex.url(ex.path()))).append("\" novalidate>")
         .append(ex.csrfField()).append(Html.hidden(POSTCODE, f.postcode()));
     b.append("<div class=\"govuk-form-group").append(error.isPresent() ? " govuk-form-group--error" : "").append("\">")
         .append("<label class=\"govuk-label\" for=\"").append(CHOICE).append("\">")
@@ -170,7 +170,7 @@ final class AddressFinder {
     b.append("</select></div>")
         .append(Html.button(ex.text("continue"), Optional.empty(), false, "continue")).append("</form>")
         .append("<p class=\"govuk-body\">")
-        .append(Html.link(manualHref(ex.path(), f.postcode()), ex.text("address.find.notlisted"), "manual"))
+        .append(Html.link(manualHref(ex.url(ex.path()), f.postcode()), ex.text("address.find.notlisted"), "manual"))
         .append("</p>");
     return ex.page(label, b.toString(), o);
   }
@@ -180,8 +180,8 @@ final class AddressFinder {
     String label = q.label().in(l);
     String content = Html.h1(label)
         + Html.p(ex.text("address.find.none").replace("{postcode}", postcode))
-        + "<p class=\"govuk-body\">" + Html.link(manualHref(ex.path(), postcode), ex.text("address.find.manual"), "manual")
-        + "</p><p class=\"govuk-body\">" + Html.link(ex.path(), ex.text("address.find.again"), "search-again") + "</p>";
+        + "<p class=\"govuk-body\">" + Html.link(manualHref(ex.url(ex.path()), postcode), ex.text("address.find.manual"), "manual")
+        + "</p><p class=\"govuk-body\">" + Html.link(ex.url(ex.path()), ex.text("address.find.again"), "search-again") + "</p>";
     return ex.page(label, content, o);
   }
 

@@ -115,7 +115,7 @@ final class AgentPages {
   }
 
   private String signOut(ExchangeImpl ex) {
-    return console.sso().isPresent() ? "" : Html.buttonForm(base + "/logout", ex.csrfToken(),
+    return console.sso().isPresent() ? "" : Html.buttonForm(ex.url(base + "/logout"), ex.csrfToken(),
         Html.button("Sign out", Optional.empty(), true, "sign-out"));
   }
 
@@ -125,7 +125,7 @@ final class AgentPages {
     StringBuilder c = new StringBuilder();
     error.ifPresent(m -> c.append(Html.errorSummary(Locale.UK, List.<String[]>of(new String[] {"username", m}))));
     c.append(Html.h1("Sign in to the agent console"))
-        .append("<form method=\"post\" action=\"").append(Html.a(base)).append("/login\" novalidate>")
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url(base + "/login"))).append("\" novalidate>")
         .append(ex.csrfField())
         .append(Html.input(Locale.UK, "username", "text", "Username", Optional.empty(), error, "", "username",
             "govuk-input--width-20"))
@@ -176,7 +176,7 @@ final class AgentPages {
     StringBuilder c = new StringBuilder();
     error.ifPresent(m -> c.append(Html.errorSummary(Locale.UK, List.<String[]>of(new String[] {"code", m}))));
     c.append(Html.h1("Enter the code from your authenticator app"))
-        .append("<form method=\"post\" action=\"").append(Html.a(base)).append("/login/code\" novalidate>")
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url(base + "/login/code"))).append("\" novalidate>")
         .append(ex.csrfField())
         .append(Html.input(Locale.UK, "code", "text", "Code", Optional.of("The 6-digit code your app shows now"), error,
             "", "one-time-code", "govuk-input--width-10"))
@@ -226,7 +226,7 @@ final class AgentPages {
       for (HelpDesk.Entry e : entries) {
         HandoffRequest r = e.request();
         c.append("<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">")
-            .append(Html.link(base + "/handoffs/" + r.handoffId().value(), r.reference().toString(),
+            .append(Html.link(ex.url(base + "/handoffs/" + r.handoffId().value()), r.reference().toString(),
                 "handoff-" + r.reference()))
             .append("</td><td class=\"govuk-table__cell\">").append(Html.e(reason(r))).append("</td>")
             .append("<td class=\"govuk-table__cell\">").append(Html.e(r.stuckStep())).append("</td>")
@@ -239,13 +239,13 @@ final class AgentPages {
         c.append("<nav class=\"govuk-pagination\" aria-label=\"Pages of handoffs\">");
         if (page > 1) {
           c.append("<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"")
-              .append(Html.a(base + "?page=" + (page - 1))).append("\" rel=\"prev\" id=\"previous-page\">")
+              .append(Html.a(ex.url(base) + "?page=" + (page - 1))).append("\" rel=\"prev\" id=\"previous-page\">")
               .append("<span class=\"govuk-pagination__link-title\">Previous<span class=\"govuk-visually-hidden\"> page"
                   + "</span></span></a></div>");
         }
         if (page < pages) {
           c.append("<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"")
-              .append(Html.a(base + "?page=" + (page + 1))).append("\" rel=\"next\" id=\"next-page\">")
+              .append(Html.a(ex.url(base) + "?page=" + (page + 1))).append("\" rel=\"next\" id=\"next-page\">")
               .append("<span class=\"govuk-pagination__link-title\">Next<span class=\"govuk-visually-hidden\"> page"
                   + "</span></span></a></div>");
         }
@@ -320,7 +320,7 @@ final class AgentPages {
         .append("<h2 class=\"govuk-heading-m\">Answers so far</h2>")
         .append(answers.isEmpty() ? Html.p("No answers yet.") : Html.summaryList(answers))
         .append("<div class=\"govuk-button-group\">");
-    String at = base + "/handoffs/" + id;
+    String at = ex.url(base + "/handoffs/" + id);
     if (status == HandoffStatus.REQUESTED) {
       c.append(Html.buttonForm(at + "/accept", ex.csrfToken(),
           Html.button("Pick this up", Optional.empty(), false, "accept")));
@@ -331,7 +331,7 @@ final class AgentPages {
       c.append(Html.buttonForm(at + "/resolve", ex.csrfToken(),
           Html.button("Resolved by phone", Optional.empty(), true, "resolve")));
     }
-    c.append("</div><p class=\"govuk-body\">").append(Html.link(base, "Back to the queue", "back-to-queue"))
+    c.append("</div><p class=\"govuk-body\">").append(Html.link(ex.url(base), "Back to the queue", "back-to-queue"))
         .append("</p>");
     return render(ex, "Handoff " + r.reference(), c.toString());
   }
@@ -392,7 +392,7 @@ final class AgentPages {
 
   private WebResponse notPossible(ExchangeImpl ex, String why) {
     return ex.staffPage("That cannot be done", Html.h1("That cannot be done") + Html.p(why)
-        + "<p class=\"govuk-body\">" + Html.link(base, "Back to the queue", "back-to-queue") + "</p>",
+        + "<p class=\"govuk-body\">" + Html.link(ex.url(base), "Back to the queue", "back-to-queue") + "</p>",
         PageOptions.CITIZEN.status(409));
   }
 }

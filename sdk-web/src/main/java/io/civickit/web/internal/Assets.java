@@ -4,6 +4,7 @@ import io.civickit.core.StorageUnavailableException;
 import io.civickit.web.WebResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +28,18 @@ final class Assets {
 
   private Assets() {}
 
-  static Optional<WebResponse> serve(String path) {
+  /**
+   * An asset, by its path under {@code /assets/}; a stylesheet's {@code url(/assets/...)} (GOV.UK
+   * Frontend's fonts and images) put under the base path.
+   */
+  static Optional<WebResponse> serve(String path, Paths paths) {
     if (!path.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*") || path.contains("..")
         || path.length() > 200) {
       return Optional.empty();
     }
-    Optional<byte[]> bytes = CACHE.computeIfAbsent(path, Assets::load);
+    Optional<byte[]> bytes = CACHE.computeIfAbsent(paths.basePath() + " " + path, k -> load(path)
+        .map(b -> path.endsWith(".css") && !paths.basePath().equals("/") ? new String(b, StandardCharsets.UTF_8)
+            .replace("url(/assets/", "url(" + paths.to("/assets/")).getBytes(StandardCharsets.UTF_8) : b));
     return bytes.map(b -> new WebResponse(200, List.of(new WebResponse.Header("Content-Type", contentType(path)),
         new WebResponse.Header("Cache-Control", "public, max-age=3600")), b));
   }

@@ -131,7 +131,7 @@ final class CitizenPages {
 
   /** The resume link for a token, on the public URL. */
   static URI resumeLink(Engine engine, ResumeTokens.IssuedToken token) {
-    return token.link(engine.config.publicUrl().resolve("/resume"));
+    return token.link(engine.config.publicUrl().resolve(engine.paths.to("/resume")));
   }
 
   /** The language a journey was last used in: {@code cy} or {@code en}. */
@@ -172,14 +172,14 @@ final class CitizenPages {
     Locale l = ex.locale();
     String content = "<h1 class=\"govuk-heading-xl\">" + Html.e(service(l)) + "</h1>"
         + Html.p(t(ex, "start.intro")) + Html.p(t(ex, "start.need"))
-        + "<form method=\"post\" action=\"/start\" novalidate>" + ex.csrfField()
+        + "<form method=\"post\" action=\"" + Html.a(ex.url("/start")) + "\" novalidate>" + ex.csrfField()
         + "<button type=\"submit\" class=\"govuk-button govuk-button--start\" data-module=\"govuk-button\" id=\"start\">"
         + Html.e(t(ex, "start.button"))
         + "<svg class=\"govuk-button__start-icon\" xmlns=\"http://www.w3.org/2000/svg\" width=\"17.5\" height=\"19\" "
         + "viewBox=\"0 0 33 40\" aria-hidden=\"true\" focusable=\"false\"><path fill=\"currentColor\" "
         + "d=\"M0 0h13l20 20-20 20H0l20-20z\"/></svg></button></form>"
         + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "start.resume.heading")) + "</h2>"
-        + "<p class=\"govuk-body\">" + Html.link("/resume", t(ex, "start.resume.link"), "resume-link") + "</p>"
+        + "<p class=\"govuk-body\">" + Html.link(ex.url("/resume"), t(ex, "start.resume.link"), "resume-link") + "</p>"
         + Html.p(t(ex, "start.offline"));
     return ex.page(service(l), content);
   }
@@ -260,8 +260,8 @@ final class CitizenPages {
     if (step.equals(Form.CHECK_ANSWERS)) {
       String content = Html.h1(t(ex, "check.title"))
           + FormRenderer.checkAnswers(UploadPage.withFiles(CheckAnswers.summaryRows(form, j, l, engine.config.clock(),
-              s -> "/change/" + s), j, engine.stepPages, l), l)
-          + addToList.cards(j, l)
+              s -> ex.url("/change/" + s)), j, engine.stepPages, engine.paths, l), l)
+          + addToList.cards(ex, j, l)
           + engine.pay.map(p -> p.onCheckAnswers(ex, j)).orElse("")
           + "<h2 class=\"govuk-heading-m\">" + Html.e(t(ex, "check.send.heading")) + "</h2>"
           + Html.p(t(ex, "check.send.text"))
@@ -415,7 +415,7 @@ final class CitizenPages {
     Locale l = ex.locale();
     String content = Html.panel(t(ex, "saved.title"), t(ex, "confirmation.reference"), j.reference().toString())
         + Html.p(t(ex, "saved.text"))
-        + "<p class=\"govuk-body\">" + Html.link("/apply/" + j.currentStep(), t(ex, "helped.continue.link"),
+        + "<p class=\"govuk-body\">" + Html.link(ex.url("/apply/" + j.currentStep()), t(ex, "helped.continue.link"),
             "continue-now") + "</p>";
     return ex.page(t(ex, "saved.title"), content);
   }
@@ -438,7 +438,7 @@ final class CitizenPages {
           ex.session().put("lang", language(j.get()));
         }
         String content = Html.h1(t(ex, "link.confirm.title")) + Html.p(t(ex, "link.confirm.text"))
-            + "<form method=\"post\" action=\"/resume/link\" novalidate>" + ex.csrfField()
+            + "<form method=\"post\" action=\"" + Html.a(ex.url("/resume/link")) + "\" novalidate>" + ex.csrfField()
             + Html.hidden("token", token.get())
             + Html.button(t(ex, "continue"), Optional.empty(), false, "continue") + "</form>";
         return ex.page(t(ex, "link.confirm.title"), content, PageOptions.CITIZEN.noHelp());
@@ -465,7 +465,7 @@ final class CitizenPages {
   private WebResponse linkProblem(ExchangeImpl ex, String titleKey, boolean unknown) {
     String content = Html.h1(t(ex, titleKey))
         + (titleKey.equals("link.superseded.title") ? Html.p(t(ex, "link.superseded.text")) : "")
-        + "<p class=\"govuk-body\">" + Html.link("/resume", t(ex, "link.other"), "resume-by-reference") + "</p>";
+        + "<p class=\"govuk-body\">" + Html.link(ex.url("/resume"), t(ex, "link.other"), "resume-by-reference") + "</p>";
     return ex.page(t(ex, titleKey), content, PageOptions.CITIZEN.status(unknown ? 404 : 200));
   }
 
@@ -491,7 +491,7 @@ final class CitizenPages {
     List<String[]> summary = new ArrayList<>();
     errors.forEach((k, v) -> summary.add(new String[] {k, v}));
     String content = Html.errorSummary(l, summary) + Html.h1(t(ex, "resume.title"))
-        + "<form method=\"post\" action=\"/resume\" novalidate>" + ex.csrfField()
+        + "<form method=\"post\" action=\"" + Html.a(ex.url("/resume")) + "\" novalidate>" + ex.csrfField()
         + Html.input(l, "reference", "text", t(ex, "resume.reference"),
             Optional.of(t(ex, "resume.reference.hint")), Optional.ofNullable(errors.get("reference")),
             values.getOrDefault("reference", ""), "off", "govuk-input--width-10")
@@ -534,7 +534,7 @@ final class CitizenPages {
     error.ifPresent(m -> c.append(Html.errorSummary(l, List.<String[]>of(new String[] {"code", m}))));
     c.append(Html.h1(t(ex, "code.title"))).append(Html.p(t(ex, "resume.code.text")))
         .append(Html.p(t(ex, "code.expiry")))
-        .append("<form method=\"post\" action=\"/resume/code\" novalidate>").append(ex.csrfField())
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url("/resume/code"))).append("\" novalidate>").append(ex.csrfField())
         .append(Html.input(l, "code", "text", t(ex, "code.label"), Optional.of(t(ex, "code.hint")), error, "",
             "one-time-code", "govuk-input--width-10"))
         .append(Html.button(t(ex, "continue"), Optional.empty(), false, "continue"))
@@ -619,22 +619,24 @@ final class CitizenPages {
     c.append(Html.p(t(ex, "helped.next")));
     j.filter(x -> !x.status().isFinal()).ifPresent(x -> c.append("<p class=\"govuk-body\">")
         .append(Html.e(t(ex, "helped.continue"))).append(" ")
-        .append(Html.link("/apply/" + x.currentStep(), t(ex, "helped.continue.link"), "continue-now"))
+        .append(Html.link(ex.url("/apply/" + x.currentStep()), t(ex, "helped.continue.link"), "continue-now"))
         .append("</p>"));
     return ex.page(t(ex, "helped.title"), c.toString(), PageOptions.CITIZEN.noHelp());
   }
 
   // ------------------------------------------------------------------------------------- other
 
-  /** Switches language (a POST: it changes the session and the journey); returns only to a path on this site. */
+  /**
+   * Switches language (a POST: it changes the session and the journey); returns only to a path
+   * under the runner's base path, the page's own path as the switch writes it.
+   */
   private WebResponse language(ExchangeImpl ex) {
     ex.journeyChanged();
     String to = ex.formValue("to").filter("cy"::equals).orElse("en");
     ex.session().put("lang", to);
     ex.journey().filter(j -> !j.status().isFinal() && !language(j).equals(to))
         .ifPresent(j -> engine.journeys.update(j.id(), x -> x.toBuilder().attribute(LANGUAGE, Value.text(to)).build()));
-    String ret = ex.formValue("return").orElse("/");
-    return ex.redirect(Requests.isLocalPath(ret) ? ret : "/");
+    return ex.redirect(ex.formValue("return").filter(Requests::isLocalPath).flatMap(engine.paths::within).orElse("/"));
   }
 
   private WebResponse info(ExchangeImpl ex, String titleKey, String textKey) {

@@ -34,9 +34,9 @@ final class DeliveryPages {
     this.path = consolePath + "/deliveries";
   }
 
-  /** The console's navigation entry. */
-  static String[] nav(String consolePath) {
-    return new String[] {consolePath + "/deliveries", "Deliveries that failed"};
+  /** The console's navigation entry, under the base path. */
+  static String[] nav(Paths paths, String consolePath) {
+    return new String[] {paths.to(consolePath + "/deliveries"), "Deliveries that failed"};
   }
 
   void routes(CitizenPages.Routes r, Function<BiFunction<ExchangeImpl, String, WebResponse>, PageHandler> staff) {
@@ -85,8 +85,8 @@ final class DeliveryPages {
           .append("</td><td class=\"govuk-table__cell\">").append(d.attempts())
           .append("</td><td class=\"govuk-table__cell\">").append(Html.e(WHEN.format(d.updatedAt())))
           .append("</td><td class=\"govuk-table__cell\">").append(Html.e(category(d.lastError())))
-          .append("</td><td class=\"govuk-table__cell\"><form method=\"post\" action=\"").append(Html.a(path))
-          .append("/send-again\" novalidate>").append(ex.csrfField())
+          .append("</td><td class=\"govuk-table__cell\"><form method=\"post\" action=\"").append(Html.a(ex.url(path + "/send-again")))
+          .append("\" novalidate>").append(ex.csrfField())
           .append(Html.hidden("submission", d.submissionId())).append(Html.hidden("destination", d.destination()))
           .append("<button type=\"submit\" class=\"govuk-button govuk-button--secondary govuk-!-margin-bottom-0\" "
               + "data-module=\"govuk-button\">Send again<span class=\"govuk-visually-hidden\"> ")
@@ -105,7 +105,7 @@ final class DeliveryPages {
     if (dead.isEmpty() || !hook.submissions().sendAgain(submission, destination)) {
       return ex.staffPage("That cannot be done", Html.h1("That cannot be done")
           + Html.p("That delivery is not waiting to be sent again: it may have been sent again already.")
-          + "<p class=\"govuk-body\">" + Html.link(path, "Back to deliveries that failed", "back-to-deliveries")
+          + "<p class=\"govuk-body\">" + Html.link(ex.url(path), "Back to deliveries that failed", "back-to-deliveries")
           + "</p>", PageOptions.CITIZEN.status(409));
     }
     // The audit trail: who sent what again (a staff id, a reference and a destination name: no personal data).

@@ -74,13 +74,13 @@ final class EmailCodePage implements StepPage {
           .append(Html.e(email)).append("</strong></p>");
     }
     c.append(Html.p(ex.text("code.expiry")))
-        .append("<form method=\"post\" action=\"/apply/").append(Engine.EMAIL_CHECK).append("\" novalidate>")
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url("/apply/" + Engine.EMAIL_CHECK))).append("\" novalidate>")
         .append(ex.csrfField())
         .append(Html.input(l, "code", "text", ex.text("code.label"), Optional.of(ex.text("code.hint")), error, "",
             "one-time-code", "govuk-input--width-10"))
         .append(Html.button(ex.text("continue"), Optional.empty(), false, "continue"))
         .append("</form>")
-        .append("<form method=\"post\" action=\"/apply/").append(Engine.EMAIL_CHECK).append("\" novalidate>")
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url("/apply/" + Engine.EMAIL_CHECK))).append("\" novalidate>")
         .append(ex.csrfField()).append(Html.hidden("action", "resend"))
         .append(Html.button(ex.text("code.resend"), Optional.empty(), true, "resend")).append("</form>");
     PageOptions o = PageOptions.CITIZEN.errors(error.isPresent()).status(status);

@@ -72,6 +72,7 @@ public final class Engine {
   final String cookieName;
   /** The session timeout warning and the signed-out page. */
   final SessionTimeout timeout;
+  final Paths paths;
   private final List<Route> routes = new ArrayList<>();
   private final Purger purger;
 
@@ -87,6 +88,7 @@ public final class Engine {
   public Engine(RunnerConfig config, JourneyRunner runner) {
     this.config = config;
     this.runner = runner;
+    this.paths = config.paths();
     this.words = Words.with(config.texts());
     this.form = config.form();
     this.renderer = new FormRenderer(form.title().en());
@@ -224,6 +226,15 @@ public final class Engine {
     return totp;
   }
 
+  /**
+   * Where the service is mounted.
+   *
+   * @return the paths under its base path
+   */
+  public Paths paths() {
+    return paths;
+  }
+
   void route(String method, String pattern, PageHandler handler) {
     routes.add(new Route(method, split(pattern), handler, false));
   }
@@ -249,9 +260,13 @@ public final class Engine {
     if (decoded.isEmpty()) {
       return Optional.of(errorPage(request, 400, "bad.title", "bad.text"));
     }
-    String path = decoded.get();
+    Optional<String> inside = paths.within(decoded.get());
+    if (inside.isEmpty()) {
+      return Optional.empty();
+    }
+    String path = inside.get();
     if (path.startsWith("/assets/") && (method.equals("GET") || method.equals("HEAD"))) {
-      return Optional.of(secure(Assets.serve(path.substring("/assets/".length())).orElseGet(
+      return Optional.of(secure(Assets.serve(path.substring("/assets/".length()), paths).orElseGet(
           () -> errorPage(request, 404, "notfound.title", "notfound.text")), true));
     }
     if (pay.isPresent() && pay.get().isWebhook(method, path)) {
@@ -382,7 +397,7 @@ public final class Engine {
 
   WebResponse forbidden(WebRequest request, Optional<Sessions.Stored> session) {
     Locale l = session.flatMap(s -> s.get("lang")).filter("cy"::equals).map(x -> Words.WELSH).orElse(Locale.UK);
-    return page(l, Optional.empty(), request.path(), words.t(l, "forbidden.title"), Html.h1(words.t(l, "forbidden.title"))
+    return page(l, Optional.empty(), "/", words.t(l, "forbidden.title"), Html.h1(words.t(l, "forbidden.title"))
         + Html.p(words.t(l, "forbidden.text")), PageOptions.CITIZEN.noHelp().noLanguageSwitch().status(403), false);
   }
 
@@ -484,15 +499,15 @@ public final class Engine {
       boolean staff) {
     List<String[]> nav = new ArrayList<>();
     config.console().filter(c -> staff).ifPresent(c -> {
-      nav.add(new String[] {c.path(), "Handoffs"});
-      nav.add(new String[] {c.path() + "/kpis", "Service performance"});
-      submissionHook.ifPresent(h -> nav.add(DeliveryPages.nav(c.path())));
-      pay.ifPresent(p -> nav.add(new String[] {c.path() + PaymentPage.AGENT_PATH, "Payments"}));
+      nav.add(new String[] {paths.to(c.path()), "Handoffs"});
+      nav.add(new String[] {paths.to(c.path() + "/kpis"), "Service performance"});
+      submissionHook.ifPresent(h -> nav.add(DeliveryPages.nav(paths, c.path())));
+      pay.ifPresent(p -> nav.add(new String[] {paths.to(c.path() + PaymentPage.AGENT_PATH), "Payments"}));
     });
     String service = staff ? "Agent console" : form.title().in(l);
-    String home = staff ? config.console().map(c -> c.path()).orElse("/") : "/";
-    Html.Chrome chrome = new Html.Chrome(l, service, home, config.branding(), words, csrf, path,
-        config.console().map(c -> c.path()), staff, nav);
+    String home = paths.to(staff ? config.console().map(c -> c.path()).orElse("/") : "/");
+    Html.Chrome chrome = new Html.Chrome(l, service, home, config.branding(), words, csrf, paths.to(path),
+        config.console().map(c -> paths.to(c.path())), staff, nav, paths);
     return secure(WebResponse.html(o.status(), Html.page(chrome, title, content, o)), false);
   }
 

@@ -62,6 +62,11 @@ final class ExchangeImpl implements Exchange {
   }
 
   @Override
+  public String url(String path) {
+    return engine.paths.to(path);
+  }
+
+  @Override
   public Optional<String> pathParam(String name) {
     return Optional.ofNullable(params.get(name));
   }

@@ -15,7 +15,7 @@ import org.owasp.encoder.Encode;
 public final class Html {
   private Html() {}
 
-  /** Where the runner's own stylesheet is served (the link-style button of the language switch). */
+  /** Where the runner's own stylesheet is served under the base path (the link-style button of the language switch). */
   public static final String OWN_CSS = "/assets/civickit-web.css";
 
   /**
@@ -38,9 +38,13 @@ public final class Html {
     return Encode.forHtmlAttribute(s);
   }
 
-  /** Everything the layout needs besides the content. */
+  /**
+   * Everything the layout needs besides the content; its paths ({@code homePath}, {@code path},
+   * {@code agentPath}, {@code staffNav}) are already under the base path.
+   */
   record Chrome(Locale locale, String serviceName, String homePath, Branding branding, Words words,
-      Optional<String> csrf, String path, Optional<String> agentPath, boolean staff, List<String[]> staffNav) {}
+      Optional<String> csrf, String path, Optional<String> agentPath, boolean staff, List<String[]> staffNav,
+      Paths paths) {}
 
   static String page(Chrome c, String title, String content, PageOptions o) {
     Locale locale = c.locale();
@@ -49,14 +53,15 @@ public final class Html {
     String council = cy ? c.branding().councilCy() : c.branding().councilEn();
     String fullTitle = (o.errors() ? (cy ? "Gwall: " : "Error: ") : "")
         + (title.equals(c.serviceName()) ? "" : title + " – ") + c.serviceName() + " – " + council;
+    Paths to = c.paths();
     StringBuilder b = new StringBuilder(8192);
     b.append("<!DOCTYPE html>\n<html lang=\"").append(cy ? "cy" : "en").append("\" class=\"govuk-template\">")
         .append("<head><meta charset=\"utf-8\"><title>").append(e(fullTitle)).append("</title>")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1, viewport-fit=cover\">")
         .append("<meta name=\"theme-color\" content=\"#0b0c0c\">")
-        .append("<link rel=\"icon\" sizes=\"48x48\" href=\"/assets/images/favicon.ico\">")
-        .append("<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css\">")
-        .append("<link rel=\"stylesheet\" href=\"").append(OWN_CSS).append("\">");
+        .append("<link rel=\"icon\" sizes=\"48x48\" href=\"").append(a(to.to("/assets/images/favicon.ico")))
+        .append("\"><link rel=\"stylesheet\" href=\"").append(a(to.to("/assets/govuk-frontend.min.css")))
+        .append("\"><link rel=\"stylesheet\" href=\"").append(a(to.to(OWN_CSS))).append("\">");
     c.branding().stylesheet().ifPresent(s -> b.append("<link rel=\"stylesheet\" href=\"").append(a(s)).append("\">"));
     b.append("</head><body class=\"govuk-template__body\">")
         .append("<a href=\"#main-content\" class=\"govuk-skip-link\" data-module=\"govuk-skip-link\">")
@@ -101,9 +106,9 @@ public final class Html {
       b.append("</span></p></div>");
     });
     if (o.languageSwitch() && c.csrf().isPresent()) {
-      b.append(languageSwitch(locale, c.path(), c.csrf().get(), w));
+      b.append(languageSwitch(locale, to, c.path(), c.csrf().get(), w));
     }
-    o.back().ifPresent(h -> b.append("<a href=\"").append(a(h)).append("\" class=\"govuk-back-link\">")
+    o.back().ifPresent(h -> b.append("<a href=\"").append(a(to.to(h))).append("\" class=\"govuk-back-link\">")
         .append(e(w.t(locale, "back"))).append("</a>"));
     b.append("<main class=\"govuk-main-wrapper\" id=\"main-content\">")
         .append("<div class=\"govuk-grid-row\"><div class=\"")
@@ -112,7 +117,7 @@ public final class Html {
     if (o.helpLink()) {
       b.append("<h2 class=\"govuk-heading-s govuk-!-margin-top-8\">").append(e(w.t(locale, "help.link")))
           .append("</h2><p class=\"govuk-body\">").append(e(w.t(locale, "help.stuck"))).append(" ")
-          .append("<a class=\"govuk-link\" id=\"get-help\" href=\"/help\">").append(e(w.t(locale, "help.link")))
+          .append("<a class=\"govuk-link\" id=\"get-help\" href=\"").append(a(to.to("/help"))).append("\">").append(e(w.t(locale, "help.link")))
           .append("</a></p>");
     }
     b.append("</div></div></main></div>")
@@ -121,18 +126,18 @@ public final class Html {
         .append("<h2 class=\"govuk-visually-hidden\">").append(e(w.t(locale, "footer.support"))).append("</h2>")
         .append("<ul class=\"govuk-footer__inline-list\">");
     if (!c.staff()) {
-      footerLink(b, "/help", w.t(locale, "help.link"));
+      footerLink(b, to.to("/help"), w.t(locale, "help.link"));
     }
-    footerLink(b, "/accessibility", w.t(locale, "footer.accessibility"));
-    footerLink(b, "/privacy", w.t(locale, "footer.privacy"));
-    footerLink(b, "/cookies", w.t(locale, "footer.cookies"));
+    footerLink(b, to.to("/accessibility"), w.t(locale, "footer.accessibility"));
+    footerLink(b, to.to("/privacy"), w.t(locale, "footer.privacy"));
+    footerLink(b, to.to("/cookies"), w.t(locale, "footer.cookies"));
     for (Branding.FooterLink l : c.branding().footerLinks()) {
       footerLink(b, l.href(), cy ? l.cy() : l.en());
     }
     c.agentPath().filter(x -> !c.staff()).ifPresent(p -> footerLink(b, p, w.t(locale, "footer.agents")));
     b.append("</ul><p class=\"govuk-body-s\">").append(e(w.t(locale, "footer.licence"))).append("</p>")
         .append("</div></div></div></footer>")
-        .append("<script type=\"module\" src=\"/assets/civickit-web.js\"></script>")
+        .append("<script type=\"module\" src=\"").append(a(to.to("/assets/civickit-web.js"))).append("\"></script>")
         .append("</body></html>\n");
     return b.toString();
   }
@@ -146,25 +151,27 @@ public final class Html {
    * English | Cymraeg: the current language as plain text, the other as a button that posts
    * (switching language changes the session, so it is never a GET).
    */
-  static String languageSwitch(Locale locale, String path, String csrf, Words w) {
+  static String languageSwitch(Locale locale, Paths to, String path, String csrf, Words w) {
     boolean cy = Words.welsh(locale);
     StringBuilder b = new StringBuilder("<nav class=\"govuk-!-margin-top-3 govuk-!-text-align-right\" aria-label=\"")
         .append(a(w.t(locale, "language.nav"))).append("\"><ul class=\"govuk-list govuk-!-margin-0\">")
         .append("<li class=\"govuk-!-display-inline-block govuk-!-margin-0\">");
     if (cy) {
-      switchForm(b, "en", path, csrf, "Change the language to ", "English");
+      switchForm(b, to, "en", path, csrf, "Change the language to ", "English");
       b.append("</li><li class=\"govuk-!-display-inline-block govuk-!-margin-0 govuk-!-margin-left-2\">")
           .append("<span aria-current=\"true\">Cymraeg</span>");
     } else {
       b.append("<span aria-current=\"true\">English</span>")
           .append("</li><li class=\"govuk-!-display-inline-block govuk-!-margin-0 govuk-!-margin-left-2\">");
-      switchForm(b, "cy", path, csrf, "Newid yr iaith i ", "Cymraeg");
+      switchForm(b, to, "cy", path, csrf, "Newid yr iaith i ", "Cymraeg");
     }
     return b.append("</li></ul></nav>").toString();
   }
 
-  private static void switchForm(StringBuilder b, String to, String path, String csrf, String hidden, String name) {
-    b.append("<form class=\"ck-inline-form\" method=\"post\" action=\"/language\" novalidate>").append(csrf(csrf))
+  private static void switchForm(StringBuilder b, Paths paths, String to, String path, String csrf, String hidden,
+      String name) {
+    b.append("<form class=\"ck-inline-form\" method=\"post\" action=\"").append(a(paths.to("/language")))
+        .append("\" novalidate>").append(csrf(csrf))
         .append("<input type=\"hidden\" name=\"to\" value=\"").append(to).append("\">")
         .append("<input type=\"hidden\" name=\"return\" value=\"").append(a(path)).append("\">")
         .append("<button type=\"submit\" class=\"ck-link-button govuk-link\" id=\"language-").append(to)

@@ -193,7 +193,7 @@ final class PaymentPage implements StepPage {
   }
 
   private String payForm(Exchange ex, String labelKey, String id) {
-    return "<form method=\"post\" action=\"/apply/" + STEP + "\" novalidate>" + ex.csrfField()
+    return "<form method=\"post\" action=\"" + Html.a(ex.url("/apply/" + STEP)) + "\" novalidate>" + ex.csrfField()
         + Html.button(t(ex, labelKey), Optional.empty(), false, id) + "</form>";
   }
 
@@ -239,7 +239,7 @@ final class PaymentPage implements StepPage {
   public WebResponse submit(Exchange ex, Journey j) {
     BeginResult r;
     try {
-      r = payments.begin(j.id(), engine.config.publicUrl().resolve(RETURN), ex.locale());
+      r = payments.begin(j.id(), engine.config.publicUrl().resolve(engine.paths.to(RETURN)), ex.locale());
     } catch (PaymentProviderException e) {
       return providerProblem(ex, e);
     }
@@ -258,7 +258,7 @@ final class PaymentPage implements StepPage {
   private WebResponse providerProblem(Exchange ex, PaymentProviderException e) {
     LOG.warn("GOV.UK Pay failed: {} {} {}", e.operation(), e.httpStatus(), e.code().orElse(""));
     return ex.page(t(ex, "pay.error.title"), Html.h1(t(ex, "pay.error.title")) + Html.p(t(ex, "pay.error.text"))
-        + "<p class=\"govuk-body\">" + Html.link("/help", t(ex, "pay.help"), "get-help") + "</p>",
+        + "<p class=\"govuk-body\">" + Html.link(ex.url("/help"), t(ex, "pay.help"), "get-help") + "</p>",
         PageOptions.CITIZEN.status(503));
   }
 
@@ -306,7 +306,7 @@ final class PaymentPage implements StepPage {
           at -> c.append("<p class=\"govuk-body\"><a class=\"govuk-link\" id=\"continue-paying\" href=\"")
               .append(Html.a(at.toString())).append("\">").append(Html.e(t(ex, "pay.waiting.continue")))
               .append("</a></p>"),
-          () -> c.append("<p class=\"govuk-body\">").append(Html.link(RETURN, t(ex, "pay.waiting.check"), "check-again"))
+          () -> c.append("<p class=\"govuk-body\">").append(Html.link(ex.url(RETURN), t(ex, "pay.waiting.check"), "check-again"))
               .append("</p>"));
     }
     boolean again = o.nextActions().contains(NextAction.TRY_AGAIN);
@@ -314,7 +314,7 @@ final class PaymentPage implements StepPage {
       c.append(payForm(ex, "pay.again", "try-again"));
     }
     if (o.nextActions().contains(NextAction.GET_HELP)) {
-      c.append("<p class=\"govuk-body\">").append(Html.link("/help", t(ex, "pay.help"), "get-help")).append("</p>");
+      c.append("<p class=\"govuk-body\">").append(Html.link(ex.url("/help"), t(ex, "pay.help"), "get-help")).append("</p>");
     }
     WebResponse page = ex.page(t(ex, key + ".title"), c.toString());
     return again ? withPayButton(page) : page;
@@ -388,7 +388,7 @@ final class PaymentPage implements StepPage {
     ex.query("done").filter("refunded"::equals).ifPresent(x -> c.append(Html.successBanner("Refund sent to GOV.UK Pay",
         "refunded")));
     c.append(Html.h1("Payments"))
-        .append("<form method=\"get\" action=\"").append(Html.a(ex.path())).append("\" novalidate>")
+        .append("<form method=\"get\" action=\"").append(Html.a(ex.url(ex.path()))).append("\" novalidate>")
         .append(Html.input(Locale.UK, "reference", "text", "Reference number", Optional.empty(),
             typed.isEmpty() || paid.isPresent() ? Optional.empty() : Optional.of("No payment found for that reference"),
             typed, "off", "govuk-input--width-10"))
@@ -402,8 +402,8 @@ final class PaymentPage implements StepPage {
           new Html.Row("GOV.UK Pay payment ID", List.of(p.paymentId()), Optional.empty(), ""))));
       if (p.status() == io.civickit.pay.PaymentStatus.SUCCESS && !p.paymentId().isEmpty()) {
         c.append("<h2 class=\"govuk-heading-m\">Refund</h2>")
-            .append("<form method=\"post\" action=\"").append(Html.a(ex.path() + "/" + j.get().reference().value()
-                + "/refund")).append("\" novalidate>").append(ex.csrfField())
+            .append("<form method=\"post\" action=\"").append(Html.a(ex.url(ex.path() + "/" + j.get().reference().value()
+                + "/refund"))).append("\" novalidate>").append(ex.csrfField())
             .append(Html.input(Locale.UK, "amount", "text", "Amount to refund, in pounds",
                 Optional.of("Up to the amount paid, less any refunds already made"), Optional.empty(),
                 new BigDecimal(p.amountPence()).movePointLeft(2).toPlainString(), "off", "govuk-input--width-5"))
@@ -443,7 +443,7 @@ final class PaymentPage implements StepPage {
 
   private WebResponse notPossible(ExchangeImpl ex, String base, String why) {
     return ex.staffPage("That cannot be done", Html.h1("That cannot be done") + Html.p(why)
-        + "<p class=\"govuk-body\">" + Html.link(base + AGENT_PATH, "Back to payments", "back-to-payments") + "</p>",
+        + "<p class=\"govuk-body\">" + Html.link(ex.url(base + AGENT_PATH), "Back to payments", "back-to-payments") + "</p>",
         PageOptions.CITIZEN.status(409));
   }
 

@@ -53,6 +53,7 @@ import javax.sql.DataSource;
  * @param addressLookup finds addresses by postcode for address questions, if set
  * @param payments the payment step's settings, if payments are taken
  * @param sessionWarning how long before the session ends the timeout warning opens
+ * @param paths the base path the service is mounted at
  */
 public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, byte[] serverKey, Notifier notifier,
     URI publicUrl, Clock clock, Branding branding, Map<String, String[]> texts, Optional<AgentConsole> console,
@@ -61,4 +62,4 @@ public record RunnerConfig(Form form, DataSource dataSource, KeyRing keyRing, by
     int maxBodyBytes, int maxFields, Duration sessionIdle, boolean secureCookies, Duration purgeEvery,
     Duration handoffRetention, boolean installSchema, List<AutoCloseable> onClose, Optional<Submissions> submissions,
     Duration submissionRetention, Optional<AddressLookup> addressLookup, Optional<PayConfig> payments,
-    Duration sessionWarning) {}
+    Duration sessionWarning, Paths paths) {}

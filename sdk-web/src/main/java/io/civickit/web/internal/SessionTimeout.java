@@ -94,9 +94,9 @@ final class SessionTimeout {
     String content = Html.h1(w.t(l, "signedout.title"))
         + Html.p(w.t(l, "signedout.text").replace("{time}", time))
         + Html.p(w.t(l, "signedout.resume"))
-        + "<div class=\"govuk-button-group\"><a href=\"/resume\" role=\"button\" draggable=\"false\" class=\"govuk-button\" "
+        + "<div class=\"govuk-button-group\"><a href=\"" + Html.a(ex.url("/resume")) + "\" role=\"button\" draggable=\"false\" class=\"govuk-button\" "
         + "data-module=\"govuk-button\" id=\"continue-saved\">" + Html.e(w.t(l, "signedout.continue")) + "</a>"
-        + Html.link("/", w.t(l, "start.again"), "start-again") + "</div>";
+        + Html.link(ex.url("/"), w.t(l, "start.again"), "start-again") + "</div>";
     return engine.page(l, Optional.of(ex.csrfToken()), ex.path(), w.t(l, "signedout.title"), content,
         PageOptions.CITIZEN.noHelp(), false);
   }
@@ -117,7 +117,7 @@ final class SessionTimeout {
         .append("<dialog class=\"ck-timeout\" id=\"ck-timeout\" data-module=\"civickit-timeout\"")
         .append(" aria-labelledby=\"ck-timeout-title\" aria-describedby=\"ck-timeout-text\"")
         .append(" data-seconds-left=\"").append(left).append("\" data-warning-seconds=\"").append(warn).append('"')
-        .append(" data-signed-out=\"").append(Html.a(SIGNED_OUT)).append('"');
+        .append(" data-signed-out=\"").append(Html.a(ex.url(SIGNED_OUT))).append('"');
     for (String unit : List.of("minute", "minutes", "second", "seconds")) {
       b.append(" data-").append(unit).append("=\"").append(Html.a(ex.text("timeout." + unit))).append('"');
     }
@@ -125,11 +125,11 @@ final class SessionTimeout {
         .append("</h2><p class=\"govuk-body\" id=\"ck-timeout-text\">").append(Html.e(ex.text("timeout.text")))
         .append(" <span class=\"ck-timeout__countdown\">").append(Html.e(duration(Duration.ofSeconds(warn), ex.locale())))
         .append("</span>.</p><p class=\"govuk-visually-hidden ck-timeout__announce\" aria-live=\"polite\"></p>")
-        .append("<form method=\"post\" action=\"").append(Html.a(EXTEND)).append("\" novalidate>")
+        .append("<form method=\"post\" action=\"").append(Html.a(ex.url(EXTEND))).append("\" novalidate>")
         .append(Html.csrf(ex.csrfToken())).append(Html.hidden("return", ex.path()))
         .append("<div class=\"govuk-button-group\">").append(Html.button(ex.text("timeout.stay"), Optional.empty(), false,
             "ck-timeout-stay"))
-        .append(Html.link("/save", ex.text("save.button"), "ck-timeout-save")).append("</div></form></dialog>");
+        .append(Html.link(ex.url("/save"), ex.text("save.button"), "ck-timeout-save")).append("</div></form></dialog>");
     return b.toString();
   }
 

@@ -147,7 +147,7 @@ public final class UploadPage implements StepPage {
     Engine engine = ex.engine();
     Locale l = ex.locale();
     boolean change = base(ex).equals("/change/");
-    String action = base(ex) + page.id();
+    String action = ex.url(base(ex) + page.id());
     List<FileRef> files = files(j);
     UploadRules r = rules();
     String label = question.label().in(l);
@@ -444,10 +444,12 @@ public final class UploadPage implements StepPage {
    * @param rows the rows sdk-forms made
    * @param j the journey
    * @param pages the step pages
+   * @param paths where the service is mounted, for the Change links
    * @param l the language
    * @return the rows, file questions' replaced
    */
-  static List<SummaryRow> withFiles(List<SummaryRow> rows, Journey j, Map<String, StepPage> pages, Locale l) {
+  static List<SummaryRow> withFiles(List<SummaryRow> rows, Journey j, Map<String, StepPage> pages, Paths paths,
+      Locale l) {
     Map<String, UploadPage> byQuestion = new LinkedHashMap<>();
     pages.values().stream().filter(UploadPage.class::isInstance).map(UploadPage.class::cast)
         .forEach(p -> byQuestion.put(p.question.id(), p));
@@ -458,7 +460,7 @@ public final class UploadPage implements StepPage {
     for (SummaryRow row : rows) {
       UploadPage p = byQuestion.get(row.questionId());
       out.add(p == null ? row : FileUploadHtml.summaryRow(row.questionId(), row.key(), p.files(j),
-          "/change/" + p.page.id(), l));
+          paths.to("/change/" + p.page.id()), l));
     }
     return out;
   }
