@@ -58,8 +58,9 @@ class AddToListProperties {
       d.put(i + "/@child", List.of("1"));
       d.put(i + "/@school", List.of("1"));
       d.put(i + "/child_name", List.of(s));
-      d.put(i + "/at_school", List.of(i % 2 == 0 ? "yes" : s));
-      d.put(i + "/born-day", List.of(i % 3 == 0 ? "1" : s));
+      // the typed text with a character no yes/no answer or day number has: never valid, for any s
+      d.put(i + "/at_school", List.of(i % 2 == 0 ? "yes" : s + "!"));
+      d.put(i + "/born-day", List.of(i % 3 == 0 ? "1" : s + "x"));
       d.put(i + "/born-month", List.of("2"));
       d.put(i + "/born-year", List.of("2015"));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The "add to a list" pages of a repeating set (see {@link RepeatingSet}): the summary at
@@ -177,26 +178,45 @@ final class AddToListPages {
     return b.toString();
   }
 
+  /** The journey, repeating set and item a request's path names, with the set's draft. */
+  private record At(Journey journey, String step, Page set, RepeatingSet rs, int item,
+      Map<String, List<String>> draft) {}
+
+  /**
+   * What an item's or a removal's path names, or empty when it names no repeating set of this
+   * journey (then {@link #away} says where to go). The item number is each page's own check.
+   */
+  private Optional<At> locate(ExchangeImpl ex) {
+    Optional<Journey> j = ex.journey();
+    String step = ex.pathParam("step").orElse("");
+    Optional<Page> set = j.flatMap(journey -> setPage(journey, step));
+    return set.map(p -> new At(j.get(), step, p, p.repeat().orElseThrow(), index(ex), draft(j.get(), p)));
+  }
+
+  /** Where a request naming nothing of this journey goes: the start without one, else its current page. */
+  private static WebResponse away(ExchangeImpl ex) {
+    return ex.redirect(ex.journey().map(j -> "/apply/" + j.currentStep()).orElse("/"));
+  }
+
   // ------------------------------------------------------------------------------ item pages
 
+  /** Runs {@code then} for the item page a request names, or sends it where it belongs when it names none. */
+  private WebResponse onItemPage(ExchangeImpl ex, BiFunction<At, Page, WebResponse> then) {
+    Optional<At> found = locate(ex).filter(at -> at.item() >= 0);
+    if (found.isEmpty()) {
+      return away(ex);
+    }
+    At at = found.get();
+    Optional<Page> item = itemPage(at.set(), ex.pathParam("page").orElse(""));
+    if (item.isEmpty() || at.item() > RepeatingItems.count(at.draft()) || at.item() >= at.rs().maxItems()) {
+      return ex.redirect(setLink(at.step()));
+    }
+    return then.apply(at, item.get());
+  }
+
   private WebResponse showItemPage(ExchangeImpl ex, boolean change) {
-    Optional<Journey> maybe = ex.journey();
-    if (maybe.isEmpty()) {
-      return ex.redirect("/");
-    }
-    Journey j = maybe.get();
-    String step = ex.pathParam("step").orElseThrow();
-    Optional<Page> set = setPage(j, step);
-    int i = index(ex);
-    if (set.isEmpty() || i < 0) {
-      return ex.redirect("/apply/" + j.currentStep());
-    }
-    Map<String, List<String>> draft = draft(j, set.get());
-    Optional<Page> item = itemPage(set.get(), ex.pathParam("page").orElse(""));
-    if (item.isEmpty() || i > RepeatingItems.count(draft) || i >= set.get().repeat().orElseThrow().maxItems()) {
-      return ex.redirect(setLink(step));
-    }
-    return render(ex, j, set.get(), i, item.get(), RepeatingItems.item(draft, i), List.of(), change);
+    return onItemPage(ex, (at, item) -> render(ex, at.journey(), at.set(), at.item(), item,
+        RepeatingItems.item(at.draft(), at.item()), List.of(), change));
   }
 
   private static Optional<Page> itemPage(Page set, String id) {
@@ -218,23 +238,15 @@ final class AddToListPages {
   }
 
   private WebResponse submitItemPage(ExchangeImpl ex, boolean change) {
-    Optional<Journey> maybe = ex.journey();
-    if (maybe.isEmpty()) {
-      return ex.redirect("/");
-    }
-    Journey j = maybe.get();
-    String step = ex.pathParam("step").orElseThrow();
-    Optional<Page> set = setPage(j, step);
-    int i = index(ex);
-    if (set.isEmpty() || i < 0) {
-      return ex.redirect("/apply/" + j.currentStep());
-    }
-    RepeatingSet rs = set.get().repeat().orElseThrow();
-    Map<String, List<String>> draft = draft(j, set.get());
-    Optional<Page> item = itemPage(set.get(), ex.pathParam("page").orElse(""));
-    if (item.isEmpty() || i > RepeatingItems.count(draft) || i >= rs.maxItems()) {
-      return ex.redirect(setLink(step));
-    }
+    return onItemPage(ex, (at, item) -> submitItem(ex, at, Optional.of(item), change));
+  }
+
+  private WebResponse submitItem(ExchangeImpl ex, At at, Optional<Page> item, boolean change) {
+    Journey j = at.journey();
+    String step = at.step();
+    int i = at.item();
+    RepeatingSet rs = at.rs();
+    Map<String, List<String>> draft = at.draft();
     Locale l = ex.locale();
     Map<String, List<String>> input = new LinkedHashMap<>(ex.form());
     Map<String, List<String>> next = RepeatingItems.withPage(draft, i, item.get(), input);
@@ -242,7 +254,7 @@ final class AddToListPages {
         LocalDate.now(engine.config.clock()), messages);
     List<FieldError> errors = checked.errors().getOrDefault(item.get().id(), List.of());
     if (!errors.isEmpty()) {
-      return render(ex, j, set.get(), i, item.get(), input, errors, change);
+      return render(ex, j, at.set(), i, item.get(), input, errors, change);
     }
     saveDraft(j, step, next);
     ex.journeyChanged();
@@ -263,20 +275,17 @@ final class AddToListPages {
   // ------------------------------------------------------------------------------ removal
 
   private WebResponse showRemove(ExchangeImpl ex, Optional<String> error) {
-    Optional<Journey> maybe = ex.journey();
-    if (maybe.isEmpty()) {
-      return ex.redirect("/");
+    Optional<At> found = locate(ex);
+    if (found.isEmpty()) {
+      return away(ex);
     }
-    Journey j = maybe.get();
-    String step = ex.pathParam("step").orElseThrow();
-    Optional<Page> set = setPage(j, step);
-    int i = index(ex);
-    if (set.isEmpty()) {
-      return ex.redirect("/apply/" + j.currentStep());
-    }
-    RepeatingSet rs = set.get().repeat().orElseThrow();
+    At at = found.get();
+    Journey j = at.journey();
+    String step = at.step();
+    int i = at.item();
+    RepeatingSet rs = at.rs();
     Locale l = ex.locale();
-    List<RepeatingItems.Item> all = items(j, rs, draft(j, set.get()), l);
+    List<RepeatingItems.Item> all = items(j, rs, at.draft(), l);
     if (i < 0 || i >= all.size()) {
       return ex.redirect(setLink(step));
     }
@@ -287,20 +296,17 @@ final class AddToListPages {
   }
 
   private WebResponse remove(ExchangeImpl ex) {
-    Optional<Journey> maybe = ex.journey();
-    if (maybe.isEmpty()) {
-      return ex.redirect("/");
+    Optional<At> found = locate(ex);
+    if (found.isEmpty()) {
+      return away(ex);
     }
-    Journey j = maybe.get();
-    String step = ex.pathParam("step").orElseThrow();
-    Optional<Page> set = setPage(j, step);
-    int i = index(ex);
-    if (set.isEmpty()) {
-      return ex.redirect("/apply/" + j.currentStep());
-    }
-    RepeatingSet rs = set.get().repeat().orElseThrow();
+    At at = found.get();
+    Journey j = at.journey();
+    String step = at.step();
+    int i = at.item();
+    RepeatingSet rs = at.rs();
     Locale l = ex.locale();
-    Map<String, List<String>> draft = draft(j, set.get());
+    Map<String, List<String>> draft = at.draft();
     List<RepeatingItems.Item> all = items(j, rs, draft, l);
     if (i < 0 || i >= all.size()) {
       return ex.redirect(setLink(step));
