@@ -93,11 +93,40 @@ class ComponentPagesTest {
       write("textarea-word-count-" + lang, RENDERER.renderPage(Page.builder("summary")
           .question(io.civickit.forms.WordCountTest.SUMMARY).build(), Map.of(), List.of(), locale, FormOptions.NONE));
     }
+    addToListPages();
     try (var files = Files.list(OUT)) {
-      assertThat(files.count()).isGreaterThanOrEqualTo(22);
+      assertThat(files.count()).isGreaterThanOrEqualTo(30);
     }
     Document month = Jsoup.parse(Files.readString(OUT.resolve("date-month-error-en.html")));
     assertThat(month.select(".govuk-input--error").eachAttr("id")).containsExactly("seen_on-month");
     assertThat(month.selectFirst(".govuk-error-summary a").attr("href")).isEqualTo("#seen_on-month");
+  }
+
+  /** The add-to-a-list pages of a repeating set: the summary (with and without its error), removal, and the cards. */
+  static void addToListPages() throws IOException {
+    io.civickit.forms.RepeatingSet set = AddToListProperties.set("Child");
+    Map<String, List<String>> draft = AddToListProperties.draft("Alex", 2);
+    for (Locale locale : List.of(Locale.UK, Locale.forLanguageTag("cy"))) {
+      String lang = locale.getLanguage();
+      io.civickit.forms.internal.html.Lang l = io.civickit.forms.internal.html.Lang.of(locale);
+      List<io.civickit.forms.RepeatingItems.Item> items = AddToListProperties.checkAll(set, draft, locale);
+      List<io.civickit.forms.RepeatingItems.Item> done = items.stream()
+          .filter(io.civickit.forms.RepeatingItems.Item::complete).toList();
+      String title = AddToList.summaryTitle(set, done.size(), locale);
+      Map<String, String> hidden = Map.of("csrf", "token");
+      write("add-to-list-summary-" + lang, io.civickit.forms.internal.html.Govuk.page(title, "Report fly-tipping", false, l,
+          AddToList.summaryPage(set, done, locale, i -> "/apply/children/" + i + "/child",
+              i -> "/apply/children/" + i + "/remove", java.util.Optional.empty(), hidden)));
+      write("add-to-list-summary-error-" + lang, io.civickit.forms.internal.html.Govuk.page(title, "Report fly-tipping",
+          true, l, AddToList.summaryPage(set, done, locale, i -> "/apply/children/" + i + "/child",
+              i -> "/apply/children/" + i + "/remove",
+              java.util.Optional.of(AddToList.message("error.question", set, "", locale)), hidden)));
+      write("add-to-list-remove-" + lang, io.civickit.forms.internal.html.Govuk.page(
+          AddToList.removeTitle(set, "Alex", locale), "Report fly-tipping", false, l,
+          AddToList.removePage(set, "Alex", locale, java.util.Optional.empty(), hidden)));
+      write("add-to-list-cards-" + lang, io.civickit.forms.internal.html.Govuk.page("Check your answers",
+          "Report fly-tipping", false, l, "<h1 class=\"govuk-heading-l\">Check your answers</h1>"
+              + AddToList.cards(set, items, locale, (i, page) -> "/change/children/" + i + "/" + page)));
+    }
   }
 }
