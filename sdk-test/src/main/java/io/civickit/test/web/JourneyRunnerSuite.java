@@ -69,6 +69,9 @@ import org.junit.jupiter.api.io.TempDir;
  * also checks that GOV.UK Frontend's JavaScript runs under the strict CSP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Over 500 lines and kept whole: it is the contract an adapter must pass, one test per scenario of
+// the issue that defined it (journey, CSRF, body limits, fixation, save and return, help, Welsh,
+// redirects, headers, the browser pass), and an adapter team extends one class to run all of it.
 public abstract class JourneyRunnerSuite {
   /** The test adviser's name. */
   protected static final String ADVISER = "adviser";

@@ -42,6 +42,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The runner's machinery: routing, the security checks around every request, and shared parts. */
+// Over 500 lines and kept whole: the one place a request passes through in order (the base path,
+// the route, the session, the body checks before reading, CSRF, the handler, the security headers,
+// the error pages); the pages themselves live in CitizenPages, AgentPages and the step pages, and
+// splitting the order across classes would hide it.
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(JourneyRunner.class);
   /** The step of the built-in email check. */
