@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,6 +93,12 @@ final class Browser implements AutoCloseable {
         return false;
       } catch (StaleElementReferenceException e) {
         return true;
+      } catch (WebDriverException e) {
+        // Chromium may answer, mid-navigation, that the node "does not belong to the document": gone too
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
       }
     });
     wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
