@@ -238,10 +238,10 @@ final class AddToListPages {
   }
 
   private WebResponse submitItemPage(ExchangeImpl ex, boolean change) {
-    return onItemPage(ex, (at, item) -> submitItem(ex, at, Optional.of(item), change));
+    return onItemPage(ex, (at, item) -> submitItem(ex, at, item, change));
   }
 
-  private WebResponse submitItem(ExchangeImpl ex, At at, Optional<Page> item, boolean change) {
+  private WebResponse submitItem(ExchangeImpl ex, At at, Page item, boolean change) {
     Journey j = at.journey();
     String step = at.step();
     int i = at.item();
@@ -249,12 +249,12 @@ final class AddToListPages {
     Map<String, List<String>> draft = at.draft();
     Locale l = ex.locale();
     Map<String, List<String>> input = new LinkedHashMap<>(ex.form());
-    Map<String, List<String>> next = RepeatingItems.withPage(draft, i, item.get(), input);
+    Map<String, List<String>> next = RepeatingItems.withPage(draft, i, item, input);
     RepeatingItems.Item checked = RepeatingItems.check(rs, j, next, i, l,
         LocalDate.now(engine.config.clock()), messages);
-    List<FieldError> errors = checked.errors().getOrDefault(item.get().id(), List.of());
+    List<FieldError> errors = checked.errors().getOrDefault(item.id(), List.of());
     if (!errors.isEmpty()) {
-      return render(ex, j, at.set(), i, item.get(), input, errors, change);
+      return render(ex, j, at.set(), i, item, input, errors, change);
     }
     saveDraft(j, step, next);
     ex.journeyChanged();
@@ -274,43 +274,42 @@ final class AddToListPages {
 
   // ------------------------------------------------------------------------------ removal
 
-  private WebResponse showRemove(ExchangeImpl ex, Optional<String> error) {
+  /** Runs {@code then} for an item a removal path names, with the set's items; elsewhere when it names none. */
+  private WebResponse onItem(ExchangeImpl ex, BiFunction<At, List<RepeatingItems.Item>, WebResponse> then) {
     Optional<At> found = locate(ex);
     if (found.isEmpty()) {
       return away(ex);
     }
     At at = found.get();
-    Journey j = at.journey();
-    String step = at.step();
-    int i = at.item();
-    RepeatingSet rs = at.rs();
-    Locale l = ex.locale();
-    List<RepeatingItems.Item> all = items(j, rs, at.draft(), l);
-    if (i < 0 || i >= all.size()) {
-      return ex.redirect(setLink(step));
+    List<RepeatingItems.Item> all = items(at.journey(), at.rs(), at.draft(), ex.locale());
+    if (at.item() < 0 || at.item() >= all.size()) {
+      return ex.redirect(setLink(at.step()));
     }
-    String label = RepeatingItems.label(rs, all.get(i), l);
-    String html = AddToList.removePage(rs, label, l, error, Map.of("csrf", ex.csrfToken()));
-    return ex.page(AddToList.removeTitle(rs, label, l), html,
-        PageOptions.CITIZEN.errors(error.isPresent()).back(setLink(step)));
+    return then.apply(at, all);
+  }
+
+  private WebResponse showRemove(ExchangeImpl ex, Optional<String> error) {
+    return onItem(ex, (at, all) -> {
+      RepeatingSet rs = at.rs();
+      Locale l = ex.locale();
+      String label = RepeatingItems.label(rs, all.get(at.item()), l);
+      String html = AddToList.removePage(rs, label, l, error, Map.of("csrf", ex.csrfToken()));
+      return ex.page(AddToList.removeTitle(rs, label, l), html,
+          PageOptions.CITIZEN.errors(error.isPresent()).back(setLink(at.step())));
+    });
   }
 
   private WebResponse remove(ExchangeImpl ex) {
-    Optional<At> found = locate(ex);
-    if (found.isEmpty()) {
-      return away(ex);
-    }
-    At at = found.get();
+    return onItem(ex, (at, all) -> removeItem(ex, at, all));
+  }
+
+  private WebResponse removeItem(ExchangeImpl ex, At at, List<RepeatingItems.Item> all) {
     Journey j = at.journey();
     String step = at.step();
     int i = at.item();
     RepeatingSet rs = at.rs();
     Locale l = ex.locale();
     Map<String, List<String>> draft = at.draft();
-    List<RepeatingItems.Item> all = items(j, rs, draft, l);
-    if (i < 0 || i >= all.size()) {
-      return ex.redirect(setLink(step));
-    }
     String answer = ex.formValue(RepeatingItems.CONFIRM_REMOVE).orElse("");
     if (answer.equals("yes")) {
       saveDraft(j, step, RepeatingItems.without(draft, i));
