@@ -23,4 +23,5 @@ module io.civickit.core {
   // Internal: for CivicKit's own modules only, never part of the API.
   exports io.civickit.core.internal.crypto to io.civickit.notify, io.civickit.identity, io.civickit.pay,
       io.civickit.files, io.civickit.submit, io.civickit.web;
+  exports io.civickit.core.internal.jdbc to io.civickit.cli, io.civickit.web;
 }

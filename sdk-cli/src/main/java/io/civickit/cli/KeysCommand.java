@@ -1,6 +1,7 @@
 package io.civickit.cli;
 
 import io.civickit.core.CivicKitException;
+import io.civickit.core.internal.jdbc.DriverManagerDataSource;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.KeyRotation;
 import io.civickit.notify.outbox.OutboxKeyRotation;
@@ -9,15 +10,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -97,7 +93,7 @@ public final class KeysCommand implements Runnable {
         err.println("could not read the key ring: " + e.getMessage());
         return 2;
       }
-      DataSource ds = new UrlDataSource(jdbcUrl, user, passwordEnv == null ? null : System.getenv(passwordEnv));
+      DataSource ds = new DriverManagerDataSource(jdbcUrl, user, passwordEnv == null ? null : System.getenv(passwordEnv));
       EnumSet<Table> chosen = tables == null || tables.isEmpty() ? EnumSet.allOf(Table.class) : EnumSet.copyOf(tables);
       List<KeyRotation.Report> reports = new ArrayList<>();
       try {
@@ -143,63 +139,6 @@ public final class KeysCommand implements Runnable {
 
     private static List<String> others(KeyRing ring) {
       return ring.keyIds().stream().filter(id -> !id.equals(ring.activeKeyId())).toList();
-    }
-  }
-
-  /** A {@link DataSource} over {@link DriverManager}: one connection per call, for a one-off command. */
-  static final class UrlDataSource implements DataSource {
-    private final String url;
-    private final Properties properties = new Properties();
-
-    UrlDataSource(String url, String user, String password) {
-      this.url = url;
-      if (user != null) {
-        properties.setProperty("user", user);
-      }
-      if (password != null) {
-        properties.setProperty("password", password);
-      }
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, properties);
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      throw new SQLException("not supported: the user is set once");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
     }
   }
 }

@@ -28,11 +28,7 @@ import io.civickit.submit.SubmissionSchema;
 import io.civickit.submit.Submission;
 import io.civickit.submit.Submissions;
 import io.civickit.submit.SubmitOptions;
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +43,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -122,8 +117,9 @@ public abstract class DestinationContract {
    * @return the data source
    */
   protected DataSource queueDatabase() {
-    return new DriverDataSource("jdbc:h2:mem:civickit_contract_" + UUID.randomUUID().toString().replace("-", "")
-        + ";DB_CLOSE_DELAY=-1");
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:civickit_contract_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
+    return ds;
   }
 
   // ------------------------------------------------------------------ a sample submission
@@ -290,55 +286,4 @@ public abstract class DestinationContract {
       super("the worker died", null, false, false);
     }
   }
-
-  /** A data source over {@link DriverManager}, for the default in-memory H2 database. */
-  private static final class DriverDataSource implements DataSource {
-    private final String url;
-
-    DriverDataSource(String url) {
-      this.url = url;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
-  }
-
 }

@@ -1,25 +1,18 @@
 package io.civickit.web.internal;
 
-import java.io.PrintWriter;
 import com.zaxxer.hikari.HikariConfig;
+import io.civickit.core.internal.jdbc.UrlDataSourceSupport;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * A pooled data source from a JDBC URL (HikariCP): opening a PostgreSQL connection starts a
  * server process, far slower than serving a page, so a service keeps a few open. An embedded H2
  * database is shut down on close, after the pool.
  */
-public final class UrlDataSource implements DataSource, AutoCloseable {
-  private final String url;
-  private final Properties props = new Properties();
+public final class UrlDataSource extends UrlDataSourceSupport implements AutoCloseable {
   private final boolean embedded;
   private final HikariDataSource pool;
 
@@ -45,15 +38,9 @@ public final class UrlDataSource implements DataSource, AutoCloseable {
    * @param poolSize the most connections kept open, 1 or more
    */
   public UrlDataSource(String url, String user, String password, boolean embedded, int poolSize) {
+    super(url, user, password);
     if (poolSize < 1) {
       throw new IllegalArgumentException("the database pool size must be 1 or more, but was " + poolSize);
-    }
-    this.url = url;
-    if (user != null) {
-      props.setProperty("user", user);
-    }
-    if (password != null) {
-      props.setProperty("password", password);
     }
     this.embedded = embedded;
     HikariConfig config = new HikariConfig();
@@ -74,52 +61,16 @@ public final class UrlDataSource implements DataSource, AutoCloseable {
   }
 
   @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return DriverManager.getConnection(url, username, password);
-  }
-
-  @Override
   public void close() {
     pool.close();
     if (!embedded) {
       return;
     }
-    try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
+    try (Connection c = openDirect(); Statement s = c.createStatement()) {
       s.execute("SHUTDOWN");
     } catch (SQLException e) {
       org.slf4j.LoggerFactory.getLogger(UrlDataSource.class)
           .warn("could not shut the embedded database down (SQL state {})", e.getSQLState());
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {}
-
-  @Override
-  public void setLoginTimeout(int seconds) {}
-
-  @Override
-  public int getLoginTimeout() {
-    return 0;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    throw new SQLException("not a wrapper");
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return false;
   }
 }
