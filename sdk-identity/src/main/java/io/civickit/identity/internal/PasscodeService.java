@@ -80,10 +80,9 @@ public final class PasscodeService implements Passcodes {
     }
     String key = secrets.macHex("contact", canonical);
     for (int race = 0; race < MAX_RACES; race++) {
-      Instant now = clock.instant();
-      Optional<IdentityStore.Entry> entry = store.find(KIND, key);
-      long version = entry.map(IdentityStore.Entry::version).orElse(0L);
-      PasscodeState state = current(entry, now);
+      Snapshot read = read(key);
+      Instant now = read.now();
+      PasscodeState state = read.state();
       if (state.lockedUntil() > now.toEpochMilli()) {
         return new PasscodeSendResult.LockedOut(Instant.ofEpochMilli(state.lockedUntil()));
       }
@@ -104,7 +103,7 @@ public final class PasscodeService implements Passcodes {
       Instant expiresAt = now.plus(policy.expiry());
       PasscodeState next = new PasscodeState(secrets.macHex("code", key, code), expiresAt.toEpochMilli(),
           state.failures(), 0, now.toEpochMilli(), windowStart, sends + 1);
-      if (!store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now))) {
+      if (!read.replace(next)) {
         continue;
       }
       NotificationId id;
@@ -115,8 +114,7 @@ public final class PasscodeService implements Passcodes {
       } catch (RuntimeException e) {
         // Nothing was sent: put the state back so the person is not throttled for a code they never got.
         // The wrong-try count is untouched either way.
-        PasscodeState previous = entry.isPresent() ? PasscodeState.decode(entry.get().value()) : PasscodeState.EMPTY;
-        store.compareAndSet(KIND, key, version + 1, previous.encode(), keepUntil(previous, now));
+        read.putBack();
         throw e;
       }
       LOG.info("passcode sent by {} to contact {}", Contacts.channel(contact), key.substring(0, 12));
@@ -132,10 +130,9 @@ public final class PasscodeService implements Passcodes {
     String code = typed.replaceAll("[\\s-]", "");
     boolean wellFormed = code.length() == policy.digits() && code.chars().allMatch(ch -> ch >= '0' && ch <= '9');
     for (int race = 0; race < MAX_RACES; race++) {
-      Instant now = clock.instant();
-      Optional<IdentityStore.Entry> entry = store.find(KIND, key);
-      long version = entry.map(IdentityStore.Entry::version).orElse(0L);
-      PasscodeState state = current(entry, now);
+      Snapshot read = read(key);
+      Instant now = read.now();
+      PasscodeState state = read.state();
       if (state.lockedUntil() > now.toEpochMilli()) {
         return new CheckResult.LockedOut(Instant.ofEpochMilli(state.lockedUntil()));
       }
@@ -150,14 +147,14 @@ public final class PasscodeService implements Passcodes {
       boolean expired = state.codeExpires() <= now.toEpochMilli();
       if (right && expired) {
         PasscodeState next = state.withoutCode();
-        if (store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now))) {
+        if (read.replace(next)) {
           return new CheckResult.Failed(FailureReason.EXPIRED, false, triesLeft);
         }
         continue;
       }
       if (right) {
         PasscodeState next = new PasscodeState("", 0, 0, 0, state.lastSent(), state.windowStart(), state.sends());
-        if (store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now))) {
+        if (read.replace(next)) {
           return new CheckResult.Verified(levelOnSuccess, new Evidence(Contacts.channel(contact) + "-passcode",
               Map.of("channel", Contacts.channel(contact)), now));
         }
@@ -168,7 +165,7 @@ public final class PasscodeService implements Passcodes {
         Instant until = now.plus(policy.lockout());
         PasscodeState next = new PasscodeState("", 0, failures, until.toEpochMilli(), state.lastSent(),
             state.windowStart(), state.sends());
-        if (store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now))) {
+        if (read.replace(next)) {
           LOG.info("passcode contact {} locked out until {} after {} wrong codes", key.substring(0, 12), until, failures);
           return new CheckResult.LockedOut(until);
         }
@@ -176,11 +173,51 @@ public final class PasscodeService implements Passcodes {
       }
       PasscodeState next = new PasscodeState(state.codeHash(), state.codeExpires(), failures, 0, state.lastSent(),
           state.windowStart(), state.sends());
-      if (store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now))) {
+      if (read.replace(next)) {
         return new CheckResult.Failed(FailureReason.NOT_MATCHED, true, policy.maxWrongTries() - failures);
       }
     }
     throw new IllegalStateException("passcode state kept changing under " + MAX_RACES + " attempts to verify");
+  }
+
+  /** One contact's entry as read at one moment: the state in force then, and how to replace it if unchanged. */
+  private final class Snapshot {
+    private final String key;
+    private final Instant now;
+    private final Optional<IdentityStore.Entry> entry;
+    private final long version;
+    private final PasscodeState state;
+
+    Snapshot(String key, Instant now, Optional<IdentityStore.Entry> entry) {
+      this.key = key;
+      this.now = now;
+      this.entry = entry;
+      this.version = entry.map(IdentityStore.Entry::version).orElse(0L);
+      this.state = current(entry, now);
+    }
+
+    Instant now() {
+      return now;
+    }
+
+    PasscodeState state() {
+      return state;
+    }
+
+    /** Writes {@code next} if nobody changed the entry since it was read; false if somebody did. */
+    boolean replace(PasscodeState next) {
+      return store.compareAndSet(KIND, key, version, next.encode(), keepUntil(next, now));
+    }
+
+    /** Undoes this instance's own {@link #replace}: the entry as it was read, if nobody changed it since. */
+    void putBack() {
+      PasscodeState previous = entry.isPresent() ? PasscodeState.decode(entry.get().value()) : PasscodeState.EMPTY;
+      store.compareAndSet(KIND, key, version + 1, previous.encode(), keepUntil(previous, now));
+    }
+  }
+
+  private Snapshot read(String key) {
+    return new Snapshot(key, clock.instant(), store.find(KIND, key));
   }
 
   /** The state in force now: an entry past its keep-until, or a lockout that has ended, is a fresh start. */

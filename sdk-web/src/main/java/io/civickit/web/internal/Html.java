@@ -12,7 +12,7 @@ import org.owasp.encoder.Encode;
  * value goes through the OWASP encoder; no inline script or style anywhere, so the strict
  * Content-Security-Policy holds.
  */
-public final class Html {
+final class Html {
   private Html() {}
 
   /** Where the runner's own stylesheet is served under the base path (the link-style button of the language switch). */
