@@ -3,6 +3,8 @@
  * rules. Parse once with {@link io.civickit.core.condition.Condition#parse(String)}, evaluate many
  * times with {@link io.civickit.core.condition.Condition#test(ConditionContext)}. Nothing is ever
  * evaluated as code. The grammar is in {@code docs/conditions.md}.
+ *
+ * <p><b>Start here:</b> {@link io.civickit.core.condition.Condition#parse(String)}.
  */
 @NullMarked
 package io.civickit.core.condition;

@@ -4,6 +4,8 @@
  * assigns experiment arms deterministically from the journey id, and a
  * {@link io.civickit.core.segment.NudgePlan} says which nudges towards digital to show each
  * segment on each step, always alongside the offline route.
+ *
+ * <p><b>Start here:</b> {@link io.civickit.core.segment.SegmentRules#builder()}.
  */
 @NullMarked
 package io.civickit.core.segment;

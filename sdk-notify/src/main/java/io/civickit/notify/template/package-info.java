@@ -14,6 +14,8 @@
  *     .build();
  * RenderedMessage message = templates.render(request);
  * }</pre>
+ *
+ * <p><b>Start here:</b> {@link io.civickit.notify.template.Templates#builder()}, as above.
  */
 @NullMarked
 package io.civickit.notify.template;
