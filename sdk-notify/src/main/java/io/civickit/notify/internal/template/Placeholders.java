@@ -61,15 +61,85 @@ final class Placeholders {
   static @Nullable Object[] resolve(Map<String, ?> personalisation, Map<String, Integer> slots,
       Map<String, Integer> seen) {
     @Nullable Object[] values = new Object[slots.size()];
-    personalisation.forEach((k, v) -> {
-      if (v != null) {
-        int slot = slot(k, slots, seen);
-        if (slot >= 0) {
-          values[slot] = v;
+    resolve(personalisation, slots, seen, null, values);
+    return values;
+  }
+
+  /**
+   * The personalisation names of one render, in the map's order, each with its slot (-1 for a
+   * name the template does not use). Services build the personalisation the same way each
+   * time, from the same name strings, so the next render's map usually walks the same names in
+   * the same order: each is then known by being the same string as the layout's at that place.
+   * Immutable.
+   */
+  static final class Layout {
+    private final String[] names;
+    private final int[] slots;
+
+    private Layout(String[] names, int[] slots) {
+      this.names = names;
+      this.slots = slots;
+    }
+  }
+
+  /**
+   * As {@link #resolve(Map, Map, Map)}, into {@code values} (one place per slot, all null), a
+   * name's slot taken from the layout when the name is the very string the layout has at its
+   * place, and from {@code seen} or its key otherwise. A name's slot depends only on its text,
+   * so the layout only saves finding it.
+   *
+   * @return the layout of this render: {@code layout} itself when every name was found in it,
+   *     else a new one (null if the map has more than {@value #SEEN_LIMIT} names)
+   */
+  static @Nullable Layout resolve(Map<String, ?> personalisation, Map<String, Integer> slots,
+      Map<String, Integer> seen, @Nullable Layout layout, @Nullable Object[] values) {
+    int size = personalisation.size();
+    String[] known = layout == null || layout.names.length != size ? NO_NAMES : layout.names;
+    int[] knownSlots = layout == null ? NO_SLOTS : layout.slots;
+    String[] names = null; // the new layout's, once a name is not the layout's
+    int[] nameSlots = null;
+    int i = 0;
+    for (Map.Entry<String, ?> entry : personalisation.entrySet()) {
+      String name = entry.getKey();
+      int slot;
+      if (i < known.length && known[i] == name) {
+        slot = knownSlots[i];
+      } else {
+        slot = slot(name, slots, seen);
+        if (names == null && size <= SEEN_LIMIT) {
+          names = new String[size];
+          nameSlots = new int[size];
+          System.arraycopy(known, 0, names, 0, Math.min(i, known.length));
+          System.arraycopy(knownSlots, 0, nameSlots, 0, Math.min(i, known.length));
         }
       }
-    });
-    return values;
+      if (names != null && i < size) {
+        names[i] = name;
+        nameSlots[i] = slot;
+      }
+      i++;
+      Object value = entry.getValue();
+      if (value != null && slot >= 0) {
+        values[slot] = value;
+      }
+    }
+    if (names == null) {
+      return size > SEEN_LIMIT ? null : layout;
+    }
+    return i == size ? new Layout(names, nameSlots) : null; // a map changed while read has no layout
+  }
+
+  private static final String[] NO_NAMES = new String[0];
+  private static final int[] NO_SLOTS = new int[0];
+
+  /** True if any slot has no value. */
+  static boolean anyMissing(@Nullable Object[] values) {
+    for (Object value : values) {
+      if (value == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -45,6 +45,10 @@ public final class TemplateRendering {
 
     /** The body's block plan for each shape rendered so far ({@link #NO_PLAN} where it has none). */
     private final Map<Shape, Object> plans = new ConcurrentHashMap<>();
+    /** The plan used last, looked at before {@link #plans}. */
+    private volatile @Nullable BodyPlan lastPlan;
+    /** The personalisation names of the last render, in its order, with their slots (see {@link Placeholders#resolve}). */
+    private volatile Placeholders.@Nullable Layout layout;
     /** Set on the first render: plans are made from the second, so a template rendered once makes none. */
     private volatile boolean rendered;
 
@@ -61,6 +65,10 @@ public final class TemplateRendering {
 
     /** The block plan for the shape, made on first use; null if the body has none for it. */
     private @Nullable BodyPlan plan(int[] shape) {
+      BodyPlan last = lastPlan;
+      if (last != null && last.isFor(shape)) {
+        return last; // services mostly render one shape after another: no key to make or hash
+      }
       Shape key = new Shape(shape);
       Object plan = plans.get(key);
       if (plan == null) {
@@ -70,7 +78,11 @@ public final class TemplateRendering {
           plans.put(key, plan);
         }
       }
-      return plan instanceof BodyPlan p ? p : null;
+      if (plan instanceof BodyPlan p) {
+        lastPlan = p;
+        return p;
+      }
+      return null;
     }
   }
 
@@ -366,7 +378,15 @@ public final class TemplateRendering {
 
   private static @Nullable Object[] checked(Map<String, ?> personalisation, Compiled template,
       Parsed... texts) {
-    @Nullable Object[] values = Placeholders.resolve(personalisation, template.slots, template.seen);
+    Placeholders.Layout layout = template.layout;
+    @Nullable Object[] values = new Object[template.slots.size()];
+    Placeholders.Layout next = Placeholders.resolve(personalisation, template.slots, template.seen, layout, values);
+    if (next != layout) {
+      template.layout = next;
+    }
+    if (!Placeholders.anyMissing(values)) {
+      return values;
+    }
     List<String> missing = Placeholders.missing(values, texts);
     if (!missing.isEmpty()) {
       throw new MissingPersonalisationException(missing);
