@@ -119,6 +119,10 @@ final class BodyPlan {
     for (int i = 0; i < placeholders.length; i++) {
       Placeholder p = placeholders[i];
       Object v = values[p.slot()];
+      if (v instanceof String && p.conditional() == null) {
+        shape[i] = 1; // the usual case first: a class compare, where the tests below are slower
+        continue;
+      }
       if (v == null || v instanceof Object[]) {
         return null;
       }

@@ -75,11 +75,61 @@ final class Placeholders {
   static final class Layout {
     private final String[] names;
     private final int[] slots;
+    /**
+     * The class of the map the layout was read from, if it is one of {@link #LOOKED_UP} and no
+     * two of its names share a slot (so their order cannot matter); else null.
+     */
+    private final @Nullable Class<?> lookUp;
 
-    private Layout(String[] names, int[] slots) {
+    private Layout(String[] names, int[] slots, Class<?> mapClass) {
       this.names = names;
       this.slots = slots;
+      boolean distinct = LOOKED_UP.contains(mapClass);
+      boolean[] taken = new boolean[slots.length + 1];
+      for (int slot : slots) {
+        if (slot >= 0 && distinct) {
+          if (slot >= taken.length) {
+            taken = java.util.Arrays.copyOf(taken, slot + 1);
+          }
+          distinct = !taken[slot];
+          taken[slot] = true;
+        }
+      }
+      this.lookUp = distinct ? mapClass : null;
     }
+  }
+
+  /**
+   * The JDK maps whose look-ups go by {@code equals} and {@code hashCode}, as a personalisation
+   * name's do: a map of one of these classes, with the layout's size and each of its names, has
+   * exactly the layout's names.
+   */
+  private static final Set<Class<?>> LOOKED_UP = Set.copyOf(List.of(Map.of().getClass(), Map.of("a", 1).getClass(),
+      Map.of("a", 1, "b", 2).getClass(), HashMap.class, LinkedHashMap.class));
+
+  /**
+   * Fills {@code values} by looking each of the layout's names up in the map, if the map has
+   * exactly those names (see {@link Layout#lookUp}); false, with {@code values} left all null,
+   * if it may not.
+   */
+  private static boolean lookUp(Map<String, ?> personalisation, Layout layout, @Nullable Object[] values) {
+    String[] names = layout.names;
+    if (layout.lookUp != personalisation.getClass() || names.length != personalisation.size()) {
+      return false;
+    }
+    int[] slots = layout.slots;
+    for (int i = 0; i < names.length; i++) {
+      Object value = personalisation.get(names[i]);
+      if (value != null) {
+        if (slots[i] >= 0) {
+          values[slots[i]] = value;
+        }
+      } else if (!personalisation.containsKey(names[i])) {
+        java.util.Arrays.fill(values, null);
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -93,6 +143,9 @@ final class Placeholders {
    */
   static @Nullable Layout resolve(Map<String, ?> personalisation, Map<String, Integer> slots,
       Map<String, Integer> seen, @Nullable Layout layout, @Nullable Object[] values) {
+    if (layout != null && layout.lookUp != null && lookUp(personalisation, layout, values)) {
+      return layout;
+    }
     int size = personalisation.size();
     String[] known = layout == null || layout.names.length != size ? NO_NAMES : layout.names;
     int[] knownSlots = layout == null ? NO_SLOTS : layout.slots;
@@ -126,7 +179,7 @@ final class Placeholders {
     if (names == null) {
       return size > SEEN_LIMIT ? null : layout;
     }
-    return i == size ? new Layout(names, nameSlots) : null; // a map changed while read has no layout
+    return i == size ? new Layout(names, nameSlots, personalisation.getClass()) : null; // a map changed while read has no layout
   }
 
   private static final String[] NO_NAMES = new String[0];

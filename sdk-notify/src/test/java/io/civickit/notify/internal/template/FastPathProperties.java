@@ -233,6 +233,48 @@ class FastPathProperties {
         Arbitraries.of(new java.math.BigDecimal("1.50"), java.math.BigInteger.TEN).map(v -> (Object) v));
   }
 
+  /**
+   * Renders that follow one another with personalisation of different names, spellings of one
+   * name, orders and kinds of map (which a template remembers the last layout of) each render as
+   * a template rendered once does. It fails if a remembered layout is used for a map without
+   * checking that the map has the same names.
+   */
+  @Property
+  void eachRenderTakesItsOwnPersonalisation(@ForAll("personalisations") List<Map<String, Object>> maps) {
+    String subject = "About ((first name))";
+    String body = "Dear ((first name)) ((last name)),\n\n((flag??Shown.))\n\n((items))";
+    Templates templates = Templates.builder().email("e", subject, body).build();
+    TemplateRendering.Compiled compiled = TemplateRendering.compile(subject, body);
+    for (Map<String, Object> values : maps) {
+      NotificationRequest request = request("e", new Recipient.Email("a@example.org"), values);
+      // The request holds a copy of the map, which may walk the names in another order.
+      assertThat(outcome(() -> templates.render(request)))
+          .isEqualTo(outcome(() -> TemplateRendering.email(subject, body, request.personalisation())));
+      assertThat(outcome(() -> TemplateRendering.email(compiled, values)))
+          .isEqualTo(outcome(() -> TemplateRendering.email(subject, body, values)));
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Map<String, Object>>> personalisations() {
+    Arbitrary<String> name = Arbitraries.of("first name", "first_name", "FIRST-NAME", "last name", "lastName", "flag",
+        "items", "other", "Items");
+    Arbitrary<Object> value = Arbitraries.of("Ann", "Bo", "yes", "no", "x y").map(v -> (Object) v);
+    Arbitrary<Map<String, Object>> map = Arbitraries.maps(name, value).ofMaxSize(7).flatMap(m -> Arbitraries.of(
+        (Map<String, Object>) new LinkedHashMap<>(m), new java.util.HashMap<>(m), Map.copyOf(m),
+        new java.util.TreeMap<>(m)));
+    // The same names again in other orders: of two spellings of one name, the later wins.
+    Arbitrary<List<Map<String, Object>>> reordered = name.set().ofMinSize(2).ofMaxSize(5).flatMap(names ->
+        Arbitraries.shuffle(new ArrayList<>(names)).flatMap(order -> value.list().ofSize(order.size()).map(v -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          for (int i = 0; i < order.size(); i++) {
+            m.put(order.get(i), v.get(i));
+          }
+          return m;
+        })).list().ofMinSize(2).ofMaxSize(4));
+    return Arbitraries.oneOf(map.list().ofMinSize(1).ofMaxSize(6), reordered);
+  }
+
   @Provide
   Arbitrary<Object> value() {
     return Arbitraries.oneOf(
