@@ -38,17 +38,12 @@ public final class TemplateRendering {
   public static final class Compiled {
     private final Parsed subject;
     private final Parsed body;
-    /** The slot of each look-up key; only read once compiled. */
-    private final Map<String, Integer> slots;
-    /** The slot (or -1) of personalisation names already rendered with. */
-    private final Map<String, Integer> seen = new ConcurrentHashMap<>();
-
+    /** The slot each personalisation name fills. */
+    private final PersonalisationNames names;
     /** The body's block plan for each shape rendered so far ({@link #NO_PLAN} where it has none). */
     private final Map<Shape, Object> plans = new ConcurrentHashMap<>();
     /** The plan used last, looked at before {@link #plans}. */
     private volatile @Nullable BodyPlan lastPlan;
-    /** The personalisation names of the last render, in its order, with their slots (see {@link Placeholders#resolve}). */
-    private volatile Placeholders.@Nullable Layout layout;
     /** Set on the first render: plans are made from the second, so a template rendered once makes none. */
     private volatile boolean rendered;
 
@@ -59,7 +54,7 @@ public final class TemplateRendering {
       Map<String, Integer> keys = new HashMap<>();
       this.subject = Placeholders.parse(subject, keys);
       this.body = Placeholders.parse(body, keys);
-      this.slots = keys;
+      this.names = new PersonalisationNames(keys);
       this.quietSubjectText = quietSubjectText(this.subject);
     }
 
@@ -378,13 +373,8 @@ public final class TemplateRendering {
 
   private static @Nullable Object[] checked(Map<String, ?> personalisation, Compiled template,
       Parsed... texts) {
-    Placeholders.Layout layout = template.layout;
-    @Nullable Object[] values = new Object[template.slots.size()];
-    Placeholders.Layout next = Placeholders.resolve(personalisation, template.slots, template.seen, layout, values);
-    if (next != layout) {
-      template.layout = next;
-    }
-    if (!Placeholders.anyMissing(values)) {
+    @Nullable Object[] values = template.names.values(personalisation);
+    if (!PersonalisationNames.anyMissing(values)) {
       return values;
     }
     List<String> missing = Placeholders.missing(values, texts);
