@@ -64,7 +64,7 @@ final class BodyPlan {
   private final int[] finishedHead;
   /** {@link Meetings#after} of each finished run of three characters or more, else -1 (see {@link #meetQuietly}). */
   private final int[] finishedTail;
-  /** The shape this plan was made for (see {@link #shape}). */
+  /** The shape this plan was made for (see {@link #shape(Parsed, Object[])}). */
   private final int[] shape;
 
   private BodyPlan(int[] shape, String[] plain, int[] plainSlots, String[] html, int[] htmlSlots,
