@@ -5,6 +5,7 @@ import io.civickit.notify.internal.template.Placeholders.Placeholder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -59,9 +60,16 @@ final class BodyPlan {
   private final boolean quietRuns;
   /** True if the first run was all white space, left out of {@link #finished}, and a value follows it. */
   private final boolean whiteSpaceBeforeFirstValue;
+  /** {@link Meetings#head} of each finished run. */
+  private final int[] finishedHead;
+  /** {@link Meetings#after} of each finished run of three characters or more, else -1 (see {@link #meetQuietly}). */
+  private final int[] finishedTail;
+  /** The shape this plan was made for (see {@link #shape(Parsed, Object[])}). */
+  private final int[] shape;
 
-  private BodyPlan(String[] plain, int[] plainSlots, String[] html, int[] htmlSlots, int[] placeholderOf,
-      int[] itemOf, boolean[] startsLine, char bullet) {
+  private BodyPlan(int[] shape, String[] plain, int[] plainSlots, String[] html, int[] htmlSlots,
+      int[] placeholderOf, int[] itemOf, boolean[] startsLine, char bullet) {
+    this.shape = shape.clone();
     this.plain = plain;
     this.plainSlots = plainSlots;
     this.html = html;
@@ -87,6 +95,17 @@ final class BodyPlan {
     done[done.length - 1] = done[done.length - 1] + "\n";
     this.finished = done;
     this.finishedLength = Arrays.stream(done).mapToInt(String::length).sum();
+    this.finishedHead = new int[done.length];
+    this.finishedTail = new int[done.length];
+    for (int i = 0; i < done.length; i++) {
+      finishedHead[i] = Meetings.head(done[i]);
+      finishedTail[i] = done[i].length() >= 3 ? Meetings.after(0, done[i]) : -1;
+    }
+  }
+
+  /** True if this plan was made for the shape. */
+  boolean isFor(int[] shape) {
+    return Arrays.equals(this.shape, shape);
   }
 
   /**
@@ -100,6 +119,10 @@ final class BodyPlan {
     for (int i = 0; i < placeholders.length; i++) {
       Placeholder p = placeholders[i];
       Object v = values[p.slot()];
+      if (v instanceof String && p.conditional() == null) {
+        shape[i] = 1; // the usual case first: a class compare, where the tests below are slower
+        continue;
+      }
       if (v == null || v instanceof Object[]) {
         return null;
       }
@@ -111,7 +134,7 @@ final class BodyPlan {
       } else if (v instanceof Collection<?> items) {
         int kept = 0;
         for (Object item : items) {
-          if (item != null && !NotifyValues.trimAscii(String.valueOf(item)).isEmpty()) {
+          if (item != null && kept(item instanceof String str ? str : NotifyValues.text(item))) {
             kept++;
           }
         }
@@ -191,7 +214,7 @@ final class BodyPlan {
     if (plainSlots == null || htmlSlots == null) {
       return null; // a stand-in was dropped or doubled: this template's markdown is not plain enough
     }
-    return new BodyPlan(plainRuns.toArray(new String[0]), plainSlots, htmlRuns.toArray(new String[0]), htmlSlots,
+    return new BodyPlan(shape, plainRuns.toArray(new String[0]), plainSlots, htmlRuns.toArray(new String[0]), htmlSlots,
         placeholderOf, itemOf, startsLine, bullet);
   }
 
@@ -233,63 +256,64 @@ final class BodyPlan {
   /**
    * Renders with this plan, or returns null if a value is not {@link #inert}. The values are
    * checked for what typography and links look at (see {@link #quiet}), and so is each place
-   * where a value meets the text around it; if nothing is found, the bodies come back finished.
+   * where a value meets the text around it (see {@link #meetQuietly}); if nothing is found, the
+   * bodies come back finished.
    */
   @Nullable Bodies render(Parsed body, @Nullable Object[] values) {
     Placeholder[] placeholders = body.placeholders();
     int n = placeholderOf.length;
     String[] text = new String[n];
-    boolean[] escape = new boolean[n];
-    int lastListOf = -1;
-    String[] kept = null;
+    boolean escapeAny = false;
+    boolean[] escape = null;
+    Iterator<?> items = null;
     int length = 0;
     boolean quiet = quietRuns;
     for (int s = 0; s < n; s++) {
-      int p = placeholderOf[s];
-      Object v = values[placeholders[p].slot()];
+      Object v = values[placeholders[placeholderOf[s]].slot()];
       String value;
-      if (itemOf[s] < 0) {
-        value = v instanceof String str ? str : String.valueOf(v);
+      int item = itemOf[s];
+      if (item < 0) {
+        value = v instanceof String str ? str : NotifyValues.text(v);
       } else {
-        if (lastListOf != p) {
-          kept = keptItems((Collection<?>) v);
-          lastListOf = p;
+        // A list's stand-ins follow each other, its items in order (see make).
+        if (item == 0) {
+          items = ((Collection<?>) v).iterator();
         }
-        value = kept[itemOf[s]];
+        value = nextKept(items);
       }
       int inert = inert(value, startsLine[s]);
       if (inert < 0) {
         return null;
       }
-      escape[s] = (inert & ESCAPE) != 0;
+      if ((inert & ESCAPE) != 0) {
+        if (escape == null) {
+          escape = new boolean[n];
+        }
+        escape[s] = true;
+        escapeAny = true;
+      }
       text[s] = value;
       length += value.length();
       quiet &= (inert & NOISY) == 0;
     }
-    StringBuilder htmlOut = new StringBuilder(htmlLength + length + (length >> 2));
+    StringBuilder htmlOut = new StringBuilder(htmlLength + length + (escapeAny ? length >> 2 : 0));
     htmlOut.append(html[0]);
     for (int i = 0; i < htmlSlots.length; i++) {
       int s = htmlSlots[i];
-      if (escape[s]) {
+      if (escapeAny && escape[s]) {
         escape(htmlOut, text[s]);
       } else {
         htmlOut.append(text[s]);
       }
       htmlOut.append(html[i + 1]);
     }
-    if (quiet) {
+    if (quiet && meetQuietly(text)) {
       StringBuilder done = new StringBuilder(finishedLength + length);
-      int[] meets = new int[2 * plainSlots.length];
       done.append(finished[0]);
       for (int i = 0; i < plainSlots.length; i++) {
-        meets[2 * i] = done.length();
-        done.append(text[plainSlots[i]]);
-        meets[2 * i + 1] = done.length();
-        done.append(finished[i + 1]);
+        done.append(text[plainSlots[i]]).append(finished[i + 1]);
       }
-      if (meetQuietly(done, meets)) {
-        return new Bodies(done, htmlOut, true);
-      }
+      return new Bodies(done, htmlOut, true);
     }
     StringBuilder plainOut = new StringBuilder(plainLength + length + 1);
     plainOut.append(plain[0]);
@@ -305,63 +329,53 @@ final class BodyPlan {
    * value is printable ASCII with no space at either end, so no tab or other white space.)
    */
   static boolean quiet(String value) {
-    char previous = 'x';
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\'', '"' -> {
-          return false;
-        }
-        case ',', '-' -> {
-          if (previous == ' ') {
-            return false;
-          }
-        }
-        case '.' -> {
-          if (previous == ' ' || (i >= 3 && value.regionMatches(true, i - 3, "gov", 0, 3))) {
-            return false;
-          }
-        }
-        case 'p' -> {
-          if (i >= 3 && value.startsWith("htt", i - 3)) {
-            return false;
-          }
-        }
-        default -> { }
+      if (noisyAt(value, i)) {
+        return false;
       }
-      previous = c;
     }
     return true;
   }
 
   /**
+   * True if the character at {@code i} is one {@link #quiet} refuses there: a quote, a comma,
+   * full stop or hyphen after a space, the "p" of "http" or the "." of "gov." (any case).
+   */
+  private static boolean noisyAt(String value, int i) {
+    switch (value.charAt(i)) {
+      case '\'', '"':
+        return true;
+      case ',', '-':
+        return i > 0 && value.charAt(i - 1) == ' ';
+      case '.':
+        return i > 0 && value.charAt(i - 1) == ' ' || i >= 3 && value.regionMatches(true, i - 3, "gov", 0, 3);
+      case 'p':
+        return i >= 3 && value.startsWith("htt", i - 3);
+      default:
+        return false;
+    }
+  }
+
+  /**
    * True if no value meets the text around it in a way typography or links look at: white space
    * then a comma, full stop or hyphen, or "http" or "gov." (any case) across the meeting point.
-   * Both the runs and the values are quiet by themselves, and values have no white space at
-   * either end, so these (at most four characters long) are all that can start at a meeting.
+   * Both the runs and the values are quiet by themselves, so only these can start at a meeting;
+   * the finished body they would make is walked piece by piece ({@link Meetings}), unjoined.
    */
-  private boolean meetQuietly(StringBuilder text, int[] meets) {
-    int n = text.length();
-    for (int m : meets) {
-      if (m < n) {
-        char c = text.charAt(m);
-        if (c == ',' || c == '.' || c == '-') {
-          boolean afterSpace = m == 0 ? whiteSpaceBeforeFirstValue : Typography.isUnicodeWhiteSpace(text.charAt(m - 1));
-          if (afterSpace) {
-            return false;
-          }
-        }
+  private boolean meetQuietly(String[] text) {
+    int state = whiteSpaceBeforeFirstValue ? Meetings.WHITE : 0;
+    for (int i = 0; i < plainSlots.length; i++) {
+      if ((state & finishedHead[i]) != 0) {
+        return false;
       }
-      for (int k = Math.max(0, m - 3); k < m && k + 4 <= n; k++) {
-        char c = text.charAt(k);
-        if ((c == 'h' && text.charAt(k + 1) == 't' && text.charAt(k + 2) == 't' && text.charAt(k + 3) == 'p')
-            || (text.charAt(k + 3) == '.' && (c | 0x20) == 'g' && (text.charAt(k + 1) | 0x20) == 'o'
-                && (text.charAt(k + 2) | 0x20) == 'v')) {
-          return false;
-        }
+      state = finishedTail[i] >= 0 ? finishedTail[i] : Meetings.after(state, finished[i]);
+      String value = text[plainSlots[i]];
+      if ((state & Meetings.head(value)) != 0) {
+        return false;
       }
+      state = Meetings.after(state, value);
     }
-    return true;
+    return (state & finishedHead[plainSlots.length]) == 0;
   }
 
   /** Appends text with {@code &}, {@code <} and {@code >} escaped, as {@link NotifyMarkdown} does. */
@@ -377,18 +391,26 @@ final class BodyPlan {
     out.append(v, last, v.length());
   }
 
-  /** A list's items as {@link Placeholders} keeps them for markdown: as text, trimmed, empty ones dropped. */
-  private static String[] keptItems(Collection<?> items) {
-    List<String> kept = new ArrayList<>(items.size());
-    for (Object item : items) {
+  /**
+   * A list's next item as {@link Placeholders} keeps it for markdown: as text, trimmed, empty
+   * ones skipped. The shape counted the items kept, so there is one for each stand-in.
+   */
+  private static String nextKept(Iterator<?> items) {
+    while (true) {
+      Object item = items.next();
       if (item != null) {
-        String s = NotifyValues.trimAscii(String.valueOf(item));
-        if (!s.isEmpty()) {
-          kept.add(s);
+        String s = item instanceof String str ? str : NotifyValues.text(item);
+        if (kept(s)) {
+          return NotifyValues.trimAscii(s);
         }
       }
     }
-    return kept.toArray(new String[0]);
+  }
+
+  /** True if a list item's text is kept: it has a character that is not ASCII white space. */
+  private static boolean kept(String item) {
+    return !item.isEmpty() && !NotifyValues.isAsciiWhitespace(item.charAt(0))
+        || !NotifyValues.trimAscii(item).isEmpty();
   }
 
   /**
@@ -427,7 +449,7 @@ final class BodyPlan {
    * be kept), no white space at either end (nothing to strip), at least one letter or digit (a
    * line holding it is no rule or underline), none of {@code \ [} (nothing inline) nor {@code #}
    * (a heading drops its closing ones), and, where it starts a line, a letter first (it starts
-   * no heading, list, inset or rule).
+   * no heading, list, inset or rule). Whether it is {@link #quiet} is found in the same pass.
    *
    * @return {@link #NOT_INERT}, or {@link #INERT} with {@link #ESCAPE} and {@link #NOISY} as they apply
    */
@@ -441,6 +463,7 @@ final class BodyPlan {
       return NOT_INERT;
     }
     int seen = 0; // the kinds seen
+    boolean noisy = false;
     for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       int kind = c < 0x80 ? KIND[c] : 0;
@@ -448,11 +471,14 @@ final class BodyPlan {
         return NOT_INERT;
       }
       seen |= kind;
+      if ((kind & 8) != 0 && !noisy) {
+        noisy = noisyAt(value, i);
+      }
     }
     if ((seen & 2) == 0) {
       return NOT_INERT;
     }
-    int result = (seen & 8) != 0 && !quiet(value) ? NOISY : INERT;
+    int result = noisy ? NOISY : INERT;
     if ((seen & 4) != 0) { // an & must not start a character reference, which escaping would keep
       return TemplateRendering.escapesPlainly(value) ? result | ESCAPE : NOT_INERT;
     }

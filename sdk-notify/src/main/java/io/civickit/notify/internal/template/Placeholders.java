@@ -22,9 +22,6 @@ final class Placeholders {
   /** A placeholder, group 1 its body: the definition {@link #parse} follows by hand. */
   static final Pattern PATTERN = Pattern.compile("\\(\\(([^()]+)\\)\\)");
 
-  /** The most personalisation names a template remembers the slot of. */
-  private static final int SEEN_LIMIT = 256;
-
   private Placeholders() {}
 
   /** The look-up key of a placeholder or personalisation name. */
@@ -51,43 +48,6 @@ final class Placeholders {
       return new String(out, 0, length).toLowerCase(Locale.ROOT);
     }
     return changed ? new String(out, 0, length) : name;
-  }
-
-  /**
-   * The personalisation values for a template's look-up keys, by slot (see {@link #parse}):
-   * each value under the slot of its key, null where there is none. Values are taken in the
-   * map's order, so of two names with one key the later wins; null values are ignored.
-   */
-  static @Nullable Object[] resolve(Map<String, ?> personalisation, Map<String, Integer> slots,
-      Map<String, Integer> seen) {
-    @Nullable Object[] values = new Object[slots.size()];
-    personalisation.forEach((k, v) -> {
-      if (v != null) {
-        int slot = slot(k, slots, seen);
-        if (slot >= 0) {
-          values[slot] = v;
-        }
-      }
-    });
-    return values;
-  }
-
-  /**
-   * The slot of a personalisation name's key, or -1 if the template has no such key. Names
-   * already seen (services pass the same few names every time) skip computing the key:
-   * {@code seen} is a concurrent map of at most {@value #SEEN_LIMIT} names.
-   */
-  private static int slot(String name, Map<String, Integer> slots, Map<String, Integer> seen) {
-    Integer known = seen.get(name);
-    if (known != null) {
-      return known;
-    }
-    Integer slot = slots.get(key(name));
-    int result = slot == null ? -1 : slot;
-    if (seen.size() < SEEN_LIMIT) {
-      seen.put(name, result);
-    }
-    return result;
   }
 
   /**
@@ -175,7 +135,7 @@ final class Placeholders {
    * @param name the name as spelled (before any {@code ??})
    * @param key the look-up key of the name
    * @param conditional the text after {@code ??}, or null for a plain placeholder
-   * @param slot the number of its look-up key, where {@link #resolve} puts its value
+   * @param slot the number of its look-up key, where {@link PersonalisationNames} puts its value
    */
   record Placeholder(String whole, String name, String key, @Nullable String conditional, int slot) {}
 

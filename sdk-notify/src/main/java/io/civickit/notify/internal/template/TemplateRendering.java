@@ -38,13 +38,12 @@ public final class TemplateRendering {
   public static final class Compiled {
     private final Parsed subject;
     private final Parsed body;
-    /** The slot of each look-up key; only read once compiled. */
-    private final Map<String, Integer> slots;
-    /** The slot (or -1) of personalisation names already rendered with. */
-    private final Map<String, Integer> seen = new ConcurrentHashMap<>();
-
+    /** The slot each personalisation name fills. */
+    private final PersonalisationNames names;
     /** The body's block plan for each shape rendered so far ({@link #NO_PLAN} where it has none). */
     private final Map<Shape, Object> plans = new ConcurrentHashMap<>();
+    /** The plan used last, looked at before {@link #plans}. */
+    private volatile @Nullable BodyPlan lastPlan;
     /** Set on the first render: plans are made from the second, so a template rendered once makes none. */
     private volatile boolean rendered;
 
@@ -55,12 +54,16 @@ public final class TemplateRendering {
       Map<String, Integer> keys = new HashMap<>();
       this.subject = Placeholders.parse(subject, keys);
       this.body = Placeholders.parse(body, keys);
-      this.slots = keys;
+      this.names = new PersonalisationNames(keys);
       this.quietSubjectText = quietSubjectText(this.subject);
     }
 
     /** The block plan for the shape, made on first use; null if the body has none for it. */
     private @Nullable BodyPlan plan(int[] shape) {
+      BodyPlan last = lastPlan;
+      if (last != null && last.isFor(shape)) {
+        return last; // services mostly render one shape after another: no key to make or hash
+      }
       Shape key = new Shape(shape);
       Object plan = plans.get(key);
       if (plan == null) {
@@ -70,7 +73,11 @@ public final class TemplateRendering {
           plans.put(key, plan);
         }
       }
-      return plan instanceof BodyPlan p ? p : null;
+      if (plan instanceof BodyPlan p) {
+        lastPlan = p;
+        return p;
+      }
+      return null;
     }
   }
 
@@ -366,7 +373,10 @@ public final class TemplateRendering {
 
   private static @Nullable Object[] checked(Map<String, ?> personalisation, Compiled template,
       Parsed... texts) {
-    @Nullable Object[] values = Placeholders.resolve(personalisation, template.slots, template.seen);
+    @Nullable Object[] values = template.names.values(personalisation);
+    if (!PersonalisationNames.anyMissing(values)) {
+      return values;
+    }
     List<String> missing = Placeholders.missing(values, texts);
     if (!missing.isEmpty()) {
       throw new MissingPersonalisationException(missing);
