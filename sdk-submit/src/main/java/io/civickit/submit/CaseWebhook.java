@@ -1,11 +1,11 @@
 package io.civickit.submit;
 
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.submit.internal.WebhookDestination;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -40,14 +40,6 @@ public final class CaseWebhook {
     return new Builder();
   }
 
-  static Duration positive(Duration d, String what) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("the " + what + " must be positive, but was " + d);
-    }
-    return d;
-  }
-
   /**
    * The settings for the destination; {@link #build()} checks them and builds it. A builder is not
    * thread-safe; what it builds is immutable and thread-safe: build once and share it.
@@ -69,11 +61,7 @@ public final class CaseWebhook {
      * @return this builder
      */
     public Builder url(URI url) {
-      Objects.requireNonNull(url, "url");
-      if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-        throw new IllegalArgumentException("a webhook URL must be http or https, but was " + url);
-      }
-      this.url = url;
+      this.url = Settings.httpUrl(url, "a webhook URL");
       return this;
     }
 
@@ -84,11 +72,7 @@ public final class CaseWebhook {
      * @return this builder
      */
     public Builder secret(byte[] secret) {
-      Objects.requireNonNull(secret, "secret");
-      if (secret.length < 32) {
-        throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
-      }
-      this.secret = Arrays.copyOf(secret, secret.length);
+      this.secret = Settings.signingSecret(secret);
       return this;
     }
 
@@ -120,7 +104,7 @@ public final class CaseWebhook {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
       return this;
     }
 
@@ -131,7 +115,7 @@ public final class CaseWebhook {
      * @return this builder
      */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "request timeout");
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.civickit.submit;
 
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.submit.internal.RabbitDestination;
 import java.time.Duration;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public final class RabbitMq {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = CaseWebhook.positive(timeout, "timeout");
+      this.timeout = Settings.positive(timeout, "timeout");
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.civickit.notify.channel;
 
 import io.civickit.notify.internal.channel.NotifyHttpChannel;
+import io.civickit.notify.internal.settings.Settings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +32,6 @@ public final class GovUkNotify {
   /** A builder; {@link Builder#apiKey(String)} is required. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  static Duration positive(Duration d, String what) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("the " + what + " must be positive, but was " + d);
-    }
-    return d;
   }
 
   /**
@@ -73,23 +66,19 @@ public final class GovUkNotify {
 
     /** Where the API is: Notify's production API unless set (tests point it at a fake). */
     public Builder baseUrl(URI baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl");
-      if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
-        throw new IllegalArgumentException("the Notify base URL must be http or https, but was " + baseUrl);
-      }
-      this.baseUrl = baseUrl;
+      this.baseUrl = Settings.httpUrl(baseUrl, "the Notify base URL");
       return this;
     }
 
     /** How long to wait for a connection (5 seconds unless set). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
       return this;
     }
 
     /** How long to wait for each response (10 seconds unless set). */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = positive(timeout, "request timeout");
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
       return this;
     }
 
@@ -130,11 +119,7 @@ public final class GovUkNotify {
      * when you use more than one: the outbox keys rate limits by it.
      */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("a channel name must not be blank");
-      }
-      this.name = name;
+      this.name = Settings.channelName(name);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.civickit.notify.channel;
 
 import io.civickit.notify.internal.channel.SmtpChannel;
+import io.civickit.notify.internal.settings.Settings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,23 +118,19 @@ public final class Smtp {
 
     /** How long to wait for a connection (5 seconds unless set). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = GovUkNotify.positive(timeout, "connect timeout");
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
       return this;
     }
 
     /** How long to wait for each read or write (10 seconds unless set). */
     public Builder timeout(Duration timeout) {
-      this.timeout = GovUkNotify.positive(timeout, "timeout");
+      this.timeout = Settings.positive(timeout, "timeout");
       return this;
     }
 
     /** The channel's name, {@code smtp} unless set. */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("a channel name must not be blank");
-      }
-      this.name = name;
+      this.name = Settings.channelName(name);
       return this;
     }
 

@@ -1,11 +1,11 @@
 package io.civickit.notify.channel;
 
 import io.civickit.notify.internal.channel.WebhookChannel;
+import io.civickit.notify.internal.settings.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,21 +54,13 @@ public final class Webhook {
 
     /** The endpoint to POST to. */
     public Builder url(URI url) {
-      Objects.requireNonNull(url, "url");
-      if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-        throw new IllegalArgumentException("a webhook URL must be http or https, but was " + url);
-      }
-      this.url = url;
+      this.url = Settings.httpUrl(url, "a webhook URL");
       return this;
     }
 
     /** The shared signing secret: at least 32 bytes. */
     public Builder secret(byte[] secret) {
-      Objects.requireNonNull(secret, "secret");
-      if (secret.length < 32) {
-        throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
-      }
-      this.secret = Arrays.copyOf(secret, secret.length);
+      this.secret = Settings.signingSecret(secret);
       return this;
     }
 
@@ -79,13 +71,13 @@ public final class Webhook {
 
     /** How long to wait for a connection (5 seconds unless set). */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = GovUkNotify.positive(timeout, "connect timeout");
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
       return this;
     }
 
     /** How long to wait for each response (10 seconds unless set). */
     public Builder requestTimeout(Duration timeout) {
-      this.requestTimeout = GovUkNotify.positive(timeout, "request timeout");
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
       return this;
     }
 
@@ -97,11 +89,7 @@ public final class Webhook {
 
     /** The channel's name, {@code webhook} unless set. */
     public Builder name(String name) {
-      Objects.requireNonNull(name, "name");
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("a channel name must not be blank");
-      }
-      this.name = name;
+      this.name = Settings.channelName(name);
       return this;
     }
 
