@@ -17,4 +17,6 @@ module io.civickit.notify {
   exports io.civickit.notify.template;
   // The SMTP plumbing shared with sdk-submit's team-email destination; not API.
   exports io.civickit.notify.internal.mail to io.civickit.submit;
+  // The setting checks the channel and destination builders share; not API.
+  exports io.civickit.notify.internal.settings to io.civickit.submit;
 }

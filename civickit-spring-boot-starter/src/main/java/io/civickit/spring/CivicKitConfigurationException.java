@@ -1,7 +1,6 @@
 package io.civickit.spring;
 
 import io.civickit.core.ConfigurationException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code civickit.*} setting is missing or wrong, so the application cannot start: sdk-core's
@@ -20,7 +19,7 @@ public class CivicKitConfigurationException extends ConfigurationException {
    * @param action what to do about it, as a sentence
    */
   public CivicKitConfigurationException(String property, String message, String action) {
-    super(property, message, action, null);
+    super(property, message, action);
   }
 
   /**
@@ -31,7 +30,7 @@ public class CivicKitConfigurationException extends ConfigurationException {
    * @param action what to do about it, as a sentence
    * @param cause the failure
    */
-  public CivicKitConfigurationException(String property, String message, String action, @Nullable Throwable cause) {
+  public CivicKitConfigurationException(String property, String message, String action, Throwable cause) {
     super(property, message, action, cause);
   }
 

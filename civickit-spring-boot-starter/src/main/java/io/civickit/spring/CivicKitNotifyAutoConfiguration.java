@@ -120,7 +120,7 @@ public class CivicKitNotifyAutoConfiguration {
     Map<String, String> mail = binder.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
         .orElse(Map.of());
     String protocol = binder.bind("spring.mail.protocol", String.class).orElse("smtp");
-    Smtp smtp = Smtp.builder().host(host)
+    Smtp.Builder smtp = Smtp.builder().host(host)
         .port(binder.bind("spring.mail.port", Integer.class).orElse("smtps".equals(protocol) ? 465 : 25))
         .ssl("smtps".equals(protocol) || isTrue(mail, "mail.smtp.ssl.enable"))
         .startTls(isTrue(mail, "mail.smtp.starttls.enable") || isTrue(mail, "mail.smtp.starttls.required"));
@@ -163,7 +163,7 @@ public class CivicKitNotifyAutoConfiguration {
               + "Notify API key, and civickit.notify.templates.<template id>=<Notify template id> for each "
               + "template.");
     }
-    GovUkNotify notify = GovUkNotify.builder();
+    GovUkNotify.Builder notify = GovUkNotify.builder();
     try {
       notify.apiKey(key);
     } catch (IllegalArgumentException e) {

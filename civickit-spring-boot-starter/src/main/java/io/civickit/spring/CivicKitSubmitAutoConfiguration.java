@@ -141,7 +141,7 @@ public class CivicKitSubmitAutoConfiguration {
       throw new CivicKitConfigurationException("civickit.submit.webhook.secret",
           "civickit.submit.webhook.url is set, but civickit.submit.webhook.secret is not set.", remedy);
     }
-    CaseWebhook hook = CaseWebhook.builder();
+    CaseWebhook.Builder hook = CaseWebhook.builder();
     try {
       hook.url(w.url());
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package io.civickit.core;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * CivicKit was set up in a way it cannot work with: a setting is missing or has a value it
@@ -30,16 +29,30 @@ public class ConfigurationException extends CivicKitException {
    * @param remedy what to do: {@code "use H2 or PostgreSQL, or apply the schema yourself"}
    */
   public ConfigurationException(String setting, String problem, String remedy) {
-    this(setting, problem, remedy, (Throwable) null);
-  }
-
-  /** As {@link #ConfigurationException(String, String, String)}, with the failure that showed it. */
-  public ConfigurationException(String setting, String problem, String remedy, @Nullable Throwable cause) {
-    super(Objects.requireNonNull(setting, "setting") + " " + Objects.requireNonNull(problem, "problem")
-        + ": " + Objects.requireNonNull(remedy, "remedy"), cause);
+    super(message(setting, problem, remedy));
     this.setting = setting;
     this.problem = problem;
     this.remedy = remedy;
+  }
+
+  /**
+   * As {@link #ConfigurationException(String, String, String)}, with the failure that showed it.
+   *
+   * @param setting the setting, as the host writes it
+   * @param problem what is wrong with its value
+   * @param remedy what to do
+   * @param cause the failure that showed it
+   */
+  public ConfigurationException(String setting, String problem, String remedy, Throwable cause) {
+    super(message(setting, problem, remedy), Objects.requireNonNull(cause, "cause"));
+    this.setting = setting;
+    this.problem = problem;
+    this.remedy = remedy;
+  }
+
+  private static String message(String setting, String problem, String remedy) {
+    return Objects.requireNonNull(setting, "setting") + " " + Objects.requireNonNull(problem, "problem")
+        + ": " + Objects.requireNonNull(remedy, "remedy");
   }
 
   /** The setting that is wrong. */

@@ -1,7 +1,6 @@
 package io.civickit.core;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A service CivicKit calls over the network (GOV.UK Notify, GOV.UK One Login, a supplier's
@@ -24,13 +23,30 @@ public class ServiceUnavailableException extends CivicKitException {
    * @param service the service, such as {@code "GOV.UK Notify"}
    * @param operation what it was asked to do, as a verb phrase: {@code "list received texts"}
    * @param problem what went wrong: {@code "HTTP 503"}, {@code "no answer within PT10S"}
-   * @param cause the failure, or null
    */
-  public ServiceUnavailableException(String service, String operation, String problem, @Nullable Throwable cause) {
-    super(Objects.requireNonNull(service, "service") + " could not " + Objects.requireNonNull(operation, "operation")
-        + ": " + Objects.requireNonNull(problem, "problem"), cause);
+  public ServiceUnavailableException(String service, String operation, String problem) {
+    super(message(service, operation, problem));
     this.service = service;
     this.operation = operation;
+  }
+
+  /**
+   * Creates the exception with the failure that caused it.
+   *
+   * @param service the service, such as {@code "GOV.UK Notify"}
+   * @param operation what it was asked to do, as a verb phrase: {@code "list received texts"}
+   * @param problem what went wrong: {@code "HTTP 503"}, {@code "no answer within PT10S"}
+   * @param cause the failure
+   */
+  public ServiceUnavailableException(String service, String operation, String problem, Throwable cause) {
+    super(message(service, operation, problem), Objects.requireNonNull(cause, "cause"));
+    this.service = service;
+    this.operation = operation;
+  }
+
+  private static String message(String service, String operation, String problem) {
+    return Objects.requireNonNull(service, "service") + " could not " + Objects.requireNonNull(operation, "operation")
+        + ": " + Objects.requireNonNull(problem, "problem");
   }
 
   /** The service that failed. */

@@ -1,7 +1,6 @@
 package io.civickit.core;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Data CivicKit wrote or was given could not be read back: a saved journey, a journey event, a
@@ -25,15 +24,18 @@ public class UnreadableDataException extends CivicKitException {
    * @param problem what is wrong with it, never quoting its values
    */
   public UnreadableDataException(String what, String problem) {
-    this(what, problem, (Throwable) null);
+    super(Objects.requireNonNull(what, "what") + ": " + Objects.requireNonNull(problem, "problem"));
+    this.what = what;
+    this.problem = problem;
   }
 
   /**
    * As {@link #UnreadableDataException(String, String)}, with the parser's failure. Pass a parser
    * failure through {@link Failures#redacted} if its message may quote the data (Jackson's does).
    */
-  public UnreadableDataException(String what, String problem, @Nullable Throwable cause) {
-    super(Objects.requireNonNull(what, "what") + ": " + Objects.requireNonNull(problem, "problem"), cause);
+  public UnreadableDataException(String what, String problem, Throwable cause) {
+    super(Objects.requireNonNull(what, "what") + ": " + Objects.requireNonNull(problem, "problem"),
+        Objects.requireNonNull(cause, "cause"));
     this.what = what;
     this.problem = problem;
   }

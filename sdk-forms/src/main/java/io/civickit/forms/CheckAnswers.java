@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -109,7 +110,8 @@ public final class CheckAnswers {
     List<SummaryRow> out = new ArrayList<>();
     for (Row r : rows(form, journey, locale, clock)) {
       String noun = form.question(r.questionId()).map(q -> q.errorNoun().in(locale)).orElse(r.question());
-      out.add(new SummaryRow(r.questionId(), r.question(), r.answer(), changeHref.apply(r.changePage()), noun));
+      String href = Objects.requireNonNull(changeHref.apply(r.changePage()), "changeHref gave no link for a page");
+      out.add(new SummaryRow(r.questionId(), r.question(), r.answer(), Optional.of(href), Optional.of(noun)));
     }
     return List.copyOf(out);
   }

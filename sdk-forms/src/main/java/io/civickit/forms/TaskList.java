@@ -104,7 +104,7 @@ public final class TaskList {
     Objects.requireNonNull(href, "href");
     List<TaskListItem> out = new ArrayList<>();
     for (Task t : of(form, journey, clock)) {
-      out.add(new TaskListItem(t.title().in(locale), t.startPage().map(href).orElse(null),
+      out.add(new TaskListItem(t.title().in(locale), t.startPage().map(href),
           TaskListItem.Status.valueOf(t.status().name())));
     }
     return List.copyOf(out);

@@ -1,11 +1,11 @@
 package io.civickit.submit;
 
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.submit.internal.WebhookDestination;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -29,13 +29,6 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CaseWebhook {
-  private URI url;
-  private byte[] secret;
-  private String name = "webhook";
-  private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration requestTimeout = Duration.ofSeconds(30);
-  private Clock clock = Clock.systemUTC();
-
   private CaseWebhook() {}
 
   /**
@@ -43,115 +36,114 @@ public final class CaseWebhook {
    *
    * @return a builder
    */
-  public static CaseWebhook builder() {
-    return new CaseWebhook();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * The endpoint.
-   *
-   * @param url an http or https URL
-   * @return this builder
+   * The settings for the destination; {@link #build()} checks them and builds it. A builder is not
+   * thread-safe; what it builds is immutable and thread-safe: build once and share it.
    */
-  public CaseWebhook url(URI url) {
-    Objects.requireNonNull(url, "url");
-    if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-      throw new IllegalArgumentException("a webhook URL must be http or https, but was " + url);
+  public static final class Builder {
+    private URI url;
+    private byte[] secret;
+    private String name = "webhook";
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * The endpoint.
+     *
+     * @param url an http or https URL
+     * @return this builder
+     */
+    public Builder url(URI url) {
+      this.url = Settings.httpUrl(url, "a webhook URL");
+      return this;
     }
-    this.url = url;
-    return this;
-  }
 
-  /**
-   * The shared signing secret.
-   *
-   * @param secret at least 32 bytes
-   * @return this builder
-   */
-  public CaseWebhook secret(byte[] secret) {
-    Objects.requireNonNull(secret, "secret");
-    if (secret.length < 32) {
-      throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
+    /**
+     * The shared signing secret.
+     *
+     * @param secret at least 32 bytes
+     * @return this builder
+     */
+    public Builder secret(byte[] secret) {
+      this.secret = Settings.signingSecret(secret);
+      return this;
     }
-    this.secret = Arrays.copyOf(secret, secret.length);
-    return this;
-  }
 
-  /**
-   * The shared signing secret as text (its UTF-8 bytes).
-   *
-   * @param secret at least 32 bytes
-   * @return this builder
-   */
-  public CaseWebhook secret(String secret) {
-    return secret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * The destination's name ({@code webhook} unless set).
-   *
-   * @param name the name
-   * @return this builder
-   */
-  public CaseWebhook name(String name) {
-    this.name = Objects.requireNonNull(name, "name");
-    return this;
-  }
-
-  /**
-   * How long to wait for a connection (5 seconds unless set).
-   *
-   * @param timeout positive
-   * @return this builder
-   */
-  public CaseWebhook connectTimeout(Duration timeout) {
-    this.connectTimeout = positive(timeout, "connect timeout");
-    return this;
-  }
-
-  /**
-   * How long to wait for the response (30 seconds unless set).
-   *
-   * @param timeout positive
-   * @return this builder
-   */
-  public CaseWebhook requestTimeout(Duration timeout) {
-    this.requestTimeout = positive(timeout, "request timeout");
-    return this;
-  }
-
-  /**
-   * The clock the timestamp is taken from.
-   *
-   * @param clock the clock
-   * @return this builder
-   */
-  public CaseWebhook clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
-  }
-
-  static Duration positive(Duration d, String what) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("the " + what + " must be positive, but was " + d);
+    /**
+     * The shared signing secret as text (its UTF-8 bytes).
+     *
+     * @param secret at least 32 bytes
+     * @return this builder
+     */
+    public Builder secret(String secret) {
+      return secret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
     }
-    return d;
-  }
 
-  /**
-   * Builds the destination.
-   *
-   * @return the destination
-   * @throws IllegalStateException if the URL or secret is missing
-   */
-  public Destination build() {
-    if (url == null) {
-      throw new IllegalStateException("a webhook destination needs a URL: call url(...)");
+    /**
+     * The destination's name ({@code webhook} unless set).
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
     }
-    if (secret == null) {
-      throw new IllegalStateException("a webhook destination needs a secret: call secret(...)");
+
+    /**
+     * How long to wait for a connection (5 seconds unless set).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
+      return this;
     }
-    return new WebhookDestination(name, url, secret, connectTimeout, requestTimeout, clock);
+
+    /**
+     * How long to wait for the response (30 seconds unless set).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
+      return this;
+    }
+
+    /**
+     * The clock the timestamp is taken from.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the destination.
+     *
+     * @return the destination
+     * @throws IllegalStateException if the URL or secret is missing
+     */
+    public Destination build() {
+      if (url == null) {
+        throw new IllegalStateException("a webhook destination needs a URL: call url(...)");
+      }
+      if (secret == null) {
+        throw new IllegalStateException("a webhook destination needs a secret: call secret(...)");
+      }
+      return new WebhookDestination(name, url, secret, connectTimeout, requestTimeout, clock);
+    }
   }
 }

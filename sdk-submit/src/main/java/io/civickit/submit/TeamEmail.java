@@ -1,6 +1,7 @@
 package io.civickit.submit;
 
 import io.civickit.notify.channel.GovUkNotifyChannel;
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.submit.internal.NotifyEmailDestination;
 import io.civickit.submit.internal.SmtpDestination;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public final class TeamEmail {
      * @return this builder
      */
     public Smtp connectTimeout(Duration timeout) {
-      this.connectTimeout = CaseWebhook.positive(timeout, "connect timeout");
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
       return this;
     }
 
@@ -178,7 +179,7 @@ public final class TeamEmail {
      * @return this builder
      */
     public Smtp timeout(Duration timeout) {
-      this.timeout = CaseWebhook.positive(timeout, "timeout");
+      this.timeout = Settings.positive(timeout, "timeout");
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.civickit.core.Journeys;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.notify.channel.SendResult;
 import io.civickit.notify.outbox.Backoff;
+import io.civickit.testsupport.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,7 +32,7 @@ abstract class SubmissionsBehaviour {
 
   abstract DataSource dataSource();
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final TestClock clock = TestClock.at("2026-03-01T10:00:00Z");
   final Journeys journeys = Fixtures.journeys(clock);
   ScriptedDestination crm;
   ScriptedDestination inbox;

@@ -3,10 +3,10 @@ package io.civickit.benchmarks.store;
 import io.civickit.benchmarks.support.Postgres;
 import io.civickit.benchmarks.support.SimplePool;
 import io.civickit.core.Journey;
+import io.civickit.core.progress.JourneyFormat;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.core.progress.ProgressStore;
 import io.civickit.core.progress.Schema;
-import io.civickit.core.progress.internal.JourneyCodec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -85,7 +85,7 @@ public class SaveLoadBenchmark {
     }
     store = ProgressStore.jdbc(pool, KeyRing.generate("k1"));
     current = store.save(ThirtyAnswers.journey(new SplittableRandom(42), 1));
-    json = JourneyCodec.encode(current);
+    json = JourneyFormat.encode(current);
     plainId = current.id().value();
     aad = ("journey:" + plainId).getBytes(StandardCharsets.US_ASCII);
     plainJdbc();
@@ -162,6 +162,6 @@ public class SaveLoadBenchmark {
   /** No database: CivicKit's encoding of the journey to JSON bytes and back, as each save and load does it. */
   @Benchmark
   public Journey codecOnly() {
-    return JourneyCodec.decode(JourneyCodec.encode(current), current.version());
+    return JourneyFormat.decode(JourneyFormat.encode(current), current.version());
   }
 }

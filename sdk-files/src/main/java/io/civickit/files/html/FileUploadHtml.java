@@ -5,6 +5,8 @@ import io.civickit.forms.html.SummaryRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.owasp.encoder.Encode;
 
@@ -141,18 +143,36 @@ public final class FileUploadHtml {
    * @param questionId the question's id
    * @param key the question as shown in the key column
    * @param files the question's clean files
-   * @param changeHref where Change goes, or null for no Change link
+   * @param changeHref where Change goes; empty for no Change link
    * @param locale English, or Welsh ({@code cy})
    * @return the row, for sdk-forms' summary list
    */
-  public static SummaryRow summaryRow(String questionId, String key, List<FileRef> files, @Nullable String changeHref,
+  public static SummaryRow summaryRow(String questionId, String key, List<FileRef> files, Optional<String> changeHref,
       Locale locale) {
+    Objects.requireNonNull(changeHref, "changeHref");
     List<String> lines = new ArrayList<>();
     for (FileRef f : files) {
       lines.add(f.name() + ", " + f.displaySize());
     }
     String value = lines.isEmpty() ? (welsh(locale) ? "Dim ffeiliau wedi’u huwchlwytho" : "No files uploaded")
         : String.join("\n", lines);
-    return new SummaryRow(questionId, key, value, changeHref, null);
+    return new SummaryRow(questionId, key, value, changeHref, Optional.empty());
+  }
+
+  /**
+   * The check-your-answers row of a file question, with null meaning no Change link.
+   *
+   * @param questionId the question's id
+   * @param key the question as shown in the key column
+   * @param files the question's clean files
+   * @param changeHref where Change goes, or null for no Change link
+   * @param locale English, or Welsh ({@code cy})
+   * @return the row, for sdk-forms' summary list
+   * @deprecated pass an {@link Optional}: {@code Optional.ofNullable(changeHref)}; removed in 0.2
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  public static SummaryRow summaryRow(String questionId, String key, List<FileRef> files, @Nullable String changeHref,
+      Locale locale) {
+    return summaryRow(questionId, key, files, Optional.ofNullable(changeHref), locale);
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -174,10 +175,10 @@ class FileUploadHtmlTest {
   @Test
   void checkYourAnswersShowsEachFileByNameAndSize() {
     SummaryRow row = FileUploadHtml.summaryRow("evidence", "Evidence", List.of(ref("AAAAAAAAAAAAAAAAAAAAAA", "letter.pdf",
-        2_400_000), ref("BBBBBBBBBBBBBBBBBBBBBB", "bins.jpg", 20_480)), "/evidence", Locale.UK);
+        2_400_000), ref("BBBBBBBBBBBBBBBBBBBBBB", "bins.jpg", 20_480)), Optional.of("/evidence"), Locale.UK);
     assertThat(row.lines()).containsExactly("letter.pdf, 2.2MB", "bins.jpg, 20KB");
-    assertThat(row.changeHref()).isEqualTo("/evidence");
-    assertThat(FileUploadHtml.summaryRow("evidence", "Tystiolaeth", List.of(), null, Locale.forLanguageTag("cy")).value())
+    assertThat(row.changeHref()).contains("/evidence");
+    assertThat(FileUploadHtml.summaryRow("evidence", "Tystiolaeth", List.of(), Optional.empty(), Locale.forLanguageTag("cy")).value())
         .isEqualTo("Dim ffeiliau wedi’u huwchlwytho");
   }
 }

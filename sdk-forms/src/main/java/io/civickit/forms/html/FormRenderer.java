@@ -289,8 +289,8 @@ public final class FormRenderer {
   public static String checkAnswers(List<SummaryRow> rows, Locale locale) {
     List<Govuk.SummaryRow> out = new ArrayList<>();
     for (SummaryRow r : rows) {
-      out.add(new Govuk.SummaryRow(r.key(), r.lines(), r.changeHref(),
-          r.visuallyHiddenChangeText() == null ? r.key() : r.visuallyHiddenChangeText()));
+      out.add(new Govuk.SummaryRow(r.key(), r.lines(), r.changeHref().orElse(null),
+          r.visuallyHiddenChangeText().orElse(r.key())));
     }
     return Govuk.summaryList(out, Lang.of(locale));
   }
@@ -307,7 +307,7 @@ public final class FormRenderer {
     List<Govuk.Task> tasks = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       TaskListItem t = items.get(i);
-      tasks.add(new Govuk.Task("task-" + (i + 1), t.title(), null, t.href(), Govuk.TaskStatus.valueOf(t.status().name())));
+      tasks.add(new Govuk.Task("task-" + (i + 1), t.title(), null, t.href().orElse(null), Govuk.TaskStatus.valueOf(t.status().name())));
     }
     return Govuk.taskList(tasks, Lang.of(locale));
   }

@@ -36,7 +36,7 @@ public final class AnswerFormat {
    * @return "Not provided" or "Heb ei ddarparu"
    */
   public static String notProvided(Locale locale) {
-    return Messages.defaults().template("not.provided", locale == null ? Locale.UK : locale);
+    return Messages.defaults().template("not.provided", Objects.requireNonNull(locale, "locale"));
   }
 
   /**
@@ -87,12 +87,13 @@ public final class AnswerFormat {
   public static String display(Question question, Value value, String typed, Locale locale) {
     Objects.requireNonNull(question, "question");
     Objects.requireNonNull(value, "value");
-    Locale l = locale == null ? Locale.UK : locale;
+    Objects.requireNonNull(typed, "typed");
+    Locale l = Objects.requireNonNull(locale, "locale");
     if (!provided(value)) {
       return notProvided(l);
     }
     QuestionType t = question.type();
-    if ((t == QuestionType.PHONE || t == QuestionType.MOBILE) && typed != null && !typed.isBlank()) {
+    if ((t == QuestionType.PHONE || t == QuestionType.MOBILE) && !typed.isBlank()) {
       return typed.strip();
     }
     return write(question, value, l);

@@ -59,8 +59,9 @@ public final class Validation {
     Objects.requireNonNull(question, "question");
     Objects.requireNonNull(today, "today");
     Objects.requireNonNull(messages, "messages");
-    return new QuestionValidator(question, input == null ? Map.of() : input,
-        locale == null ? Locale.UK : locale, today, messages).validate();
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(locale, "locale");
+    return new QuestionValidator(question, input, locale, today, messages).validate();
   }
 
   /**

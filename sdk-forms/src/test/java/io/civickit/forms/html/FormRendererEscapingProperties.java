@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -154,12 +155,12 @@ class FormRendererEscapingProperties {
 
   @Property(tries = 150)
   void checkAnswersAndTaskListRenderAnyTextAsText(@ForAll("nasty") String s) {
-    String html = FormRenderer.checkAnswers(List.of(new SummaryRow(s, s, s + "\n" + s, s, s)), Locale.UK)
-        + FormRenderer.taskList(List.of(new TaskListItem(s, s, TaskListItem.Status.IN_PROGRESS),
-            new TaskListItem(s, null, TaskListItem.Status.CANNOT_START_YET)), Locale.UK);
-    String safeHtml = FormRenderer.checkAnswers(List.of(new SummaryRow(SAFE, SAFE, SAFE + "\n" + SAFE, SAFE, SAFE)),
-        Locale.UK) + FormRenderer.taskList(List.of(new TaskListItem(SAFE, SAFE, TaskListItem.Status.IN_PROGRESS),
-            new TaskListItem(SAFE, null, TaskListItem.Status.CANNOT_START_YET)), Locale.UK);
+    String html = FormRenderer.checkAnswers(List.of(new SummaryRow(s, s, s + "\n" + s, Optional.of(s), Optional.of(s))), Locale.UK)
+        + FormRenderer.taskList(List.of(new TaskListItem(s, Optional.of(s), TaskListItem.Status.IN_PROGRESS),
+            new TaskListItem(s, Optional.empty(), TaskListItem.Status.CANNOT_START_YET)), Locale.UK);
+    String safeHtml = FormRenderer.checkAnswers(List.of(new SummaryRow(SAFE, SAFE, SAFE + "\n" + SAFE, Optional.of(SAFE), Optional.of(SAFE))),
+        Locale.UK) + FormRenderer.taskList(List.of(new TaskListItem(SAFE, Optional.of(SAFE), TaskListItem.Status.IN_PROGRESS),
+            new TaskListItem(SAFE, Optional.empty(), TaskListItem.Status.CANNOT_START_YET)), Locale.UK);
     Document doc = Jsoup.parseBodyFragment(html);
     assertThat(signature(doc)).isEqualTo(signature(Jsoup.parseBodyFragment(safeHtml)));
     assertThat(doc.selectFirst("dt").text()).isEqualTo(s);

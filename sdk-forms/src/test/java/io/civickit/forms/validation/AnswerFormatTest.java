@@ -2,12 +2,14 @@ package io.civickit.forms.validation;
 
 import static io.civickit.forms.validation.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.civickit.core.Value;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,16 @@ class AnswerFormatTest {
     assertThat(AnswerFormat.display(BIN, Value.text("gone"), EN)).isEqualTo("gone");
     assertThat(AnswerFormat.display(AMOUNT, Value.bool(true), EN)).isEqualTo("Yes");
     assertThat(AnswerFormat.display(ADDRESS, Value.texts(List.of("a", "b")), EN)).isEqualTo("a\nb");
+  }
+
+  @Test
+  void aMissingLocaleOrInputIsRefusedNotReadAsEnglish() {
+    Value d = Value.date(LocalDate.of(2026, 1, 5));
+    assertThatThrownBy(() -> AnswerFormat.display(DOB, d, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("locale");
+    assertThatThrownBy(() -> AnswerFormat.notProvided(null)).hasMessage("locale");
+    assertThatThrownBy(() -> Validation.validate(DOB, Map.of(), (Locale) null, LocalDate.of(2026, 1, 5)))
+        .hasMessage("locale");
+    assertThatThrownBy(() -> Validation.validate(DOB, null, EN, LocalDate.of(2026, 1, 5))).hasMessage("input");
   }
 }

@@ -1,6 +1,7 @@
 package io.civickit.notify.channel;
 
 import io.civickit.notify.internal.channel.NotifyHttpChannel;
+import io.civickit.notify.internal.settings.Settings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,127 +27,119 @@ public final class GovUkNotify {
   /** Notify's production API. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.notifications.service.gov.uk");
 
-  private NotifyApiKey apiKey;
-  private URI baseUrl = DEFAULT_BASE_URL;
-  private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration requestTimeout = Duration.ofSeconds(10);
-  private Clock clock = Clock.systemUTC();
-  private final Map<String, String> templateIds = new HashMap<>();
-  private Optional<String> emailReplyToId = Optional.empty();
-  private Optional<String> smsSenderId = Optional.empty();
-  private String name = "govuk-notify";
-  private String userAgent = "civickit-notify/0.1";
-
   private GovUkNotify() {}
 
-  /** A builder; {@link #apiKey(String)} is required. */
-  public static GovUkNotify builder() {
-    return new GovUkNotify();
-  }
-
-  /** The API key as Notify shows it ({@code name-serviceid-secret}). */
-  public GovUkNotify apiKey(String apiKey) {
-    this.apiKey = NotifyApiKey.parse(apiKey);
-    return this;
-  }
-
-  /** The API key, already parsed. */
-  public GovUkNotify apiKey(NotifyApiKey apiKey) {
-    this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
-    return this;
-  }
-
-  /** Where the API is: Notify's production API unless set (tests point it at a fake). */
-  public GovUkNotify baseUrl(URI baseUrl) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    if (!"https".equals(baseUrl.getScheme()) && !"http".equals(baseUrl.getScheme())) {
-      throw new IllegalArgumentException("the Notify base URL must be http or https, but was " + baseUrl);
-    }
-    this.baseUrl = baseUrl;
-    return this;
-  }
-
-  /** How long to wait for a connection (5 seconds unless set). */
-  public GovUkNotify connectTimeout(Duration timeout) {
-    this.connectTimeout = positive(timeout, "connect timeout");
-    return this;
-  }
-
-  /** How long to wait for each response (10 seconds unless set). */
-  public GovUkNotify requestTimeout(Duration timeout) {
-    this.requestTimeout = positive(timeout, "request timeout");
-    return this;
-  }
-
-  /** The clock the JWT's {@code iat} is taken from. */
-  public GovUkNotify clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
+  /** A builder; {@link Builder#apiKey(String)} is required. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Maps a CivicKit template id to the Notify template id to send. Template ids with no mapping
-   * are sent to Notify as they are.
+   * The settings for the channel; {@link #build()} checks them and builds it. A builder is not
+   * thread-safe; what it builds is immutable and thread-safe: build once and share it.
    */
-  public GovUkNotify templateId(String civicKitTemplateId, String notifyTemplateId) {
-    Objects.requireNonNull(civicKitTemplateId, "civicKitTemplateId");
-    Objects.requireNonNull(notifyTemplateId, "notifyTemplateId");
-    if (templateIds.putIfAbsent(civicKitTemplateId, notifyTemplateId) != null) {
-      throw new IllegalStateException("template " + civicKitTemplateId + " is already mapped to "
-          + templateIds.get(civicKitTemplateId));
+  public static final class Builder {
+    private NotifyApiKey apiKey;
+    private URI baseUrl = DEFAULT_BASE_URL;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, String> templateIds = new HashMap<>();
+    private Optional<String> emailReplyToId = Optional.empty();
+    private Optional<String> smsSenderId = Optional.empty();
+    private String name = "govuk-notify";
+    private String userAgent = "civickit-notify/0.1";
+
+    private Builder() {}
+
+    /** The API key as Notify shows it ({@code name-serviceid-secret}). */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = NotifyApiKey.parse(apiKey);
+      return this;
     }
-    return this;
-  }
 
-  /** The reply-to address id (from Notify's settings) sent as {@code email_reply_to_id}. */
-  public GovUkNotify emailReplyToId(String id) {
-    this.emailReplyToId = Optional.of(Objects.requireNonNull(id, "id"));
-    return this;
-  }
-
-  /** The text message sender id (from Notify's settings) sent as {@code sms_sender_id}. */
-  public GovUkNotify smsSenderId(String id) {
-    this.smsSenderId = Optional.of(Objects.requireNonNull(id, "id"));
-    return this;
-  }
-
-  /**
-   * The channel's name, {@code govuk-notify} unless set. Give each Notify service its own name
-   * when you use more than one: the outbox keys rate limits by it.
-   */
-  public GovUkNotify name(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("a channel name must not be blank");
+    /** The API key, already parsed. */
+    public Builder apiKey(NotifyApiKey apiKey) {
+      this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+      return this;
     }
-    this.name = name;
-    return this;
-  }
 
-  /** The {@code User-Agent} header ({@code civickit-notify/0.1} unless set). */
-  public GovUkNotify userAgent(String userAgent) {
-    this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
-    return this;
-  }
-
-  /**
-   * Builds the channel.
-   *
-   * @throws IllegalStateException if no API key was given
-   */
-  public GovUkNotifyChannel build() {
-    if (apiKey == null) {
-      throw new IllegalStateException("a Notify channel needs an API key: call apiKey(...)");
+    /** Where the API is: Notify's production API unless set (tests point it at a fake). */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = Settings.httpUrl(baseUrl, "the Notify base URL");
+      return this;
     }
-    return new NotifyHttpChannel(name, apiKey, baseUrl, connectTimeout, requestTimeout, clock, Map.copyOf(templateIds),
-        emailReplyToId, smsSenderId, userAgent);
-  }
 
-  static Duration positive(Duration d, String what) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException("the " + what + " must be positive, but was " + d);
+    /** How long to wait for a connection (5 seconds unless set). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
+      return this;
     }
-    return d;
+
+    /** How long to wait for each response (10 seconds unless set). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
+      return this;
+    }
+
+    /** The clock the JWT's {@code iat} is taken from. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Maps a CivicKit template id to the Notify template id to send. Template ids with no mapping
+     * are sent to Notify as they are.
+     */
+    public Builder templateId(String civicKitTemplateId, String notifyTemplateId) {
+      Objects.requireNonNull(civicKitTemplateId, "civicKitTemplateId");
+      Objects.requireNonNull(notifyTemplateId, "notifyTemplateId");
+      if (templateIds.putIfAbsent(civicKitTemplateId, notifyTemplateId) != null) {
+        throw new IllegalStateException("template " + civicKitTemplateId + " is already mapped to "
+            + templateIds.get(civicKitTemplateId));
+      }
+      return this;
+    }
+
+    /** The reply-to address id (from Notify's settings) sent as {@code email_reply_to_id}. */
+    public Builder emailReplyToId(String id) {
+      this.emailReplyToId = Optional.of(Objects.requireNonNull(id, "id"));
+      return this;
+    }
+
+    /** The text message sender id (from Notify's settings) sent as {@code sms_sender_id}. */
+    public Builder smsSenderId(String id) {
+      this.smsSenderId = Optional.of(Objects.requireNonNull(id, "id"));
+      return this;
+    }
+
+    /**
+     * The channel's name, {@code govuk-notify} unless set. Give each Notify service its own name
+     * when you use more than one: the outbox keys rate limits by it.
+     */
+    public Builder name(String name) {
+      this.name = Settings.channelName(name);
+      return this;
+    }
+
+    /** The {@code User-Agent} header ({@code civickit-notify/0.1} unless set). */
+    public Builder userAgent(String userAgent) {
+      this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+      return this;
+    }
+
+    /**
+     * Builds the channel.
+     *
+     * @throws IllegalStateException if no API key was given
+     */
+    public GovUkNotifyChannel build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("a Notify channel needs an API key: call apiKey(...)");
+      }
+      return new NotifyHttpChannel(name, apiKey, baseUrl, connectTimeout, requestTimeout, clock, Map.copyOf(templateIds),
+          emailReplyToId, smsSenderId, userAgent);
+    }
   }
 }

@@ -1,11 +1,11 @@
 package io.civickit.notify.channel;
 
 import io.civickit.notify.internal.channel.WebhookChannel;
+import io.civickit.notify.internal.settings.Settings;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -31,85 +31,81 @@ public final class Webhook {
   /** The header with the idempotency key. */
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-  private URI url;
-  private byte[] secret;
-  private Duration connectTimeout = Duration.ofSeconds(5);
-  private Duration requestTimeout = Duration.ofSeconds(10);
-  private Clock clock = Clock.systemUTC();
-  private String name = "webhook";
-
   private Webhook() {}
 
-  /** A builder; {@link #url(URI)} and {@link #secret(byte[])} are required. */
-  public static Webhook builder() {
-    return new Webhook();
-  }
-
-  /** The endpoint to POST to. */
-  public Webhook url(URI url) {
-    Objects.requireNonNull(url, "url");
-    if (!"https".equals(url.getScheme()) && !"http".equals(url.getScheme())) {
-      throw new IllegalArgumentException("a webhook URL must be http or https, but was " + url);
-    }
-    this.url = url;
-    return this;
-  }
-
-  /** The shared signing secret: at least 32 bytes. */
-  public Webhook secret(byte[] secret) {
-    Objects.requireNonNull(secret, "secret");
-    if (secret.length < 32) {
-      throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
-    }
-    this.secret = Arrays.copyOf(secret, secret.length);
-    return this;
-  }
-
-  /** The shared signing secret as text (its UTF-8 bytes): at least 32 bytes. */
-  public Webhook secret(String secret) {
-    return secret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** How long to wait for a connection (5 seconds unless set). */
-  public Webhook connectTimeout(Duration timeout) {
-    this.connectTimeout = GovUkNotify.positive(timeout, "connect timeout");
-    return this;
-  }
-
-  /** How long to wait for each response (10 seconds unless set). */
-  public Webhook requestTimeout(Duration timeout) {
-    this.requestTimeout = GovUkNotify.positive(timeout, "request timeout");
-    return this;
-  }
-
-  /** The clock the timestamp is taken from. */
-  public Webhook clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    return this;
-  }
-
-  /** The channel's name, {@code webhook} unless set. */
-  public Webhook name(String name) {
-    Objects.requireNonNull(name, "name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("a channel name must not be blank");
-    }
-    this.name = name;
-    return this;
+  /** A builder; {@link Builder#url(URI)} and {@link Builder#secret(byte[])} are required. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
-   * Builds the channel.
-   *
-   * @throws IllegalStateException if the URL or the secret is missing
+   * The settings for the channel; {@link #build()} checks them and builds it. A builder is not
+   * thread-safe; what it builds is immutable and thread-safe: build once and share it.
    */
-  public NotificationChannel build() {
-    if (url == null) {
-      throw new IllegalStateException("a webhook channel needs a URL: call url(...)");
+  public static final class Builder {
+    private URI url;
+    private byte[] secret;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration requestTimeout = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private String name = "webhook";
+
+    private Builder() {}
+
+    /** The endpoint to POST to. */
+    public Builder url(URI url) {
+      this.url = Settings.httpUrl(url, "a webhook URL");
+      return this;
     }
-    if (secret == null) {
-      throw new IllegalStateException("a webhook channel needs a secret: call secret(...)");
+
+    /** The shared signing secret: at least 32 bytes. */
+    public Builder secret(byte[] secret) {
+      this.secret = Settings.signingSecret(secret);
+      return this;
     }
-    return new WebhookChannel(name, url, secret, connectTimeout, requestTimeout, clock);
+
+    /** The shared signing secret as text (its UTF-8 bytes): at least 32 bytes. */
+    public Builder secret(String secret) {
+      return secret(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How long to wait for a connection (5 seconds unless set). */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Settings.positive(timeout, "connect timeout");
+      return this;
+    }
+
+    /** How long to wait for each response (10 seconds unless set). */
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = Settings.positive(timeout, "request timeout");
+      return this;
+    }
+
+    /** The clock the timestamp is taken from. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The channel's name, {@code webhook} unless set. */
+    public Builder name(String name) {
+      this.name = Settings.channelName(name);
+      return this;
+    }
+
+    /**
+     * Builds the channel.
+     *
+     * @throws IllegalStateException if the URL or the secret is missing
+     */
+    public NotificationChannel build() {
+      if (url == null) {
+        throw new IllegalStateException("a webhook channel needs a URL: call url(...)");
+      }
+      if (secret == null) {
+        throw new IllegalStateException("a webhook channel needs a secret: call secret(...)");
+      }
+      return new WebhookChannel(name, url, secret, connectTimeout, requestTimeout, clock);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.civickit.notify.channel;
 
 import io.civickit.core.internal.crypto.Digests;
+import io.civickit.notify.internal.settings.Settings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class WebhookVerifier {
     if (secret.length < 32) {
       throw new IllegalArgumentException("a webhook secret must be at least 32 bytes, but was " + secret.length);
     }
-    GovUkNotify.positive(maxSkew, "maximum clock skew");
+    Settings.positive(maxSkew, "maximum clock skew");
     return new WebhookVerifier(Arrays.copyOf(secret, secret.length), maxSkew, clock);
   }
 

@@ -53,7 +53,7 @@ class WebhookTest {
     server.stop(0);
   }
 
-  private Webhook builder() {
+  private Webhook.Builder builder() {
     return Webhook.builder().url(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"))
         .secret(SECRET).clock(clock).requestTimeout(Duration.ofSeconds(5));
   }

@@ -41,7 +41,7 @@ class GovUkNotifyChannelTest {
     notify.close();
   }
 
-  private GovUkNotify builder() {
+  private GovUkNotify.Builder builder() {
     return GovUkNotify.builder().apiKey(notify.apiKey()).baseUrl(notify.baseUrl())
         .templateId("passcode-email", EMAIL_TEMPLATE).templateId("passcode-sms", SMS_TEMPLATE)
         .templateId("bill", LETTER_TEMPLATE).requestTimeout(Duration.ofSeconds(5));

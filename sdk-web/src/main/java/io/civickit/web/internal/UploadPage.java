@@ -460,7 +460,7 @@ public final class UploadPage implements StepPage {
     for (SummaryRow row : rows) {
       UploadPage p = byQuestion.get(row.questionId());
       out.add(p == null ? row : FileUploadHtml.summaryRow(row.questionId(), row.key(), p.files(j),
-          paths.to("/change/" + p.page.id()), l));
+          Optional.of(paths.to("/change/" + p.page.id())), l));
     }
     return out;
   }

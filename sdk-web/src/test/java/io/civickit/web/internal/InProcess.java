@@ -5,6 +5,7 @@ import io.civickit.forms.Forms;
 import io.civickit.notify.NotificationId;
 import io.civickit.notify.Notifier;
 import io.civickit.notify.template.Templates;
+import io.civickit.testsupport.TestClock;
 import io.civickit.web.AgentConsole;
 import io.civickit.web.JourneyRunner;
 import io.civickit.web.PageHandler;
@@ -24,10 +25,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,7 +44,7 @@ final class InProcess implements AutoCloseable {
   static final String PASSWORD = "correct horse battery staple";
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final TestClock clock = TestClock.at("2026-03-02T10:00:00Z");
   final DataSource dataSource;
   final JourneyRunner runner;
   final List<String> emails = Collections.synchronizedList(new ArrayList<>());
@@ -214,33 +212,5 @@ final class InProcess implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
-  }
-
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneId.of("UTC");
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -255,7 +255,7 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
 
   private void ensureOk(HttpResponse<String> response, String what) {
     if (response.statusCode() != 200) {
-      throw new ServiceUnavailableException(NOTIFY, what, "HTTP " + response.statusCode() + " " + errors(response.body()), null);
+      throw new ServiceUnavailableException(NOTIFY, what, "HTTP " + response.statusCode() + " " + errors(response.body()));
     }
   }
 
