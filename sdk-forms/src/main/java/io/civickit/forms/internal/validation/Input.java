@@ -137,4 +137,47 @@ public final class Input {
   public static int length(String s) {
     return s.codePointCount(0, s.length());
   }
+
+  /**
+   * @param s a string
+   * @return whether it is one or more of the digits 0 to 9 (the pattern {@code ^[0-9]+$})
+   */
+  public static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Words as GOV.UK Frontend's character count counts them: runs of characters other than
+   * whitespace ({@code /\S+/g}).
+   *
+   * @param s the text
+   * @return the number of words
+   */
+  public static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = jsSpace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
+  }
+
+  /** JavaScript's {@code \s}: the white space and line terminators of ECMAScript. */
+  private static boolean jsSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
+  }
 }
