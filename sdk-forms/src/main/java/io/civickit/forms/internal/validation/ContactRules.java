@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Contact details and identifiers: email addresses, phone numbers, postcodes, names in two boxes,
@@ -38,13 +39,18 @@ final class ContactRules {
     return RuleContext.ok(Value.text(v), v);
   }
 
-  /** Any UK or international number, kept in E.164 with its extension apart. */
-  static ValidationResult phone(RuleContext c, Question q, String base) {
+  /**
+   * A telephone number, kept in E.164, with its extension apart when it has one.
+   *
+   * @param reader {@link Phones#contact} for any UK or international number, {@link Phones#mobile}
+   *     for a UK mobile (which never has an extension)
+   */
+  static ValidationResult phone(RuleContext c, Question q, String base, Function<String, Phones.Result> reader) {
     String typed = c.line(base);
     if (typed.isEmpty()) {
       return c.missing(q, base, "required");
     }
-    Phones.Result r = Phones.contact(typed);
+    Phones.Result r = reader.apply(typed);
     if (r instanceof Phones.Problem p) {
       return c.error(q, base, p.key());
     }
@@ -56,19 +62,6 @@ final class ContactRules {
       return RuleContext.ok(Value.fields(f), typed);
     }
     return RuleContext.ok(Value.text(n.e164()), typed);
-  }
-
-  /** A UK mobile number, kept in E.164. */
-  static ValidationResult mobile(RuleContext c, Question q, String base) {
-    String typed = c.line(base);
-    if (typed.isEmpty()) {
-      return c.missing(q, base, "required");
-    }
-    Phones.Result r = Phones.mobile(typed);
-    if (r instanceof Phones.Problem p) {
-      return c.error(q, base, p.key());
-    }
-    return RuleContext.ok(Value.text(((Phones.Number) r).e164()), typed);
   }
 
   static ValidationResult postcode(RuleContext c, Question q, String base) {

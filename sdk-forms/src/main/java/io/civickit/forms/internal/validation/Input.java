@@ -43,31 +43,7 @@ public final class Input {
    * @return the cleaned value, never null
    */
   public static String line(@Nullable String s) {
-    if (s == null || s.isEmpty()) {
-      return "";
-    }
-    int i = 0;
-    while (i < s.length() && !needsCleaning(s.charAt(i))) {
-      i++;
-    }
-    if (i == s.length()) {
-      return s.strip();
-    }
-    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
-    for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (invisible(c)) {
-        continue;
-      }
-      if (space(c) || c == '\n' || c == '\r') {
-        b.append(' ');
-      } else if (c < 0x20 || c == 0x7F) {
-        continue;
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString().strip();
+    return clean(s, false);
   }
 
   /**
@@ -78,11 +54,19 @@ public final class Input {
    * @return the cleaned value, never null
    */
   public static String multiline(@Nullable String s) {
+    return clean(s, true);
+  }
+
+  /**
+   * Cleans a value; with {@code breaks}, line breaks are kept as {@code \n}, else they become
+   * spaces. Values with nothing to clean, the most common, are only stripped.
+   */
+  private static String clean(@Nullable String s, boolean breaks) {
     if (s == null || s.isEmpty()) {
       return "";
     }
     int i = 0;
-    while (i < s.length() && (s.charAt(i) == '\n' || !needsCleaning(s.charAt(i)))) {
+    while (i < s.length() && ((breaks && s.charAt(i) == '\n') || !needsCleaning(s.charAt(i)))) {
       i++;
     }
     if (i == s.length()) {
@@ -94,18 +78,16 @@ public final class Input {
       if (invisible(c)) {
         continue;
       }
-      if (c == '\r') {
+      if (breaks && c == '\r') {
         b.append('\n');
         if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
           i++;
         }
-      } else if (c == '\n') {
+      } else if (breaks && c == '\n') {
         b.append('\n');
-      } else if (space(c)) {
+      } else if (space(c) || c == '\n' || c == '\r') {
         b.append(' ');
-      } else if (c < 0x20 || c == 0x7F) {
-        continue;
-      } else {
+      } else if (c >= 0x20 && c != 0x7F) {
         b.append(c);
       }
     }

@@ -76,8 +76,8 @@ public final class QuestionValidator {
       case MONEY -> NumberRules.money(c, q, base);
       case DATE, MONTH_YEAR -> DateRules.date(c, q, base);
       case EMAIL -> ContactRules.email(c, q, base);
-      case PHONE -> ContactRules.phone(c, q, base);
-      case MOBILE -> ContactRules.mobile(c, q, base);
+      case PHONE -> ContactRules.phone(c, q, base, Phones::contact);
+      case MOBILE -> ContactRules.phone(c, q, base, Phones::mobile);
       case POSTCODE -> ContactRules.postcode(c, q, base);
       case ADDRESS -> ContactRules.address(c, q, base);
       case INTERNATIONAL_ADDRESS -> ContactRules.internationalAddress(c, q, base);

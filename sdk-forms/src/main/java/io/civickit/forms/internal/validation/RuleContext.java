@@ -18,39 +18,17 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What every family of rules shares while one question is validated: the submitted fields, the
- * language, today's date, and the wording of messages and results. The rules decide; this class
- * only reads the input they name and words the outcome they chose.
+ * What every family of rules shares while one question is validated, and the wording of its
+ * messages and results. The rules decide; this only reads the fields they name and words the
+ * outcome they chose.
+ *
+ * @param input the submitted fields
+ * @param locale the language of messages and displayed answers
+ * @param today today's date, for the date rules
+ * @param messages the message templates
  */
-final class RuleContext {
-  private final Map<String, List<String>> input;
-  private final Locale locale;
-  private final LocalDate today;
-  private final Messages messages;
-
-  RuleContext(Map<String, List<String>> input, Locale locale, LocalDate today, Messages messages) {
-    this.input = input;
-    this.locale = locale;
-    this.today = today;
-    this.messages = messages;
-  }
-
-  /** @return the language of messages and displayed answers */
-  Locale locale() {
-    return locale;
-  }
-
-  /** @return today's date, for the date rules */
-  LocalDate today() {
-    return today;
-  }
-
+record RuleContext(Map<String, List<String>> input, Locale locale, LocalDate today, Messages messages) {
   // ------------------------------------------------------------------ reading input
-
-  /** @return every submitted field */
-  Map<String, List<String>> input() {
-    return input;
-  }
 
   /** @return the first value of a field as sent, or null when absent */
   @Nullable String raw(String name) {
