@@ -482,9 +482,10 @@ public final class FormRenderer {
         {"line2", lang.addressLine2, "address-line2", null},
         {"town", lang.town, "address-level2", "govuk-!-width-two-thirds"},
         {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}});
-    String uprn = first(raw, base + "-uprn");
+    String uprnField = FieldNames.part(base, "uprn");
+    String uprn = first(raw, uprnField);
     if (uprn != null && !uprn.isBlank()) {
-      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(base + "-uprn", uprn)
+      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(uprnField, uprn)
           + "</fieldset></div>";
     }
     return html;
@@ -498,7 +499,7 @@ public final class FormRenderer {
       Map<String, String> byField, boolean heading, Lang lang, String[][] parts) {
     List<String> names = new ArrayList<>();
     for (String[] p : parts) {
-      names.add(base + "-" + p[0]);
+      names.add(FieldNames.part(base, p[0]));
     }
     String anyError = errorFor(byField, base, names);
     Field group = new Field(base, base, label, hint, null, heading);
@@ -506,7 +507,7 @@ public final class FormRenderer {
         .append(anyError != null ? " govuk-form-group--error" : "").append("\">")
         .append(Govuk.fieldsetStart(group)).append(Govuk.hintFor(group));
     for (String[] p : parts) {
-      String id = base + "-" + p[0];
+      String id = FieldNames.part(base, p[0]);
       Field part = Field.of(id, p[1], null, byField.get(id));
       boolean noSpellcheck = p[0].equals("postcode") || p[0].equals("first") || p[0].equals("last");
       b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], noSpellcheck, null, lang));
