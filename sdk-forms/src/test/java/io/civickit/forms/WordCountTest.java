@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.civickit.core.Value;
 import io.civickit.forms.html.FormOptions;
 import io.civickit.forms.html.FormRenderer;
-import io.civickit.forms.internal.validation.QuestionValidator;
+import io.civickit.forms.internal.validation.Input;
 import io.civickit.forms.validation.Validation;
 import io.civickit.forms.validation.ValidationResult;
 import java.time.LocalDate;
@@ -70,6 +70,6 @@ public class WordCountTest {
     long expected = java.util.regex.Pattern.compile(
         "[^\\t\\n\\x0B\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]+")
         .matcher(text).results().count();
-    assertThat(QuestionValidator.words(text)).isEqualTo((int) expected);
+    assertThat(Input.words(text)).isEqualTo((int) expected);
   }
 }

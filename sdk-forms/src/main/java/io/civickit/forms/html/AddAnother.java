@@ -3,8 +3,8 @@ package io.civickit.forms.html;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
+import io.civickit.forms.internal.fields.FieldNames;
 import io.civickit.forms.internal.validation.Input;
-import io.civickit.forms.internal.validation.QuestionValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +80,7 @@ public final class AddAnother {
     }
     if (v.startsWith("remove-") && v.length() <= 11 && v.substring(7).matches("[0-9]{1,4}")) {
       int i = Integer.parseInt(v.substring(7));
-      return i < QuestionValidator.MAX_GROUP_INDEX ? Optional.of(new Action(group.id(), false, i)) : Optional.empty();
+      return i < FieldNames.MAX_GROUP_INDEX ? Optional.of(new Action(group.id(), false, i)) : Optional.empty();
     }
     return Optional.empty();
   }
@@ -104,7 +104,7 @@ public final class AddAnother {
     String prefix = base + "[";
     for (Map.Entry<String, List<String>> e : input.entrySet()) {
       String k = e.getKey();
-      if (k == null || k.equals(base + "-action") || k.equals(base + "-items")) {
+      if (k == null || k.equals(base + "-action") || k.equals(FieldNames.itemCount(base))) {
         continue;
       }
       if (!action.add() && k.startsWith(prefix)) {
@@ -125,7 +125,7 @@ public final class AddAnother {
     }
     int next = action.add() ? Math.min(group.maxItems(), count + 1)
         : Math.max(Math.max(1, group.minItems()), count - (action.index() < count ? 1 : 0));
-    out.put(base + "-items", List.of(Integer.toString(next)));
+    out.put(FieldNames.itemCount(base), List.of(Integer.toString(next)));
     return out;
   }
 
@@ -138,9 +138,9 @@ public final class AddAnother {
    * @return the number of items
    */
   public static int count(Question group, Map<String, List<String>> input) {
-    TreeMap<Integer, Boolean> items = QuestionValidator.items(input, group.id());
+    TreeMap<Integer, Boolean> items = FieldNames.items(input, group.id());
     int n = items.isEmpty() ? 0 : items.lastKey() + 1;
-    return Math.min(QuestionValidator.MAX_GROUP_INDEX, Math.max(n, Math.max(1, group.minItems())));
+    return Math.min(FieldNames.MAX_GROUP_INDEX, Math.max(n, Math.max(1, group.minItems())));
   }
 
   static List<Integer> indexes(Question group, Map<String, List<String>> input) {

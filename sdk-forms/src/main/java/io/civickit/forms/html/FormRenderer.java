@@ -5,6 +5,7 @@ import io.civickit.forms.Content;
 import io.civickit.forms.Page;
 import io.civickit.forms.Question;
 import io.civickit.forms.QuestionType;
+import io.civickit.forms.internal.fields.FieldNames;
 import io.civickit.forms.internal.html.Govuk;
 import io.civickit.forms.internal.html.Govuk.ErrorLink;
 import io.civickit.forms.internal.html.Govuk.Field;
@@ -12,7 +13,6 @@ import io.civickit.forms.internal.html.Govuk.Option;
 import io.civickit.forms.internal.html.InputAttributes;
 import io.civickit.forms.internal.html.Lang;
 import io.civickit.forms.internal.html.Markdown;
-import io.civickit.forms.internal.validation.QuestionValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -103,12 +103,11 @@ public final class FormRenderer {
       String m = errors.get(q.id());
       if (m != null) {
         if (q.type() == QuestionType.DATE || q.type() == QuestionType.MONTH_YEAR) {
-          for (String part : q.type() == QuestionType.DATE ? List.of("-day", "-month", "-year")
-              : List.of("-month", "-year")) {
-            out.add(new FieldError(q.id() + part, m));
+          for (String field : FieldNames.dateFields(q.id(), q.type() == QuestionType.MONTH_YEAR)) {
+            out.add(new FieldError(field, m));
           }
         } else {
-          out.add(new FieldError(QuestionValidator.firstField(q, q.id()), m));
+          out.add(new FieldError(FieldNames.firstField(q, q.id()), m));
         }
       }
     }
@@ -353,6 +352,17 @@ public final class FormRenderer {
     return field;
   }
 
+  /** The parts of a date input that have an error of their own: {@code day}, {@code month}, {@code year}. */
+  private static List<String> erroneousParts(Map<String, String> byField, String base, boolean monthYear) {
+    List<String> erroneous = new ArrayList<>();
+    for (String part : FieldNames.dateParts(monthYear)) {
+      if (byField.containsKey(FieldNames.part(base, part))) {
+        erroneous.add(part);
+      }
+    }
+    return erroneous;
+  }
+
   private static @Nullable String first(Map<String, List<String>> raw, String name) {
     List<String> v = raw.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
@@ -388,29 +398,16 @@ public final class FormRenderer {
             : Govuk.textarea(f, value, q.maxLength(), 5, autocomplete, lang);
       }
       case DATE: {
-        List<String> parts = List.of(base + "-day", base + "-month", base + "-year");
-        String error = errorFor(byField, base, parts);
-        List<String> erroneous = new ArrayList<>();
-        for (String part : List.of("day", "month", "year")) {
-          if (byField.containsKey(base + "-" + part)) {
-            erroneous.add(part);
-          }
-        }
-        Field f = new Field(base, base, label, hint, error, heading);
-        return Govuk.dateInput(f, first(raw, base + "-day"), first(raw, base + "-month"), first(raw, base + "-year"),
-            erroneous, autocomplete, lang);
+        Field f = new Field(base, base, label, hint, errorFor(byField, base, FieldNames.dateFields(base, false)),
+            heading);
+        return Govuk.dateInput(f, first(raw, FieldNames.part(base, "day")), first(raw, FieldNames.part(base, "month")),
+            first(raw, FieldNames.part(base, "year")), erroneousParts(byField, base, false), autocomplete, lang);
       }
       case MONTH_YEAR: {
-        List<String> parts = List.of(base + "-month", base + "-year");
-        List<String> erroneous = new ArrayList<>();
-        for (String part : List.of("month", "year")) {
-          if (byField.containsKey(base + "-" + part)) {
-            erroneous.add(part);
-          }
-        }
-        Field f = new Field(base, base, label, hint, errorFor(byField, base, parts), heading);
-        return Govuk.monthYearInput(f, first(raw, base + "-month"), first(raw, base + "-year"), erroneous,
-            autocomplete, lang);
+        Field f = new Field(base, base, label, hint, errorFor(byField, base, FieldNames.dateFields(base, true)),
+            heading);
+        return Govuk.monthYearInput(f, first(raw, FieldNames.part(base, "month")),
+            first(raw, FieldNames.part(base, "year")), erroneousParts(byField, base, true), autocomplete, lang);
       }
       case RADIOS: {
         Field f = new Field(base, base, label, hint, byField.get(base), heading);
@@ -485,9 +482,10 @@ public final class FormRenderer {
         {"line2", lang.addressLine2, "address-line2", null},
         {"town", lang.town, "address-level2", "govuk-!-width-two-thirds"},
         {"postcode", lang.postcode, "postal-code", "govuk-input--width-10"}});
-    String uprn = first(raw, base + "-uprn");
+    String uprnField = FieldNames.part(base, "uprn");
+    String uprn = first(raw, uprnField);
     if (uprn != null && !uprn.isBlank()) {
-      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(base + "-uprn", uprn)
+      html = html.substring(0, html.length() - "</fieldset></div>".length()) + Govuk.hidden(uprnField, uprn)
           + "</fieldset></div>";
     }
     return html;
@@ -501,7 +499,7 @@ public final class FormRenderer {
       Map<String, String> byField, boolean heading, Lang lang, String[][] parts) {
     List<String> names = new ArrayList<>();
     for (String[] p : parts) {
-      names.add(base + "-" + p[0]);
+      names.add(FieldNames.part(base, p[0]));
     }
     String anyError = errorFor(byField, base, names);
     Field group = new Field(base, base, label, hint, null, heading);
@@ -509,7 +507,7 @@ public final class FormRenderer {
         .append(anyError != null ? " govuk-form-group--error" : "").append("\">")
         .append(Govuk.fieldsetStart(group)).append(Govuk.hintFor(group));
     for (String[] p : parts) {
-      String id = base + "-" + p[0];
+      String id = FieldNames.part(base, p[0]);
       Field part = Field.of(id, p[1], null, byField.get(id));
       boolean noSpellcheck = p[0].equals("postcode") || p[0].equals("first") || p[0].equals("last");
       b.append(Govuk.input(part, "text", first(raw, id), p[2], null, p[3], noSpellcheck, null, lang));
@@ -528,13 +526,13 @@ public final class FormRenderer {
     b.append(heading ? "<h1 class=\"govuk-heading-l\">" : "<h2 class=\"govuk-heading-m\">")
         .append(Govuk.text(label)).append(heading ? "</h1>" : "</h2>")
         .append(Govuk.hintFor(f)).append(Govuk.errorMessageFor(f, lang))
-        .append(Govuk.hidden(base + "-items", Integer.toString(count)));
+        .append(Govuk.hidden(FieldNames.itemCount(base), Integer.toString(count)));
     for (int i = 0; i < count; i++) {
       String itemName = String.format(lang.item, i + 1);
       b.append("<fieldset class=\"govuk-fieldset\"><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--m\">")
           .append(Govuk.text(itemName)).append("</legend>");
       for (Question item : q.items()) {
-        b.append(question(item, QuestionValidator.itemBase(base, i, item), raw, byField, false, locale, lang));
+        b.append(question(item, FieldNames.itemBase(base, i, item), raw, byField, false, locale, lang));
       }
       if (count > 1) {
         b.append(Govuk.button(lang.remove, base + "-action", "remove-" + i, true, null, itemName));

@@ -43,31 +43,7 @@ public final class Input {
    * @return the cleaned value, never null
    */
   public static String line(@Nullable String s) {
-    if (s == null || s.isEmpty()) {
-      return "";
-    }
-    int i = 0;
-    while (i < s.length() && !needsCleaning(s.charAt(i))) {
-      i++;
-    }
-    if (i == s.length()) {
-      return s.strip();
-    }
-    StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
-    for (; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (invisible(c)) {
-        continue;
-      }
-      if (space(c) || c == '\n' || c == '\r') {
-        b.append(' ');
-      } else if (c < 0x20 || c == 0x7F) {
-        continue;
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString().strip();
+    return clean(s, false);
   }
 
   /**
@@ -78,11 +54,19 @@ public final class Input {
    * @return the cleaned value, never null
    */
   public static String multiline(@Nullable String s) {
+    return clean(s, true);
+  }
+
+  /**
+   * Cleans a value; with {@code breaks}, line breaks are kept as {@code \n}, else they become
+   * spaces. Values with nothing to clean, the most common, are only stripped.
+   */
+  private static String clean(@Nullable String s, boolean breaks) {
     if (s == null || s.isEmpty()) {
       return "";
     }
     int i = 0;
-    while (i < s.length() && (s.charAt(i) == '\n' || !needsCleaning(s.charAt(i)))) {
+    while (i < s.length() && ((breaks && s.charAt(i) == '\n') || !needsCleaning(s.charAt(i)))) {
       i++;
     }
     if (i == s.length()) {
@@ -94,18 +78,16 @@ public final class Input {
       if (invisible(c)) {
         continue;
       }
-      if (c == '\r') {
+      if (breaks && c == '\r') {
         b.append('\n');
         if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
           i++;
         }
-      } else if (c == '\n') {
+      } else if (breaks && c == '\n') {
         b.append('\n');
-      } else if (space(c)) {
+      } else if (space(c) || c == '\n' || c == '\r') {
         b.append(' ');
-      } else if (c < 0x20 || c == 0x7F) {
-        continue;
-      } else {
+      } else if (c >= 0x20 && c != 0x7F) {
         b.append(c);
       }
     }
@@ -136,5 +118,48 @@ public final class Input {
    */
   public static int length(String s) {
     return s.codePointCount(0, s.length());
+  }
+
+  /**
+   * @param s a string
+   * @return whether it is one or more of the digits 0 to 9 (the pattern {@code ^[0-9]+$})
+   */
+  public static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Words as GOV.UK Frontend's character count counts them: runs of characters other than
+   * whitespace ({@code /\S+/g}).
+   *
+   * @param s the text
+   * @return the number of words
+   */
+  public static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = jsSpace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
+  }
+
+  /** JavaScript's {@code \s}: the white space and line terminators of ECMAScript. */
+  private static boolean jsSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
   }
 }

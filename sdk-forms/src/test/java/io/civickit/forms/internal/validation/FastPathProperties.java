@@ -366,18 +366,18 @@ class FastPathProperties {
 
   @Property(tries = 3000)
   void digitsAsBefore(@ForAll("shortValues") String s) {
-    assertThat(QuestionValidator.digits(s)).isEqualTo(DIGITS.matcher(s).matches());
+    assertThat(Input.digits(s)).isEqualTo(DIGITS.matcher(s).matches());
   }
 
   @Property(tries = 3000)
   void decimalAsBefore(@ForAll("shortValues") String s) {
-    assertThat(QuestionValidator.decimal(s)).isEqualTo(DECIMAL.matcher(s).matches());
+    assertThat(NumberRules.decimal(s)).isEqualTo(DECIMAL.matcher(s).matches());
   }
 
   @Property(tries = 3000)
   void dayAsBefore(@ForAll("shortValues") String s) {
     Matcher m = DAY.matcher(s);
-    assertThat(QuestionValidator.day(s)).isEqualTo(m.matches() ? Integer.parseInt(m.group(1)) : -1);
+    assertThat(DateRules.day(s)).isEqualTo(m.matches() ? Integer.parseInt(m.group(1)) : -1);
   }
 
   // ------------------------------------------------------------------ postcodes
