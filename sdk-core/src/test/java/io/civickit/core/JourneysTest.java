@@ -332,8 +332,8 @@ class JourneysTest {
     Journeys js = engine(gardenWaste(1));
     Journey j = js.start("garden-waste");
     Journey after = submit(js, j, "name", "Ada Lovelace").journey();
-    assertThat(after.toString()).doesNotContain("Ada").contains(j.reference().value());
-    assertThat(after.answer("name").orElseThrow().toString()).doesNotContain("Ada");
+    assertThat(after.toString()).doesNotContain("Lovelace").contains(j.reference().value());
+    assertThat(after.answer("name").orElseThrow().toString()).doesNotContain("Lovelace");
     assertThat(Optional.of(after).map(Journey::values).orElseThrow()).containsEntry("name", Value.text("Ada Lovelace"));
   }
 }
