@@ -1,8 +1,7 @@
 package io.civickit.files.internal;
 
 import io.civickit.forms.LocalisedText;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.civickit.forms.validation.AnswerFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -116,20 +115,8 @@ public final class Messages {
     return (an ? "an " : "a ") + joined;
   }
 
-  /** "10MB", "500KB": sizes as GOV.UK writes them. */
+  /** "10MB", "500KB": sizes as GOV.UK writes them ({@link AnswerFormat#fileSize}). */
   public static String size(long bytes) {
-    long mb = 1024L * 1024;
-    if (bytes >= mb) {
-      return trim(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(mb), 1, RoundingMode.DOWN)) + "MB";
-    }
-    if (bytes >= 1024) {
-      return trim(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024), 0, RoundingMode.DOWN)) + "KB";
-    }
-    return bytes + (bytes == 1 ? " byte" : " bytes");
-  }
-
-  private static String trim(BigDecimal d) {
-    BigDecimal s = d.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+    return AnswerFormat.fileSize(bytes);
   }
 }

@@ -120,6 +120,17 @@ public final class AnswerFormat {
     return Formats.money(amount);
   }
 
+  /**
+   * A file size as GOV.UK writes it: megabytes to one decimal place, rounded down, then kilobytes,
+   * then bytes (1KB is 1,024 bytes). The same in English and Welsh.
+   *
+   * @param bytes the size, 0 or more
+   * @return e.g. "2MB", "1.5MB", "500KB" or "12 bytes"
+   */
+  public static String fileSize(long bytes) {
+    return Formats.size(bytes);
+  }
+
   private static String write(Question q, Value v, Locale locale) {
     QuestionType t = q.type();
     if (v instanceof Value.Text text) {

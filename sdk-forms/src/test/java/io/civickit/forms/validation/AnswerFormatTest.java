@@ -93,4 +93,17 @@ class AnswerFormatTest {
         .hasMessage("locale");
     assertThatThrownBy(() -> Validation.validate(DOB, null, EN, LocalDate.of(2026, 1, 5))).hasMessage("input");
   }
+
+  @Test
+  void fileSizesAreWrittenAsGovUkWritesThem() {
+    assertThat(AnswerFormat.fileSize(0)).isEqualTo("0 bytes");
+    assertThat(AnswerFormat.fileSize(1)).isEqualTo("1 byte");
+    assertThat(AnswerFormat.fileSize(1023)).isEqualTo("1023 bytes");
+    assertThat(AnswerFormat.fileSize(1024)).isEqualTo("1KB");
+    assertThat(AnswerFormat.fileSize(500 * 1024 + 1023)).isEqualTo("500KB");
+    assertThat(AnswerFormat.fileSize(1024L * 1024 - 1)).isEqualTo("1023KB");
+    assertThat(AnswerFormat.fileSize(2L * 1024 * 1024)).isEqualTo("2MB");
+    assertThat(AnswerFormat.fileSize(1024L * 1024 * 3 / 2)).isEqualTo("1.5MB");
+    assertThat(AnswerFormat.fileSize(1024L * 1024 * 19 / 10 + 1024 * 100)).isEqualTo("1.9MB");
+  }
 }
