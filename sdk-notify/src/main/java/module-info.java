@@ -19,4 +19,5 @@ module io.civickit.notify {
   exports io.civickit.notify.internal.mail to io.civickit.submit;
   // The setting checks the channel and destination builders share; not API.
   exports io.civickit.notify.internal.settings to io.civickit.submit;
+  exports io.civickit.notify.internal.http to io.civickit.submit;
 }

@@ -1,22 +1,19 @@
 package io.civickit.submit.internal;
 
 import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.internal.http.HttpAnswers;
 import io.civickit.notify.channel.Webhook;
 import io.civickit.notify.channel.WebhookVerifier;
 import io.civickit.submit.Delivery;
 import io.civickit.submit.Destination;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +64,8 @@ public final class WebhookDestination implements Destination {
     HttpResponse<Void> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      return new SendResult.RetryableFailure("could not connect to the webhook");
-    } catch (HttpTimeoutException e) {
-      return new SendResult.UnknownOutcome("no response within " + requestTimeout);
-    } catch (IOException e) {
-      return new SendResult.UnknownOutcome("the connection failed: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new SendResult.UnknownOutcome("interrupted");
+    } catch (IOException | InterruptedException e) {
+      return HttpAnswers.unanswered(e, requestTimeout, "the webhook");
     }
     int status = response.statusCode();
     if ((status >= 200 && status < 300) || status == 409) {
@@ -84,24 +74,11 @@ public final class WebhookDestination implements Destination {
           .orElse(delivery.idempotencyKey());
       return new SendResult.Accepted(receipt);
     }
-    if (status == 408 || status == 429) {
-      return new SendResult.RetryableFailure("webhook answered " + status,
-          response.headers().firstValue("Retry-After").flatMap(WebhookDestination::seconds));
+    SendResult failure = HttpAnswers.webhookFailure(status, response.headers(), "webhook");
+    if (failure instanceof SendResult.PermanentFailure) {
+      LOG.warn("webhook destination '{}' refused {}: {}", name, delivery, status);
     }
-    if (status >= 500) {
-      return new SendResult.UnknownOutcome("webhook answered " + status);
-    }
-    LOG.warn("webhook destination '{}' refused {}: {}", name, delivery, status);
-    return new SendResult.PermanentFailure("webhook answered " + status);
-  }
-
-  private static Optional<Duration> seconds(String s) {
-    try {
-      long v = Long.parseLong(s.strip());
-      return v >= 0 ? Optional.of(Duration.ofSeconds(v)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return failure;
   }
 
   @Override

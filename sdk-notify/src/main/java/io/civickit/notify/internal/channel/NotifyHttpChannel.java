@@ -17,14 +17,13 @@ import io.civickit.notify.channel.NotifyApiKey;
 import io.civickit.notify.channel.NotifyNotification;
 import io.civickit.notify.channel.OutgoingNotification;
 import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.internal.http.HttpAnswers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,22 +130,10 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException e) {
-      LOG.warn("Notify did not accept a connection for {} ({}): will retry", n.idempotencyKey(), e.getMessage());
-      return new SendResult.RetryableFailure("could not connect to Notify: " + e.getMessage());
-    } catch (java.net.ConnectException e) {
-      LOG.warn("Notify refused a connection for {}: will retry", n.idempotencyKey());
-      return new SendResult.RetryableFailure("could not connect to Notify: " + e.getMessage());
-    } catch (HttpTimeoutException e) {
-      LOG.warn("Notify did not answer within {} for {} to {}: outcome unknown", requestTimeout, n.idempotencyKey(),
-          r);
-      return new SendResult.UnknownOutcome("no response from Notify within " + requestTimeout);
-    } catch (IOException e) {
-      LOG.warn("lost the connection to Notify sending {}: outcome unknown ({})", n.idempotencyKey(), e.toString());
-      return new SendResult.UnknownOutcome("connection to Notify failed: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new SendResult.UnknownOutcome("interrupted while waiting for Notify");
+    } catch (IOException | InterruptedException e) {
+      SendResult result = HttpAnswers.unanswered(e, requestTimeout, "Notify");
+      LOG.warn("sending {} to Notify: {} ({})", n.idempotencyKey(), result, e.getClass().getSimpleName());
+      return result;
     }
     return interpret(n, response);
   }
@@ -167,7 +154,7 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
     }
     String errors = errors(response.body());
     if (status == 429) {
-      Optional<Duration> retryAfter = retryAfter(response);
+      Optional<Duration> retryAfter = HttpAnswers.retryAfter(response.headers());
       if (errors.contains("TooManyRequestsError") && retryAfter.isEmpty()) {
         Instant now = clock.instant();
         Instant midnight = LocalDate.ofInstant(now, LONDON).plusDays(1).atStartOfDay(LONDON).toInstant();
@@ -184,18 +171,6 @@ public final class NotifyHttpChannel implements GovUkNotifyChannel {
     return new SendResult.PermanentFailure("Notify " + status + ": " + errors);
   }
 
-  private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-    Optional<String> header = response.headers().firstValue("Retry-After");
-    if (header.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      long seconds = Long.parseLong(header.get().strip());
-      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
 
   /** "ErrorType: message; ..." from Notify's error body. Notify's messages name fields, never their values. */
   static String errors(String body) {
