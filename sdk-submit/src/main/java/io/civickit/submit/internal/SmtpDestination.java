@@ -65,12 +65,7 @@ public final class SmtpDestination implements Destination {
     String messageId = messageId(d.idempotencyKey());
     String title = d.submission().formTitle().in(d.teamLanguage());
     try {
-      MimeMessage msg = new MimeMessage(server.session()) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", messageId);
-        }
-      };
+      MimeMessage msg = server.newMessage(messageId);
       msg.setFrom(from);
       msg.setRecipients(Message.RecipientType.TO, to);
       msg.setSubject(title + ": " + d.submission().reference(), StandardCharsets.UTF_8.name());

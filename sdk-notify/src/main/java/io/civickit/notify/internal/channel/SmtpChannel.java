@@ -70,12 +70,7 @@ public final class SmtpChannel implements NotificationChannel {
     RenderedMessage.Email m = (RenderedMessage.Email) n.message();
     String messageId = "<" + HexFormat.of().formatHex(Digests.sha256(n.idempotencyKey()), 0, 16) + "@civickit.invalid>";
     try {
-      MimeMessage msg = new MimeMessage(server.session()) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", messageId);
-        }
-      };
+      MimeMessage msg = server.newMessage(messageId);
       msg.setFrom(from);
       msg.setRecipient(Message.RecipientType.TO, new InternetAddress(to.address().strip(), true));
       if (replyTo.isPresent()) {

@@ -4,6 +4,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -76,6 +77,22 @@ public final class SmtpServer {
   /** @return the session to build messages in */
   public Session session() {
     return session;
+  }
+
+  /**
+   * A new message in this server's session that keeps the given {@code Message-ID} when saved, so
+   * that a message sent again after an unknown outcome can be recognised as the same one.
+   *
+   * @param messageId the whole header value, {@code <...@...>}
+   * @return the message
+   */
+  public MimeMessage newMessage(String messageId) {
+    return new MimeMessage(session) {
+      @Override
+      protected void updateMessageID() throws MessagingException {
+        setHeader("Message-ID", messageId);
+      }
+    };
   }
 
   /**
