@@ -2,32 +2,18 @@ package io.civickit.benchmarks.validation;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import io.civickit.benchmarks.support.MicrosecondsPerOperation;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * 1. Validating the 25-question housing form's submission, from the posted fields to typed values
  * (or errors with messages): CivicKit, networknt JSON Schema, Hibernate Validator and hand-written
  * code, on the same valid submission and the same submission with seven mistakes.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
-public class ValidationBenchmark {
+public class ValidationBenchmark extends MicrosecondsPerOperation {
 
   /** Which submission: {@code valid} or {@code invalid} (seven mistakes). */
   @Param({"valid", "invalid"})
