@@ -25,6 +25,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -222,7 +223,7 @@ public final class JdbcOutbox implements Outbox {
    * @param whenLost what to log if the claim had lost its lease and the row was left alone
    */
   private record Outcome(Claimed message, String set, Object[] values, StatusChange change, Runnable whenStored,
-      Runnable whenLost) {}
+      Runnable whenLost) implements Step {}
 
   /**
    * Claims one batch, attempts each message and writes their outcomes: two transactions, one
@@ -234,7 +235,7 @@ public final class JdbcOutbox implements Outbox {
       c.setAutoCommit(true);
       Batch batch = writeAndClaim(c, List.of(), true).reported();
       if (!batch.messages().isEmpty()) {
-        writeAndClaim(c, attempt(() -> c, batch), false).reported();
+        writeAndClaim(c, attempt(() -> c, batch, null), false).reported();
       }
       return batch.messages().size();
     } catch (SQLException e) {
@@ -252,7 +253,7 @@ public final class JdbcOutbox implements Outbox {
    *
    * @return how many messages were claimed
    */
-  private int drain(CountDownLatch stop, ExecutorService helper) {
+  private int drain(CountDownLatch stop, ExecutorService helper, @Nullable ExecutorService senders) {
     int claimed = 0;
     try (Connection c = config.dataSource().getConnection()) {
       c.setAutoCommit(true);
@@ -264,7 +265,7 @@ public final class JdbcOutbox implements Outbox {
         List<Outcome> previous = unwritten;
         pipeline.start(helper, () -> writeAndClaim(c, previous, stop.getCount() > 0));
         try {
-          unwritten = attempt(pipeline::connection, batch);
+          unwritten = attempt(pipeline::connection, batch, senders);
         } catch (SQLException | RuntimeException | Error e) {
           handBack(c, pipeline.finish(e), "the worker failed", e);
           throw e;
@@ -416,9 +417,11 @@ public final class JdbcOutbox implements Outbox {
    * fails in the middle (a channel throws, the database goes away), what it has learnt so far is
    * written before the failure goes on, if the database allows.
    */
-  private List<Outcome> attempt(ConnectionAccess c, Batch batch) throws SQLException {
+  private List<Outcome> attempt(ConnectionAccess c, Batch batch, @Nullable ExecutorService senders)
+      throws SQLException {
     List<Claimed> messages = batch.messages();
     List<Outcome> unwritten = new ArrayList<>(messages.size());
+    ArrayDeque<Future<Outcome>> sending = new ArrayDeque<>();
     Map<String, Instant> deniedUntil = new HashMap<>();
     long writtenAt = config.clock().millis();
     try {
@@ -432,14 +435,36 @@ public final class JdbcOutbox implements Outbox {
           }
           break;
         }
+        while (!sending.isEmpty() && sending.peek().isDone()) {
+          unwritten.add(outcomeOf(sending.poll()));
+        }
         if (!unwritten.isEmpty() && now - writtenAt >= WRITE_AT_LEAST_EVERY.toMillis()) {
           writeAndClaim(c.get(), unwritten, false).reported();
           unwritten.clear();
           writtenAt = now;
         }
-        unwritten.add(process(c, messages.get(i), deniedUntil));
+        Step step = prepare(c, messages.get(i), deniedUntil);
+        if (step instanceof Ready ready && senders != null) {
+          while (sending.size() >= config.sendsInFlight()) {
+            unwritten.add(outcomeOf(sending.poll()));
+          }
+          sending.add(submit(senders, () -> send(ready)));
+        } else {
+          unwritten.add(step instanceof Ready ready ? send(ready) : (Outcome) step);
+        }
+      }
+      while (!sending.isEmpty()) {
+        unwritten.add(outcomeOf(sending.poll()));
       }
     } catch (Throwable failure) {
+      // The sends still in flight were made: their outcomes are written with the rest.
+      while (!sending.isEmpty()) {
+        try {
+          unwritten.add(outcomeOf(sending.poll()));
+        } catch (Throwable alsoFailed) {
+          failure.addSuppressed(alsoFailed);
+        }
+      }
       try {
         writeAndClaim(c.get(), unwritten, false).reported();
       } catch (Throwable alsoFailed) {
@@ -448,6 +473,43 @@ public final class JdbcOutbox implements Outbox {
       throw failure;
     }
     return unwritten;
+  }
+
+  /** Runs a send on a sending thread, or here if the sending threads have stopped (the workers are closing). */
+  private static Future<Outcome> submit(ExecutorService senders, Callable<Outcome> send) {
+    FutureTask<Outcome> task = new FutureTask<>(send);
+    try {
+      senders.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
+    }
+    return task;
+  }
+
+  /** The outcome of a send in flight, once it has one; an interrupt waits all the same (the send was made). */
+  private static Outcome outcomeOf(Future<Outcome> sent) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return sent.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** A committed transaction's claimed batch, and its status changes still to be reported. */
@@ -736,8 +798,18 @@ public final class JdbcOutbox implements Outbox {
     return batch;
   }
 
-  /** Renders, checks, rate-limits and sends one claimed message; returns what came of it, not yet written. */
-  private Outcome process(ConnectionAccess c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
+  /** Either an outcome already (nothing to send) or a message ready to send. */
+  private sealed interface Step permits Outcome, Ready {}
+
+  /** A claimed message rendered, looked up and given a rate-limit token: only its send is left. */
+  private record Ready(Claimed message, NotificationChannel channel, OutgoingNotification outgoing, String key)
+      implements Step {}
+
+  /**
+   * Renders, checks and rate-limits one claimed message, on the worker's thread and in the
+   * batch's order: either what came of it already (not yet written), or the message ready to send.
+   */
+  private Step prepare(ConnectionAccess c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
     Recipient recipient = m.recipients().get(m.recipientIndex());
     String key = m.recipientIndex() == 0 ? m.key() : m.key() + "~fallback-" + m.recipientIndex();
     NotificationChannel channel = null;
@@ -793,7 +865,15 @@ public final class JdbcOutbox implements Outbox {
         return requeueUnused(m, denied, "rate limit for " + channel.name());
       }
     }
+    return new Ready(m, channel, outgoing, key);
+  }
 
+  /** Sends a prepared message; returns what came of it, not yet written. Safe on any thread. */
+  private Outcome send(Ready ready) {
+    Claimed m = ready.message();
+    NotificationChannel channel = ready.channel();
+    String key = ready.key();
+    OutgoingNotification outgoing = ready.outgoing();
     SendResult result;
     try {
       result = channel.send(outgoing);
@@ -906,9 +986,19 @@ public final class JdbcOutbox implements Outbox {
       t.setDaemon(true);
       return t;
     });
+    ExecutorService senders = null;
+    if (config.sendsInFlight() > 1) {
+      AtomicInteger sending = new AtomicInteger();
+      senders = Executors.newFixedThreadPool(count * config.sendsInFlight(), r -> {
+        Thread t = new Thread(r, "civickit-outbox-" + config.instanceId() + "-send-" + sending.getAndIncrement());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    ExecutorService sendersOrNone = senders;
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Thread t = new Thread(() -> work(stop, helper), "civickit-outbox-" + config.instanceId() + "-" + i);
+      Thread t = new Thread(() -> work(stop, helper, sendersOrNone), "civickit-outbox-" + config.instanceId() + "-" + i);
       t.setDaemon(true);
       threads.add(t);
       t.start();
@@ -923,15 +1013,18 @@ public final class JdbcOutbox implements Outbox {
         Thread.currentThread().interrupt();
       } finally {
         helper.shutdown();
+        if (sendersOrNone != null) {
+          sendersOrNone.shutdown();
+        }
       }
     };
   }
 
-  private void work(CountDownLatch stop, ExecutorService helper) {
+  private void work(CountDownLatch stop, ExecutorService helper, @Nullable ExecutorService senders) {
     while (stop.getCount() > 0) {
       int claimed = 0;
       try {
-        claimed = drain(stop, helper);
+        claimed = drain(stop, helper, senders);
       } catch (RuntimeException e) {
         LOG.warn("outbox worker failed a round: {}", Failures.describe(e));
       }
