@@ -114,14 +114,19 @@ final class OutboxRows {
     return isPostgres(c) ? claimInOneStatement(c, lease, now, wasSending) : claimEach(c, lease, now, wasSending);
   }
 
-  /** {@link #write} elsewhere than PostgreSQL: one JDBC batch per distinct {@code SET} clause. */
-  private static boolean[] writeEach(Connection c, List<Outcome> outcomes) throws SQLException {
-    boolean[] stored = new boolean[outcomes.size()];
+  /** The outcomes' indexes grouped by their {@code SET} clause, in the order each clause first appears. */
+  private static Map<String, List<Integer>> bySet(List<Outcome> outcomes) {
     Map<String, List<Integer>> bySet = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
       bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
     }
-    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
+    return bySet;
+  }
+
+  /** {@link #write} elsewhere than PostgreSQL: one JDBC batch per distinct {@code SET} clause. */
+  private static boolean[] writeEach(Connection c, List<Outcome> outcomes) throws SQLException {
+    boolean[] stored = new boolean[outcomes.size()];
+    for (Map.Entry<String, List<Integer>> e : bySet(outcomes).entrySet()) {
       try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET " + e.getKey()
           + " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'")) {
         for (int index : e.getValue()) {
@@ -178,11 +183,7 @@ final class OutboxRows {
    */
   private static boolean[] writeInOneStatement(Connection c, List<Outcome> outcomes) throws SQLException {
     boolean[] stored = new boolean[outcomes.size()];
-    Map<String, List<Integer>> bySet = new LinkedHashMap<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
-    }
-    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
+    for (Map.Entry<String, List<Integer>> e : bySet(outcomes).entrySet()) {
       List<Integer> indexes = e.getValue();
       int width = outcomes.get(indexes.get(0)).values().length;
       Object[][] columns = new Object[width + 2][indexes.size()];
@@ -271,12 +272,9 @@ final class OutboxRows {
       ps.setLong(5, now);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String id = rs.getString(1);
           boolean reclaimed = "SENDING".equals(rs.getString(8));
-          rows.add(new Row(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
-              Codec.recipients(cipher.unseal(id, rs.getString(5))), rs.getInt(6),
-              Codec.personalisation(cipher.unseal(id, rs.getString(7))), rs.getInt(9), rs.getBoolean(11), lease),
-              reclaimed, rs.getLong(10), rs.getLong(12)));
+          rows.add(new Row(claimed(rs, rs.getInt(9), rs.getBoolean(11), lease), reclaimed, rs.getLong(10),
+              rs.getLong(12)));
         }
       }
     }
@@ -290,6 +288,14 @@ final class OutboxRows {
     return batch;
   }
 
+  /** A claimed row from the first seven columns of either claim (id to personalisation), unsealed. */
+  private Claimed claimed(ResultSet rs, int attempts, boolean outcomeUnknown, String lease) throws SQLException {
+    String id = rs.getString(1);
+    return new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
+        Codec.recipients(cipher.unseal(id, rs.getString(5))), rs.getInt(6),
+        Codec.personalisation(cipher.unseal(id, rs.getString(7))), attempts, outcomeUnknown, lease);
+  }
+
   /** {@link #claim} elsewhere than PostgreSQL: a select, then one JDBC batch of updates. */
   private List<Claimed> claimEach(Connection c, String lease, long now, List<Boolean> wasSending) throws SQLException {
     List<Claimed> batch = new ArrayList<>();
@@ -300,13 +306,9 @@ final class OutboxRows {
       ps.setLong(2, now);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String id = rs.getString(1);
           boolean reclaimed = "SENDING".equals(rs.getString(8));
           wasSending.add(reclaimed);
-          batch.add(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
-              Codec.recipients(cipher.unseal(id, rs.getString(5))), rs.getInt(6),
-              Codec.personalisation(cipher.unseal(id, rs.getString(7))), rs.getInt(9) + 1,
-              rs.getBoolean(11) || reclaimed, lease));
+          batch.add(claimed(rs, rs.getInt(9) + 1, rs.getBoolean(11) || reclaimed, lease));
         }
       }
     }
