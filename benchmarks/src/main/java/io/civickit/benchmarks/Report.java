@@ -181,6 +181,20 @@ final class Report {
           + " duplicates", rate(p.get(), "msg/s") + " (plain POST loop, " + (2 * Integer.parseInt(w)) + " threads)",
           ratio(ratio, o.get(), p.get()), ">= 0.8, 0 duplicates", ok ? "met" : "MISSED"});
     }
+    for (String w : List.of("2", "4")) {
+      Optional<Score> o = score("OutboxBenchmark.civicKitOutboxSendingAtOnce", "workers", w);
+      Optional<Score> p = score("OutboxBenchmark.plainHttpLoop", "workers", w);
+      if (o.isEmpty() || p.isEmpty()) {
+        continue;
+      }
+      String what = "outbox to local HTTP, 2 instances x 1 worker sending " + w + " at once, PostgreSQL";
+      double ratio = ratioOf(o.get(), p.get());
+      double dup = o.get().secondary().getOrDefault("duplicates", Double.NaN);
+      double delivered = o.get().secondary().getOrDefault("delivered", Double.NaN);
+      rows.add(new String[] {"5", what, rate(o.get(), "msg/s") + "; " + fmt(delivered) + " delivered, " + fmt(dup)
+          + " duplicates", rate(p.get(), "msg/s") + " (plain POST loop, " + (2 * Integer.parseInt(w)) + " threads)",
+          ratio(ratio, o.get(), p.get()), "report (same requests in flight)", "-"});
+    }
 
     if (memory.isPresent() && memory.get().bytesPerJourney() > 0) {
       Main.MemoryResult m = memory.get();

@@ -149,6 +149,7 @@ public interface Outbox extends Notifier {
     private Backoff backoff = Backoff.defaults();
     private Duration lease = Duration.ofMinutes(2);
     private int batchSize = 20;
+    private int sendsInFlight = 1;
     private Duration pollInterval = Duration.ofSeconds(1);
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = RandomGenerator.getDefault();
@@ -246,6 +247,26 @@ public interface Outbox extends Notifier {
       return this;
     }
 
+    /**
+     * How many messages of its claimed batch each worker sends at once (1 unless set: one after
+     * the other). With more, a worker still renders, looks up and takes rate-limit tokens one
+     * message at a time, in the batch's order, then hands each send to one of its {@code n}
+     * sending threads, so a slow provider's answers overlap; the batch's outcomes are still
+     * written together. Messages of one batch may then arrive in any order (the outbox promises
+     * no order either way). Each worker starts {@code n} sending threads.
+     *
+     * @param n 1 to 64
+     * @return this builder
+     * @throws IllegalArgumentException if {@code n} is outside 1 to 64
+     */
+    public Builder sendsInFlight(int n) {
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("sends in flight must be 1 to 64, but was " + n);
+      }
+      this.sendsInFlight = n;
+      return this;
+    }
+
     /** How long an idle worker waits before looking again (1 second unless set). */
     public Builder pollInterval(Duration pollInterval) {
       Objects.requireNonNull(pollInterval, "pollInterval");
@@ -328,7 +349,7 @@ public interface Outbox extends Notifier {
         }
       }
       return new JdbcOutbox(new OutboxConfig(dataSource, renderer, List.copyOf(channels), Map.copyOf(rateLimits),
-          fallback, maxAttempts, backoff, lease, batchSize, pollInterval, clock, random, zone, List.copyOf(listeners),
+          fallback, maxAttempts, backoff, lease, batchSize, sendsInFlight, pollInterval, clock, random, zone, List.copyOf(listeners),
           instanceId, java.util.Optional.ofNullable(keyRing)));
     }
   }

@@ -352,6 +352,86 @@ abstract class OutboxBehaviour {
     assertThat(channel.accepted).hasSize(50).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
   }
 
+  /** A channel whose sends wait until {@code together} of them are in flight at once (or 10 s pass). */
+  static final class TogetherChannel implements io.civickit.notify.channel.NotificationChannel {
+    final java.util.concurrent.CyclicBarrier barrier;
+    final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    final Map<String, Integer> accepted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    TogetherChannel(int together) {
+      barrier = new java.util.concurrent.CyclicBarrier(together);
+    }
+
+    @Override
+    public String name() {
+      return "a";
+    }
+
+    @Override
+    public boolean supports(Recipient recipient) {
+      return true;
+    }
+
+    @Override
+    public io.civickit.notify.channel.SendResult send(OutgoingNotification n) {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        barrier.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        accepted.merge(n.idempotencyKey(), 1, Integer::sum);
+        return new io.civickit.notify.channel.SendResult.Accepted("p-" + n.idempotencyKey());
+      } catch (Exception e) {
+        return new io.civickit.notify.channel.SendResult.RetryableFailure("not sent together: " + e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+  }
+
+  @Test
+  void aWorkerSendsUpToSendsInFlightOfItsBatchAtOnceEachMessageOnce() throws Exception {
+    TogetherChannel channel = new TogetherChannel(4);
+    java.util.concurrent.CountDownLatch sent = new java.util.concurrent.CountDownLatch(12);
+    Outbox outbox = Outbox.builder().dataSource(dataSource()).renderer(RENDERER).clock(clock).channel(channel)
+        .batchSize(12).sendsInFlight(4).pollInterval(Duration.ofMillis(10)).listener(change -> {
+          if (change.to() == OutboxStatus.SENT) {
+            sent.countDown();
+          }
+        }).build();
+    for (int i = 0; i < 12; i++) {
+      outbox.enqueue(sms("k" + i));
+    }
+    try (Outbox.Workers workers = outbox.startWorkers(1)) {
+      assertThat(sent.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("four sends at a time, three times").isTrue();
+    }
+    assertThat(channel.accepted).hasSize(12).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+    assertThat(channel.most).as("never more than sendsInFlight at once").hasValue(4);
+    assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, 12L).containsEntry(OutboxStatus.SENDING, 0L);
+  }
+
+  @Test
+  void theRateLimitHoldsWhenWorkersSendSeveralMessagesAtOnce() throws Exception {
+    ScriptedChannel channel = ScriptedChannel.any("a");
+    java.util.concurrent.CountDownLatch settled = new java.util.concurrent.CountDownLatch(10);
+    StatusListener listener = change -> {
+      if (change.from().isPresent() && change.to() != OutboxStatus.SENDING) {
+        settled.countDown();
+      }
+    };
+    Outbox one = outbox(channel).rateLimit("a", RateLimit.perMinute(3)).batchSize(3).sendsInFlight(4)
+        .pollInterval(Duration.ofMillis(10)).instanceId("one").listener(listener).build();
+    Outbox two = outbox(channel).rateLimit("a", RateLimit.perMinute(3)).batchSize(3).sendsInFlight(4)
+        .pollInterval(Duration.ofMillis(10)).instanceId("two").listener(listener).build();
+    for (int i = 0; i < 10; i++) {
+      one.enqueue(sms("k" + i));
+    }
+    try (Outbox.Workers a = one.startWorkers(2); Outbox.Workers b = two.startWorkers(2)) {
+      assertThat(settled.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(channel.accepted).as("a full bucket allows a burst of 3, however many sends are in flight").hasSize(3);
+    assertThat(one.counts()).containsEntry(OutboxStatus.SENT, 3L).containsEntry(OutboxStatus.QUEUED, 7L);
+  }
+
   @Test
   void theBuilderSaysWhatIsMissing() {
     assertThatThrownBy(() -> Outbox.builder().renderer(RENDERER).channel(ScriptedChannel.any("a")).build())

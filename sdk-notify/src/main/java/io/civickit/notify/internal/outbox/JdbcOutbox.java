@@ -1,6 +1,5 @@
 package io.civickit.notify.internal.outbox;
 
-import io.civickit.core.ConfigurationException;
 import io.civickit.core.Failures;
 import io.civickit.core.StorageUnavailableException;
 import io.civickit.notify.NotificationId;
@@ -10,6 +9,8 @@ import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.OutgoingNotification;
 import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.internal.outbox.OutboxRows.Claimed;
+import io.civickit.notify.internal.outbox.OutboxRows.Outcome;
 import io.civickit.notify.outbox.Outbox;
 import io.civickit.notify.outbox.OutboxMessage;
 import io.civickit.notify.outbox.OutboxStatus;
@@ -18,34 +19,15 @@ import io.civickit.notify.outbox.RecipientKind;
 import io.civickit.notify.outbox.StatusChange;
 import io.civickit.notify.outbox.StatusListener;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,24 +47,27 @@ import org.slf4j.LoggerFactory;
  * out, marked as unknown outcomes, and looked up (if the channel can) or sent again with the same
  * idempotency key, which the receiver deduplicates on. Nothing is lost; at worst a receiver
  * without look-up sees a batch's keys a second time, as it already could for one message.
+ *
+ * <p>This class is the facade and what happens to one message (render, look up, rate-limit, send,
+ * turn the decision into the row's update). The decisions are {@link DeliveryPolicy}'s, the SQL
+ * {@link OutboxRows}', the threads {@link OutboxWorkers}' and the column encryption
+ * {@link OutboxColumnCipher}'s.
  */
-// Over 500 lines and not yet split all the way: the retry, fallback and dead-letter decisions are
-// DeliveryPolicy's (plain code, tested without a database); what is left here is the SQL of each
-// decision, the worker threads and the column encryption. The SQL and the workers are the next
-// split (issue 20); the encryption waits for one shared column cipher with sdk-submit.
 public final class JdbcOutbox implements Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
-
-  private static final String COLUMNS = "id, idempotency_key, template_id, language, recipients, recipient_index,"
-      + " personalisation, status, attempts, next_attempt_ms, outcome_unknown, channel, provider_id, last_error";
 
   private final OutboxConfig config;
   private final RateLimiter rateLimiter;
   private final DeliveryPolicy policy;
+  private final OutboxRows rows;
+  private final OutboxWorkers workers;
   private final AtomicLong claims = new AtomicLong();
 
+  /** An outbox with these settings (see {@link Outbox#builder()}). */
   public JdbcOutbox(OutboxConfig config) {
     this.config = config;
+    this.rows = new OutboxRows(config, new OutboxColumnCipher(config.keyRing()));
+    this.workers = new OutboxWorkers(config, this);
     this.rateLimiter = new RateLimiter(config.zone());
     this.policy = new DeliveryPolicy(config.maxAttempts(), config.backoff(), config.random(), config.clock());
   }
@@ -121,27 +106,16 @@ public final class JdbcOutbox implements Outbox {
     long now = config.clock().millis();
     try {
       Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO civickit_outbox (id, idempotency_key, template_id,"
-          + " language, recipients, recipient_index, personalisation, status, attempts, next_attempt_ms,"
-          + " outcome_unknown, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, 0, ?, 'QUEUED', 0, ?, FALSE, ?, ?)")) {
-        ps.setString(1, id);
-        ps.setString(2, request.idempotencyKey());
-        ps.setString(3, request.templateId());
-        ps.setString(4, request.language().toLanguageTag());
-        ps.setString(5, seal(id, Codec.recipients(recipients)));
-        ps.setString(6, seal(id, Codec.personalisation(request.personalisation())));
-        ps.setLong(7, now);
-        ps.setLong(8, now);
-        ps.setLong(9, now);
-        ps.executeUpdate();
+      try {
+        rows.insert(c, id, request, recipients, now);
       } catch (SQLException e) {
-        if (!isUniqueViolation(e)) {
+        if (!OutboxRows.isUniqueViolation(e)) {
           throw e;
         }
         if (savepoint != null) {
           c.rollback(savepoint);
         }
-        Optional<String> existing = idForKey(c, request.idempotencyKey());
+        Optional<String> existing = OutboxRows.idForKey(c, request.idempotencyKey());
         if (existing.isEmpty()) {
           throw new StorageUnavailableException("civickit_outbox", "queue notification " + request.idempotencyKey()
               + ": it clashed with another of the same key that is not visible yet, so try again", e);
@@ -176,53 +150,12 @@ public final class JdbcOutbox implements Outbox {
     return out;
   }
 
-  private static Optional<String> idForKey(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM civickit_outbox WHERE idempotency_key = ?")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  static boolean isUniqueViolation(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // ---------------------------------------------------------------- workers
-
-  /**
-   * How often, at most, a worker writes the outcomes of a batch it is still sending: a batch's
-   * outcomes are written together when it ends, or sooner once this long has passed, so that a
-   * slow provider does not hold back a batch's statuses for long.
-   */
-  static final Duration WRITE_AT_LEAST_EVERY = Duration.ofSeconds(1);
-
-  /** A claimed row. */
-  private record Claimed(String id, String key, String templateId, Locale language, List<Recipient> recipients,
-      int recipientIndex, Map<String, Object> personalisation, int attempts, boolean outcomeUnknown, String lease) {}
+  // ---------------------------------------------------------------- one message
 
   /** A claimed batch and when it was claimed (its lease runs from then). */
-  private record Batch(List<Claimed> messages, long claimedAt) {
+  record Batch(List<Claimed> messages, long claimedAt) {
     static final Batch NONE = new Batch(List.of(), 0);
   }
-
-  /**
-   * What one attempt at a claimed message came to, not yet written: the columns to set, and the
-   * status change to report once they are. Outcomes are written together (see
-   * {@link #writeAndClaim}), each guarded by the claim's lease; {@code set} is one of a few
-   * constant clauses, so a batch's outcomes go out as one JDBC batch per clause.
-   *
-   * @param whenStored what to log once the row is written
-   * @param whenLost what to log if the claim had lost its lease and the row was left alone
-   */
-  private record Outcome(Claimed message, String set, Object[] values, StatusChange change, Runnable whenStored,
-      Runnable whenLost) {}
 
   /**
    * Claims one batch, attempts each message and writes their outcomes: two transactions, one
@@ -234,7 +167,7 @@ public final class JdbcOutbox implements Outbox {
       c.setAutoCommit(true);
       Batch batch = writeAndClaim(c, List.of(), true).reported();
       if (!batch.messages().isEmpty()) {
-        writeAndClaim(c, attempt(() -> c, batch), false).reported();
+        writeAndClaim(c, workers.attempt(() -> c, batch, null), false).reported();
       }
       return batch.messages().size();
     } catch (SQLException e) {
@@ -242,216 +175,14 @@ public final class JdbcOutbox implements Outbox {
     }
   }
 
-  /**
-   * What a worker does while there is work: batch after batch on one connection, pipelined.
-   * While the worker sends one batch, a helper thread writes the outcomes of the batch before
-   * it and claims the next one, in one transaction; so a busy worker commits once per batch and
-   * does not wait for the database between batches. Whenever the worker itself needs the
-   * connection (a rate limit, a failure), it first waits for the helper. Stops claiming once
-   * {@code stop} is released, after writing what it has sent.
-   *
-   * @return how many messages were claimed
-   */
-  private int drain(CountDownLatch stop, ExecutorService helper) {
-    int claimed = 0;
-    try (Connection c = config.dataSource().getConnection()) {
-      c.setAutoCommit(true);
-      Pipeline pipeline = new Pipeline(c);
-      Batch batch = writeAndClaim(c, List.of(), stop.getCount() > 0).reported();
-      List<Outcome> unwritten = List.of();
-      while (!batch.messages().isEmpty()) {
-        claimed += batch.messages().size();
-        List<Outcome> previous = unwritten;
-        pipeline.start(helper, () -> writeAndClaim(c, previous, stop.getCount() > 0));
-        try {
-          unwritten = attempt(pipeline::connection, batch);
-        } catch (SQLException | RuntimeException | Error e) {
-          handBack(c, pipeline.finish(e), "the worker failed", e);
-          throw e;
-        }
-        try {
-          batch = pipeline.finish(null);
-        } catch (SQLException | RuntimeException e) {
-          // The last batch's outcomes and the next claim were rolled back; this batch's are kept.
-          try {
-            writeAndClaim(c, unwritten, false).reported();
-          } catch (SQLException | RuntimeException alsoFailed) {
-            e.addSuppressed(alsoFailed);
-          }
-          throw e;
-        }
-        if (stop.getCount() == 0 && !batch.messages().isEmpty()) {
-          List<Outcome> all = new ArrayList<>(unwritten);
-          long now = config.clock().millis();
-          for (Claimed m : batch.messages()) {
-            all.add(requeueUnused(m, Instant.ofEpochMilli(now), "the workers are stopping"));
-          }
-          unwritten = all;
-          batch = Batch.NONE;
-        }
-      }
-      writeAndClaim(c, unwritten, false).reported();
-    } catch (SQLException e) {
-      throw new StorageUnavailableException("civickit_outbox", "reach its database", e);
-    }
-    return claimed;
-  }
-
-  /**
-   * Hands a claimed batch that will not be attempted back to the queue without using up an
-   * attempt; if that fails too, the batch is claimed again when its lease runs out.
-   */
-  private void handBack(Connection c, Batch batch, String why, Throwable failing) {
-    if (batch.messages().isEmpty()) {
-      return;
-    }
-    List<Outcome> back = new ArrayList<>();
-    long now = config.clock().millis();
-    for (Claimed m : batch.messages()) {
-      back.add(requeueUnused(m, Instant.ofEpochMilli(now), why));
-    }
-    try {
-      writeAndClaim(c, back, false).reported();
-    } catch (SQLException | RuntimeException e) {
-      failing.addSuppressed(e);
-    }
-  }
-
   /** The connection, waiting first for whatever the helper is doing with it. */
   @FunctionalInterface
-  private interface ConnectionAccess {
+  interface ConnectionAccess {
     Connection get() throws SQLException;
   }
 
-  /**
-   * A worker's connection shared with its helper thread: {@link #start} hands the helper one
-   * transaction (write the outcomes of the last batch, claim the next); {@link #connection} and
-   * {@link #finish} wait for it, so only one thread uses the connection at a time. The status
-   * changes of the helper's transaction are reported on the worker's thread.
-   */
-  private static final class Pipeline {
-    private final Connection connection;
-    private Future<Written> inFlight;
-    private Written written;
-    private Throwable failed;
-
-    Pipeline(Connection connection) {
-      this.connection = connection;
-    }
-
-    void start(ExecutorService helper, Callable<Written> transaction) {
-      written = null;
-      failed = null;
-      FutureTask<Written> task = new FutureTask<>(transaction);
-      try {
-        helper.execute(task);
-      } catch (RejectedExecutionException e) {
-        task.run(); // the workers are closing and the helpers have stopped: run it here
-      }
-      inFlight = task;
-    }
-
-    /** The connection, once the helper is done with it. */
-    Connection connection() {
-      settle();
-      return connection;
-    }
-
-    /**
-     * Waits for the helper, reports its status changes and returns the batch it claimed.
-     *
-     * @param failing the worker's own failure, if it is failing: the helper's is then added to it
-     */
-    Batch finish(Throwable failing) throws SQLException {
-      settle();
-      if (failed != null) {
-        Throwable f = failed;
-        failed = null;
-        if (failing != null) {
-          failing.addSuppressed(f);
-          return Batch.NONE;
-        }
-        if (f instanceof SQLException e) {
-          throw e;
-        }
-        if (f instanceof RuntimeException e) {
-          throw e;
-        }
-        throw (Error) f;
-      }
-      Written w = written;
-      written = null;
-      return w == null ? Batch.NONE : w.reported();
-    }
-
-    private void settle() {
-      if (inFlight == null) {
-        return;
-      }
-      boolean interrupted = false;
-      while (true) {
-        try {
-          written = inFlight.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true; // the helper is using the connection: wait for it all the same
-        } catch (ExecutionException e) {
-          failed = e.getCause();
-          break;
-        }
-      }
-      inFlight = null;
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Attempts each message of a claimed batch and returns the outcomes still to be written.
-   * Outcomes wait in memory until the batch ends (or {@link #WRITE_AT_LEAST_EVERY} has passed),
-   * then are written in one transaction. If the process dies before that, the batch's sent
-   * messages are still {@code SENDING}: they are claimed again when the lease runs out, as
-   * unknown outcomes, and looked up or sent again with the same idempotency key. If this worker
-   * fails in the middle (a channel throws, the database goes away), what it has learnt so far is
-   * written before the failure goes on, if the database allows.
-   */
-  private List<Outcome> attempt(ConnectionAccess c, Batch batch) throws SQLException {
-    List<Claimed> messages = batch.messages();
-    List<Outcome> unwritten = new ArrayList<>(messages.size());
-    Map<String, Instant> deniedUntil = new HashMap<>();
-    long writtenAt = config.clock().millis();
-    try {
-      for (int i = 0; i < messages.size(); i++) {
-        long now = config.clock().millis();
-        if (now > batch.claimedAt() + config.lease().toMillis() / 2) {
-          LOG.info("half the lease has gone: handing back {} of {} claimed messages", messages.size() - i,
-              messages.size());
-          for (Claimed rest : messages.subList(i, messages.size())) {
-            unwritten.add(requeueUnused(rest, Instant.ofEpochMilli(now), "lease running out"));
-          }
-          break;
-        }
-        if (!unwritten.isEmpty() && now - writtenAt >= WRITE_AT_LEAST_EVERY.toMillis()) {
-          writeAndClaim(c.get(), unwritten, false).reported();
-          unwritten.clear();
-          writtenAt = now;
-        }
-        unwritten.add(process(c, messages.get(i), deniedUntil));
-      }
-    } catch (Throwable failure) {
-      try {
-        writeAndClaim(c.get(), unwritten, false).reported();
-      } catch (Throwable alsoFailed) {
-        failure.addSuppressed(alsoFailed);
-      }
-      throw failure;
-    }
-    return unwritten;
-  }
-
   /** A committed transaction's claimed batch, and its status changes still to be reported. */
-  private record Written(Batch batch, Runnable report) {
+  record Written(Batch batch, Runnable report) {
     static final Written NONE = new Written(Batch.NONE, () -> { });
 
     /** Reports the status changes on this thread and returns the batch. */
@@ -469,7 +200,7 @@ public final class JdbcOutbox implements Outbox {
    * transaction fails, nothing of it is written: the outcomes' messages stay {@code SENDING}
    * until their lease runs out.
    */
-  private Written writeAndClaim(Connection c, List<Outcome> outcomes, boolean claim) throws SQLException {
+  Written writeAndClaim(Connection c, List<Outcome> outcomes, boolean claim) throws SQLException {
     if (outcomes.isEmpty() && !claim) {
       return Written.NONE;
     }
@@ -480,10 +211,9 @@ public final class JdbcOutbox implements Outbox {
     List<Boolean> wasSending = new ArrayList<>();
     c.setAutoCommit(false);
     try {
-      boolean postgres = isPostgres(c);
-      stored = postgres ? writeInOneStatement(c, outcomes) : write(c, outcomes);
+      stored = rows.write(c, outcomes);
       if (claim) {
-        batch = postgres ? claimInOneStatement(c, lease, claimedAt, wasSending) : claim(c, lease, claimedAt, wasSending);
+        batch = rows.claim(c, lease, claimedAt, wasSending);
       }
       c.commit();
     } catch (SQLException | RuntimeException e) {
@@ -517,227 +247,18 @@ public final class JdbcOutbox implements Outbox {
     return new Written(new Batch(claimed, claimedAt), report);
   }
 
-  /**
-   * Writes outcomes inside the caller's transaction, one JDBC batch per distinct {@code SET}
-   * clause, each row guarded by its claim's lease.
-   *
-   * @return for each outcome, whether its row was written (false: the claim had lost its lease)
-   */
-  private static boolean[] write(Connection c, List<Outcome> outcomes) throws SQLException {
-    boolean[] stored = new boolean[outcomes.size()];
-    Map<String, List<Integer>> bySet = new LinkedHashMap<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
-    }
-    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET " + e.getKey()
-          + " WHERE id = ? AND lease_owner = ? AND status = 'SENDING'")) {
-        for (int index : e.getValue()) {
-          Outcome o = outcomes.get(index);
-          int p = 1;
-          for (Object v : o.values()) {
-            ps.setObject(p++, v);
-          }
-          ps.setString(p++, o.message().id());
-          ps.setString(p, o.message().lease());
-          ps.addBatch();
-        }
-        int[] counts = ps.executeBatch();
-        for (int j = 0; j < counts.length; j++) {
-          // H2 and PostgreSQL report each row count; a driver that cannot is taken at its word.
-          stored[e.getValue().get(j)] = counts[j] == 1 || counts[j] == Statement.SUCCESS_NO_INFO;
-        }
-      }
-    }
-    return stored;
-  }
+  /** Either an outcome already (nothing to send) or a message ready to send. */
+  sealed interface Step permits Outcome, Ready {}
 
-  /** Whether the database is PostgreSQL, from the first connection's metadata (the driver knows it). */
-  private volatile @Nullable Boolean postgres;
-
-  private boolean isPostgres(Connection c) throws SQLException {
-    Boolean known = postgres;
-    if (known == null) {
-      known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      postgres = known;
-    }
-    return known;
-  }
-
-  /** The PostgreSQL array type of each kind of value an outcome's {@code SET} clause takes. */
-  private static String arrayType(@Nullable Object value) {
-    if (value instanceof Long) {
-      return "int8";
-    }
-    if (value instanceof Integer) {
-      return "int4";
-    }
-    if (value instanceof Boolean) {
-      return "bool";
-    }
-    return "varchar";
-  }
+  /** A claimed message rendered, looked up and given a rate-limit token: only its send is left. */
+  record Ready(Claimed message, NotificationChannel channel, OutgoingNotification outgoing, String key)
+      implements Step {}
 
   /**
-   * {@link #write} on PostgreSQL: one {@code UPDATE ... FROM unnest(...)} per distinct
-   * {@code SET} clause, whose parameters are arrays with one element per outcome; the rows it
-   * returns are those whose claim still held the lease. Same guard, same rows written, one
-   * statement instead of one per message.
+   * Renders, checks and rate-limits one claimed message, on the worker's thread and in the
+   * batch's order: either what came of it already (not yet written), or the message ready to send.
    */
-  private static boolean[] writeInOneStatement(Connection c, List<Outcome> outcomes) throws SQLException {
-    boolean[] stored = new boolean[outcomes.size()];
-    Map<String, List<Integer>> bySet = new LinkedHashMap<>();
-    for (int i = 0; i < outcomes.size(); i++) {
-      bySet.computeIfAbsent(outcomes.get(i).set(), s -> new ArrayList<>()).add(i);
-    }
-    for (Map.Entry<String, List<Integer>> e : bySet.entrySet()) {
-      List<Integer> indexes = e.getValue();
-      int width = outcomes.get(indexes.get(0)).values().length;
-      Object[][] columns = new Object[width + 2][indexes.size()];
-      for (int row = 0; row < indexes.size(); row++) {
-        Outcome o = outcomes.get(indexes.get(row));
-        columns[0][row] = o.message().id();
-        columns[1][row] = o.message().lease();
-        for (int k = 0; k < width; k++) {
-          columns[k + 2][row] = o.values()[k];
-        }
-      }
-      String[] types = new String[width + 2];
-      StringBuilder from = new StringBuilder(" FROM unnest(");
-      StringBuilder names = new StringBuilder("v(id, lease");
-      for (int k = 0; k < width + 2; k++) {
-        String type = "varchar";
-        for (Object v : columns[k]) {
-          if (v != null) {
-            type = arrayType(v);
-            break;
-          }
-        }
-        types[k] = type;
-        from.append(k == 0 ? "" : ", ").append("?::").append(type).append("[]");
-        if (k >= 2) {
-          names.append(", p").append(k - 2);
-        }
-      }
-      StringBuilder set = new StringBuilder();
-      String clause = e.getKey();
-      int k = 0;
-      for (int i = 0; i < clause.length(); i++) {
-        char ch = clause.charAt(i);
-        if (ch == '?') {
-          set.append("v.p").append(k++);
-        } else {
-          set.append(ch);
-        }
-      }
-      String sql = "UPDATE civickit_outbox AS o SET " + set + from + ") AS " + names + ")"
-          + " WHERE o.id = v.id AND o.lease_owner = v.lease AND o.status = 'SENDING' RETURNING o.id";
-      Map<String, Integer> rowOf = new HashMap<>();
-      for (int row = 0; row < indexes.size(); row++) {
-        rowOf.put((String) columns[0][row], indexes.get(row));
-      }
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int col = 0; col < columns.length; col++) {
-          ps.setArray(col + 1, c.createArrayOf(types[col], columns[col]));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Integer index = rowOf.get(rs.getString(1));
-            if (index != null) {
-              stored[index] = true;
-            }
-          }
-        }
-      }
-    }
-    return stored;
-  }
-
-  /**
-   * {@link #claim} on PostgreSQL in one statement: an {@code UPDATE} of the rows a
-   * {@code SELECT ... FOR UPDATE SKIP LOCKED} picks, returning them with the status each had
-   * before (a {@code SENDING} one was reclaimed after its lease ran out). The same rows, in the
-   * same order, leased the same way.
-   */
-  private List<Claimed> claimInOneStatement(Connection c, String lease, long now, List<Boolean> wasSending)
-      throws SQLException {
-    record Row(Claimed claimed, boolean reclaimed, long due, long seq) {}
-    List<Row> rows = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox AS o SET status = 'SENDING',"
-        + " lease_owner = ?, lease_until_ms = ?, attempts = o.attempts + 1,"
-        + " outcome_unknown = o.outcome_unknown OR o.status = 'SENDING', updated_ms = ?"
-        + " FROM (SELECT id, status AS was FROM civickit_outbox"
-        + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
-        + " ORDER BY next_attempt_ms, seq FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
-        + " AS picked WHERE o.id = picked.id RETURNING o.id, o.idempotency_key, o.template_id, o.language,"
-        + " o.recipients, o.recipient_index, o.personalisation, picked.was, o.attempts, o.next_attempt_ms,"
-        + " o.outcome_unknown, o.seq")) {
-      ps.setString(1, lease);
-      ps.setLong(2, now + config.lease().toMillis());
-      ps.setLong(3, now);
-      ps.setLong(4, now);
-      ps.setLong(5, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          boolean reclaimed = "SENDING".equals(rs.getString(8));
-          rows.add(new Row(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
-              Codec.recipients(unseal(id, rs.getString(5))), rs.getInt(6),
-              Codec.personalisation(unseal(id, rs.getString(7))), rs.getInt(9), rs.getBoolean(11), lease),
-              reclaimed, rs.getLong(10), rs.getLong(12)));
-        }
-      }
-    }
-    // RETURNING keeps no order: back into the order picked, due time then the order queued in.
-    rows.sort(java.util.Comparator.comparingLong(Row::due).thenComparingLong(Row::seq));
-    List<Claimed> batch = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      batch.add(r.claimed());
-      wasSending.add(r.reclaimed());
-    }
-    return batch;
-  }
-
-  /** Selects and leases up to a batch of due messages inside the caller's transaction. */
-  private List<Claimed> claim(Connection c, String lease, long now, List<Boolean> wasSending) throws SQLException {
-    List<Claimed> batch = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM civickit_outbox"
-        + " WHERE (status = 'QUEUED' AND next_attempt_ms <= ?) OR (status = 'SENDING' AND lease_until_ms <= ?)"
-        + " ORDER BY next_attempt_ms, seq FETCH FIRST " + config.batchSize() + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-      ps.setLong(1, now);
-      ps.setLong(2, now);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          boolean reclaimed = "SENDING".equals(rs.getString(8));
-          wasSending.add(reclaimed);
-          batch.add(new Claimed(id, rs.getString(2), rs.getString(3), Locale.forLanguageTag(rs.getString(4)),
-              Codec.recipients(unseal(id, rs.getString(5))), rs.getInt(6),
-              Codec.personalisation(unseal(id, rs.getString(7))), rs.getInt(9) + 1,
-              rs.getBoolean(11) || reclaimed, lease));
-        }
-      }
-    }
-    if (!batch.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE civickit_outbox SET status = 'SENDING',"
-          + " lease_owner = ?, lease_until_ms = ?, attempts = ?, outcome_unknown = ?, updated_ms = ? WHERE id = ?")) {
-        for (Claimed m : batch) {
-          ps.setString(1, lease);
-          ps.setLong(2, now + config.lease().toMillis());
-          ps.setInt(3, m.attempts());
-          ps.setBoolean(4, m.outcomeUnknown());
-          ps.setLong(5, now);
-          ps.setString(6, m.id());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    return batch;
-  }
-
-  /** Renders, checks, rate-limits and sends one claimed message; returns what came of it, not yet written. */
-  private Outcome process(ConnectionAccess c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
+  Step prepare(ConnectionAccess c, Claimed m, Map<String, Instant> deniedUntil) throws SQLException {
     Recipient recipient = m.recipients().get(m.recipientIndex());
     String key = m.recipientIndex() == 0 ? m.key() : m.key() + "~fallback-" + m.recipientIndex();
     NotificationChannel channel = null;
@@ -793,7 +314,15 @@ public final class JdbcOutbox implements Outbox {
         return requeueUnused(m, denied, "rate limit for " + channel.name());
       }
     }
+    return new Ready(m, channel, outgoing, key);
+  }
 
+  /** Sends a prepared message; returns what came of it, not yet written. Safe on any thread. */
+  Outcome send(Ready ready) {
+    Claimed m = ready.message();
+    NotificationChannel channel = ready.channel();
+    String key = ready.key();
+    OutgoingNotification outgoing = ready.outgoing();
     SendResult result;
     try {
       result = channel.send(outgoing);
@@ -812,7 +341,7 @@ public final class JdbcOutbox implements Outbox {
   }
 
   /** Hands a claimed message back without using up an attempt (rate limited, lease running out). */
-  private Outcome requeueUnused(Claimed m, Instant at, String why) {
+  Outcome requeueUnused(Claimed m, Instant at, String why) {
     return record(m, policy.handBack(at.toEpochMilli(), why));
   }
 
@@ -896,56 +425,7 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public Workers startWorkers(int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("start at least 1 worker, but was " + count);
-    }
-    CountDownLatch stop = new CountDownLatch(1);
-    AtomicInteger helpers = new AtomicInteger();
-    ExecutorService helper = Executors.newFixedThreadPool(count, r -> {
-      Thread t = new Thread(r, "civickit-outbox-" + config.instanceId() + "-db-" + helpers.getAndIncrement());
-      t.setDaemon(true);
-      return t;
-    });
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      Thread t = new Thread(() -> work(stop, helper), "civickit-outbox-" + config.instanceId() + "-" + i);
-      t.setDaemon(true);
-      threads.add(t);
-      t.start();
-    }
-    return () -> {
-      stop.countDown();
-      try {
-        for (Thread t : threads) {
-          t.join(config.lease().toMillis());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } finally {
-        helper.shutdown();
-      }
-    };
-  }
-
-  private void work(CountDownLatch stop, ExecutorService helper) {
-    while (stop.getCount() > 0) {
-      int claimed = 0;
-      try {
-        claimed = drain(stop, helper);
-      } catch (RuntimeException e) {
-        LOG.warn("outbox worker failed a round: {}", Failures.describe(e));
-      }
-      if (claimed == 0) {
-        try {
-          if (stop.await(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-            return;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    return workers.start(count);
   }
 
   // ---------------------------------------------------------------- queries
@@ -961,50 +441,15 @@ public final class JdbcOutbox implements Outbox {
   }
 
   private Optional<OutboxMessage> query(String column, String value) {
-    try (Connection c = config.dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM civickit_outbox WHERE " + column + " = ?")) {
-      ps.setString(1, value);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        List<Recipient> recipients = Codec.recipients(unseal(rs.getString("id"), rs.getString("recipients")));
-        return Optional.of(new OutboxMessage(new NotificationId(rs.getString("id")), rs.getString("idempotency_key"),
-            rs.getString("template_id"), recipients.get(rs.getInt("recipient_index")),
-            OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-            Instant.ofEpochMilli(rs.getLong("next_attempt_ms")), Optional.ofNullable(rs.getString("channel")),
-            Optional.ofNullable(rs.getString("provider_id")), Optional.ofNullable(rs.getString("last_error"))));
-      }
-    } catch (SQLException e) {
-      throw new StorageUnavailableException("civickit_outbox", "read the outbox", e);
-    }
+    return rows.find(column, value);
   }
 
   @Override
   public boolean markDelivered(NotificationId id) {
-    long now = config.clock().millis();
-    String key;
-    try (Connection c = config.dataSource().getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE civickit_outbox SET status = 'DELIVERED', updated_ms = ? WHERE id = ? AND status = 'SENT'")) {
-        ps.setLong(1, now);
-        ps.setString(2, id.value());
-        if (ps.executeUpdate() == 0) {
-          return false;
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, channel, provider_id FROM civickit_outbox"
-          + " WHERE id = ?")) {
-        ps.setString(1, id.value());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          key = rs.getString(1);
-          fire(new StatusChange(id, key, Optional.of(OutboxStatus.SENT), OutboxStatus.DELIVERED,
-              Optional.ofNullable(rs.getString(2)), Optional.ofNullable(rs.getString(3)), Optional.empty(),
-              Instant.ofEpochMilli(now)));
-        }
-      }
-      return true;
+    try {
+      Optional<StatusChange> change = rows.markDelivered(id, config.clock().millis());
+      change.ifPresent(this::fire);
+      return change.isPresent();
     } catch (SQLException e) {
       throw new StorageUnavailableException("civickit_outbox", "update the outbox", e);
     }
@@ -1012,50 +457,12 @@ public final class JdbcOutbox implements Outbox {
 
   @Override
   public Map<OutboxStatus, Long> counts() {
-    Map<OutboxStatus, Long> out = new EnumMap<>(OutboxStatus.class);
-    for (OutboxStatus s : OutboxStatus.values()) {
-      out.put(s, 0L);
-    }
-    try (Connection c = config.dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM civickit_outbox GROUP BY status")) {
-      while (rs.next()) {
-        out.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
-      }
-    } catch (SQLException e) {
-      throw new StorageUnavailableException("civickit_outbox", "read the outbox", e);
-    }
-    return out;
+    return rows.counts();
   }
 
   @Override
   public String toString() {
     return "JdbcOutbox[" + config.instanceId() + ", channels=" + config.channels().stream()
         .map(NotificationChannel::name).toList() + "]";
-  }
-  /** Prefix of a column value sealed with the key ring; JSON never starts with it. */
-  static final String SEALED = "sealed:";
-
-  /** Encrypts a column value under the key ring, bound to the message id; the clear text when there is none. */
-  private String seal(String id, String json) {
-    if (config.keyRing().isEmpty()) {
-      return json;
-    }
-    byte[] sealed = config.keyRing().get().encrypt(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return SEALED + java.util.Base64.getEncoder().encodeToString(sealed);
-  }
-
-  /** Reverses {@link #seal}; values written without a key ring pass through. */
-  private String unseal(String id, String stored) {
-    if (!stored.startsWith(SEALED)) {
-      return stored;
-    }
-    if (config.keyRing().isEmpty()) {
-      throw new ConfigurationException("Outbox.builder().keyRing", "is not set, and outbox message " + id + " is encrypted",
-          "give the outbox the key ring it was written with");
-    }
-    byte[] sealed = java.util.Base64.getDecoder().decode(stored.substring(SEALED.length()));
-    return new String(config.keyRing().get().decrypt(sealed, id.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -27,6 +27,7 @@ public record OutboxConfig(
     Backoff backoff,
     Duration lease,
     int batchSize,
+    int sendsInFlight,
     Duration pollInterval,
     Clock clock,
     RandomGenerator random,

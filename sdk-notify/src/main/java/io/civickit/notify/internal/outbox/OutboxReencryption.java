@@ -91,14 +91,14 @@ public final class OutboxReencryption {
 
   /** The value sealed under the active key, or empty when it is in clear or already under it. */
   private static Optional<String> reseal(KeyRing keys, String id, String stored) {
-    if (!stored.startsWith(JdbcOutbox.SEALED)) {
+    if (!stored.startsWith(OutboxColumnCipher.SEALED)) {
       return Optional.empty();
     }
-    byte[] sealed = Base64.getDecoder().decode(stored.substring(JdbcOutbox.SEALED.length()));
+    byte[] sealed = Base64.getDecoder().decode(stored.substring(OutboxColumnCipher.SEALED.length()));
     if (keys.keyIdOf(sealed).orElse("").equals(keys.activeKeyId())) {
       return Optional.empty();
     }
     byte[] aad = id.getBytes(StandardCharsets.UTF_8);
-    return Optional.of(JdbcOutbox.SEALED + Base64.getEncoder().encodeToString(keys.encrypt(keys.decrypt(sealed, aad), aad)));
+    return Optional.of(OutboxColumnCipher.SEALED + Base64.getEncoder().encodeToString(keys.encrypt(keys.decrypt(sealed, aad), aad)));
   }
 }

@@ -59,7 +59,7 @@ final class RateLimiter {
       ps.executeUpdate();
       return Optional.empty();
     } catch (SQLException e) {
-      if (!JdbcOutbox.isUniqueViolation(e)) {
+      if (!OutboxRows.isUniqueViolation(e)) {
         throw e;
       }
     }
@@ -109,7 +109,7 @@ final class RateLimiter {
       ps.setLong(2, expiresMs);
       ps.executeUpdate();
     } catch (SQLException e) {
-      if (!JdbcOutbox.isUniqueViolation(e)) {
+      if (!OutboxRows.isUniqueViolation(e)) {
         throw e;
       }
       return incrementDaily(c, bucket, limit);
