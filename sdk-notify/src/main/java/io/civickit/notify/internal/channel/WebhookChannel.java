@@ -8,17 +8,15 @@ import io.civickit.notify.RenderedMessage;
 import io.civickit.notify.channel.NotificationChannel;
 import io.civickit.notify.channel.OutgoingNotification;
 import io.civickit.notify.channel.SendResult;
+import io.civickit.notify.internal.http.HttpAnswers;
 import io.civickit.notify.channel.Webhook;
 import io.civickit.notify.channel.WebhookVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,18 +170,10 @@ public final class WebhookChannel implements NotificationChannel {
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpConnectTimeoutException | ConnectException e) {
-      LOG.warn("could not connect to the webhook for {}: will retry", n.idempotencyKey());
-      return new SendResult.RetryableFailure("could not connect: " + e.getMessage());
-    } catch (HttpTimeoutException e) {
-      LOG.warn("the webhook did not answer within {} for {}: outcome unknown", requestTimeout, n.idempotencyKey());
-      return new SendResult.UnknownOutcome("no response within " + requestTimeout);
-    } catch (IOException e) {
-      LOG.warn("the webhook connection failed for {}: outcome unknown", n.idempotencyKey());
-      return new SendResult.UnknownOutcome("connection failed: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new SendResult.UnknownOutcome("interrupted");
+    } catch (IOException | InterruptedException e) {
+      SendResult result = HttpAnswers.unanswered(e, requestTimeout, "the webhook");
+      LOG.warn("sending {} to the webhook: {} ({})", n.idempotencyKey(), result, e.getClass().getSimpleName());
+      return result;
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
@@ -191,23 +181,10 @@ public final class WebhookChannel implements NotificationChannel {
       return new SendResult.Accepted(response.headers().firstValue("X-Message-Id").filter(s -> !s.isBlank())
           .orElse(n.idempotencyKey()));
     }
-    if (status == 408 || status == 429) {
-      Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(WebhookChannel::seconds);
-      return new SendResult.RetryableFailure("webhook answered " + status, retryAfter);
+    SendResult failure = HttpAnswers.webhookFailure(status, response.headers(), "webhook");
+    if (failure instanceof SendResult.PermanentFailure) {
+      LOG.warn("the webhook refused {} to {}: {}", n.idempotencyKey(), n.recipient(), status);
     }
-    if (status >= 500) {
-      return new SendResult.UnknownOutcome("webhook answered " + status);
-    }
-    LOG.warn("the webhook refused {} to {}: {}", n.idempotencyKey(), n.recipient(), status);
-    return new SendResult.PermanentFailure("webhook answered " + status);
-  }
-
-  private static Optional<Duration> seconds(String s) {
-    try {
-      long v = Long.parseLong(s.strip());
-      return v >= 0 ? Optional.of(Duration.ofSeconds(v)) : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return failure;
   }
 }
