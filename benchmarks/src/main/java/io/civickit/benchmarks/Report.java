@@ -181,6 +181,21 @@ final class Report {
           + " duplicates", rate(p.get(), "msg/s") + " (plain POST loop, " + (2 * Integer.parseInt(w)) + " threads)",
           ratio(ratio, o.get(), p.get()), ">= 0.8, 0 duplicates", ok ? "met" : "MISSED"});
     }
+    for (String w : List.of("1", "2", "4")) {
+      Optional<Score> o = score("OutboxBenchmark.civicKitOutbox", "workers", w);
+      Optional<Score> p = score("OutboxBenchmark.plainJdbcOutbox", "workers", w);
+      if (o.isEmpty() || p.isEmpty()) {
+        continue;
+      }
+      String what = "outbox to local HTTP, 2 instances x " + w + " worker(s), PostgreSQL, against a hand-written"
+          + " JDBC outbox";
+      double dup = p.get().secondary().getOrDefault("duplicates", Double.NaN);
+      double delivered = p.get().secondary().getOrDefault("delivered", Double.NaN);
+      rows.add(new String[] {"5", what, rate(o.get(), "msg/s"), rate(p.get(), "msg/s") + "; " + fmt(delivered)
+          + " delivered, " + fmt(dup) + " duplicates (claim 20 with SKIP LOCKED, render, POST, mark; "
+          + (2 * Integer.parseInt(w)) + " threads)", ratio(ratioOf(o.get(), p.get()), o.get(), p.get()),
+          "report (the floor a durable outbox sets)", "-"});
+    }
     for (String w : List.of("2", "4")) {
       Optional<Score> o = score("OutboxBenchmark.civicKitOutboxSendingAtOnce", "workers", w);
       Optional<Score> p = score("OutboxBenchmark.plainHttpLoop", "workers", w);

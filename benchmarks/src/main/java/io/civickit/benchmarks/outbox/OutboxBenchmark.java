@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,6 +109,10 @@ public class OutboxBenchmark {
     poolA = schema.pool(workers + 1);
     poolB = schema.pool(workers + 1);
     OutboxSchema.install(poolA);
+    try (Connection c = poolA.getConnection(); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE plain_outbox (id bigint PRIMARY KEY, idempotency_key text NOT NULL,"
+          + " email text NOT NULL, status smallint NOT NULL)");
+    }
     Templates templates = Templates.builder().email(ReceiptEmail.ID, ReceiptEmail.SUBJECT, ReceiptEmail.BODY).build();
     outboxA = outbox(poolA, templates, "instance-a");
     outboxB = outbox(poolB, templates, "instance-b");
@@ -141,6 +147,10 @@ public class OutboxBenchmark {
   public void prepare(BenchmarkParams params) throws Exception {
     round++;
     receiver.expect(MESSAGES);
+    if (params.getBenchmark().contains("plainJdbcOutbox")) {
+      queuePlain();
+      return;
+    }
     if (!params.getBenchmark().contains("civicKitOutbox")) {
       return;
     }
@@ -238,6 +248,103 @@ public class OutboxBenchmark {
     }
     receiver.await(10);
     count(delivery);
+  }
+
+  /**
+   * The floor: the outbox a team would write by hand on the same PostgreSQL, from the same number
+   * of threads as CivicKit's workers (2 x workers, half on each pool): claim up to 20 queued rows
+   * with {@code FOR UPDATE SKIP LOCKED} in one statement, render each with the hand-written
+   * renderer and POST it, then mark the batch sent in one statement. It keeps none of CivicKit's
+   * guarantees (no lease, so a crash strands its claimed rows; no retry, fallback, rate limit,
+   * encryption or signature): what it costs is the least any durable outbox pays on top of the
+   * plain POST loop.
+   */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public void plainJdbcOutbox(Delivery delivery) throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    ObjectMapper json = new ObjectMapper();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2 * workers; t++) {
+      HttpClient client = clients[t % 2];
+      SimplePool pool = t % 2 == 0 ? poolA : poolB;
+      Thread thread = new Thread(() -> {
+        ReceiptRenderers.HandWritten renderer = new ReceiptRenderers.HandWritten();
+        try (Connection c = pool.getConnection();
+            PreparedStatement claim = c.prepareStatement("UPDATE plain_outbox SET status = 1 WHERE id IN"
+                + " (SELECT id FROM plain_outbox WHERE status = 0 ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, idempotency_key, email");
+            PreparedStatement sent = c.prepareStatement("UPDATE plain_outbox SET status = 2 WHERE id = ANY (?)")) {
+          c.setAutoCommit(true);
+          while (true) {
+            List<Long> ids = new ArrayList<>();
+            List<String[]> rows = new ArrayList<>();
+            try (ResultSet rs = claim.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+                rows.add(new String[] {rs.getString(2), rs.getString(3)});
+              }
+            }
+            if (rows.isEmpty()) {
+              return;
+            }
+            for (String[] row : rows) {
+              RenderedMessage.Email email = renderer.render();
+              Map<String, Object> body = new LinkedHashMap<>();
+              body.put("idempotency_key", row[0]);
+              body.put("template_id", ReceiptEmail.ID);
+              body.put("language", "en-GB");
+              body.put("type", "email");
+              body.put("email_address", row[1]);
+              body.put("message", Map.of("subject", email.subject(), "plain_text", email.plainText(),
+                  "html", email.html()));
+              HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(Duration.ofSeconds(10))
+                  .header("Content-Type", "application/json; charset=utf-8")
+                  .header("Idempotency-Key", row[0])
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
+              HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+              if (response.statusCode() != 200) {
+                throw new IllegalStateException("the receiver answered " + response.statusCode());
+              }
+            }
+            sent.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            sent.executeUpdate();
+          }
+        } catch (Exception e) {
+          failure.compareAndSet(null, e);
+        }
+      });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    receiver.await(10);
+    count(delivery);
+  }
+
+  private void queuePlain() throws Exception {
+    try (Connection c = poolA.getConnection()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("TRUNCATE plain_outbox");
+      }
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO plain_outbox (id, idempotency_key, email, status) VALUES (?, ?, ?, 0)")) {
+        for (int i = 0; i < MESSAGES; i++) {
+          ps.setLong(1, i);
+          ps.setString(2, "plain-jdbc-" + round + "-" + i);
+          ps.setString(3, "person" + i + "@example.org");
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      c.commit();
+    }
   }
 
   private void count(Delivery delivery) {
