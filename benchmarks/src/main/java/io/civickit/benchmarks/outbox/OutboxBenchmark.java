@@ -216,23 +216,81 @@ public class OutboxBenchmark {
   @OperationsPerInvocation(MESSAGES)
   public void plainHttpLoop(Delivery delivery) throws Exception {
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<Exception> failure = new AtomicReference<>();
     int r = round;
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 2 * workers; t++) {
-      HttpClient client = clients[t % 2];
-      Thread thread = new Thread(() -> {
-        try {
-          for (int i = next.getAndIncrement(); i < MESSAGES; i = next.getAndIncrement()) {
-            HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Idempotency-Key", "plain-" + r + "-" + i)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(plainBody)).build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-              throw new IllegalStateException("the receiver answered " + response.statusCode());
+    onThreads(delivery, t -> {
+      for (int i = next.getAndIncrement(); i < MESSAGES; i = next.getAndIncrement()) {
+        post(clients[t % 2], "plain-" + r + "-" + i, plainBody);
+      }
+    });
+  }
+
+  /**
+   * The floor: the outbox a team would write by hand on the same PostgreSQL, from the same number
+   * of threads as CivicKit's workers (2 x workers, half on each pool): claim up to 20 queued rows
+   * with {@code FOR UPDATE SKIP LOCKED} in one statement, render each with the hand-written
+   * renderer and POST it, then mark the batch sent in one statement. It keeps none of CivicKit's
+   * guarantees (no lease, so a crash strands its claimed rows; no retry, fallback, rate limit,
+   * encryption or signature): what it costs is the least any durable outbox pays on top of the
+   * plain POST loop.
+   */
+  @Benchmark
+  @OperationsPerInvocation(MESSAGES)
+  public void plainJdbcOutbox(Delivery delivery) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    onThreads(delivery, t -> {
+      ReceiptRenderers.HandWritten renderer = new ReceiptRenderers.HandWritten();
+      try (Connection c = (t % 2 == 0 ? poolA : poolB).getConnection();
+          PreparedStatement claim = c.prepareStatement("UPDATE plain_outbox SET status = 1 WHERE id IN"
+              + " (SELECT id FROM plain_outbox WHERE status = 0 ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)"
+              + " RETURNING id, idempotency_key, email");
+          PreparedStatement sent = c.prepareStatement("UPDATE plain_outbox SET status = 2 WHERE id = ANY (?)")) {
+        c.setAutoCommit(true);
+        while (true) {
+          List<Long> ids = new ArrayList<>();
+          List<String[]> rows = new ArrayList<>();
+          try (ResultSet rs = claim.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+              rows.add(new String[] {rs.getString(2), rs.getString(3)});
             }
           }
+          if (rows.isEmpty()) {
+            return;
+          }
+          for (String[] row : rows) {
+            RenderedMessage.Email email = renderer.render();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("idempotency_key", row[0]);
+            body.put("template_id", ReceiptEmail.ID);
+            body.put("language", "en-GB");
+            body.put("type", "email");
+            body.put("email_address", row[1]);
+            body.put("message", Map.of("subject", email.subject(), "plain_text", email.plainText(),
+                "html", email.html()));
+            post(clients[t % 2], row[0], json.writeValueAsBytes(body));
+          }
+          sent.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+          sent.executeUpdate();
+        }
+      }
+    });
+  }
+
+  /** What one of the plain sides' threads does; {@code thread} is 0 to 2 x workers - 1. */
+  @FunctionalInterface
+  private interface ThreadWork {
+    void run(int thread) throws Exception;
+  }
+
+  /** Runs {@code work} on 2 x workers threads, rethrows the first failure, then counts what arrived. */
+  private void onThreads(Delivery delivery, ThreadWork work) throws Exception {
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 2 * workers; t++) {
+      int index = t;
+      Thread thread = new Thread(() -> {
+        try {
+          work.run(index);
         } catch (Exception e) {
           failure.compareAndSet(null, e);
         }
@@ -250,81 +308,15 @@ public class OutboxBenchmark {
     count(delivery);
   }
 
-  /**
-   * The floor: the outbox a team would write by hand on the same PostgreSQL, from the same number
-   * of threads as CivicKit's workers (2 x workers, half on each pool): claim up to 20 queued rows
-   * with {@code FOR UPDATE SKIP LOCKED} in one statement, render each with the hand-written
-   * renderer and POST it, then mark the batch sent in one statement. It keeps none of CivicKit's
-   * guarantees (no lease, so a crash strands its claimed rows; no retry, fallback, rate limit,
-   * encryption or signature): what it costs is the least any durable outbox pays on top of the
-   * plain POST loop.
-   */
-  @Benchmark
-  @OperationsPerInvocation(MESSAGES)
-  public void plainJdbcOutbox(Delivery delivery) throws Exception {
-    AtomicReference<Exception> failure = new AtomicReference<>();
-    ObjectMapper json = new ObjectMapper();
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 2 * workers; t++) {
-      HttpClient client = clients[t % 2];
-      SimplePool pool = t % 2 == 0 ? poolA : poolB;
-      Thread thread = new Thread(() -> {
-        ReceiptRenderers.HandWritten renderer = new ReceiptRenderers.HandWritten();
-        try (Connection c = pool.getConnection();
-            PreparedStatement claim = c.prepareStatement("UPDATE plain_outbox SET status = 1 WHERE id IN"
-                + " (SELECT id FROM plain_outbox WHERE status = 0 ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)"
-                + " RETURNING id, idempotency_key, email");
-            PreparedStatement sent = c.prepareStatement("UPDATE plain_outbox SET status = 2 WHERE id = ANY (?)")) {
-          c.setAutoCommit(true);
-          while (true) {
-            List<Long> ids = new ArrayList<>();
-            List<String[]> rows = new ArrayList<>();
-            try (ResultSet rs = claim.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getLong(1));
-                rows.add(new String[] {rs.getString(2), rs.getString(3)});
-              }
-            }
-            if (rows.isEmpty()) {
-              return;
-            }
-            for (String[] row : rows) {
-              RenderedMessage.Email email = renderer.render();
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("idempotency_key", row[0]);
-              body.put("template_id", ReceiptEmail.ID);
-              body.put("language", "en-GB");
-              body.put("type", "email");
-              body.put("email_address", row[1]);
-              body.put("message", Map.of("subject", email.subject(), "plain_text", email.plainText(),
-                  "html", email.html()));
-              HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "application/json; charset=utf-8")
-                  .header("Idempotency-Key", row[0])
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
-              HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() != 200) {
-                throw new IllegalStateException("the receiver answered " + response.statusCode());
-              }
-            }
-            sent.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            sent.executeUpdate();
-          }
-        } catch (Exception e) {
-          failure.compareAndSet(null, e);
-        }
-      });
-      threads.add(thread);
-      thread.start();
+  private void post(HttpClient client, String idempotencyKey, byte[] body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(receiver.url()).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Idempotency-Key", idempotencyKey)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the receiver answered " + response.statusCode());
     }
-    for (Thread t : threads) {
-      t.join();
-    }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    receiver.await(10);
-    count(delivery);
   }
 
   private void queuePlain() throws Exception {
