@@ -21,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -118,35 +116,6 @@ public final class WebhookChannel implements NotificationChannel {
       g.writeString(v);
     }
     g.writeEndArray();
-  }
-
-  /** The JSON the supplier receives, as maps: the reference {@link #bodyBytes} is tested against. */
-  static Map<String, Object> body(OutgoingNotification n) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("idempotency_key", n.idempotencyKey());
-    body.put("template_id", n.templateId());
-    body.put("language", n.language().toLanguageTag());
-    Map<String, Object> message = new LinkedHashMap<>();
-    if (n.message() instanceof RenderedMessage.Email m) {
-      body.put("type", "email");
-      body.put("email_address", ((Recipient.Email) n.recipient()).address().strip());
-      message.put("subject", m.subject());
-      message.put("plain_text", m.plainText());
-      message.put("html", m.html());
-    } else if (n.message() instanceof RenderedMessage.Sms m) {
-      body.put("type", "sms");
-      body.put("phone_number", ((Recipient.Sms) n.recipient()).phoneNumber().strip());
-      message.put("text", m.text());
-    } else {
-      RenderedMessage.Letter m = (RenderedMessage.Letter) n.message();
-      body.put("type", "letter");
-      body.put("address_lines", ((Recipient.Letter) n.recipient()).addressLines());
-      message.put("address_block", m.addressBlock());
-      message.put("subject", m.subject());
-      message.put("body", m.body());
-    }
-    body.put("message", message);
-    return body;
   }
 
   @Override
