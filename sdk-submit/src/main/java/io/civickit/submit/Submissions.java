@@ -1,5 +1,6 @@
 package io.civickit.submit;
 
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.core.Journey;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.forms.Form;
@@ -309,10 +310,7 @@ public interface Submissions extends AutoCloseable {
      * @return this builder
      */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("max attempts must be at least 1, but was " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.maxAttempts = Settings.maxAttempts(maxAttempts);
       return this;
     }
 
@@ -336,11 +334,7 @@ public interface Submissions extends AutoCloseable {
      * @return this builder
      */
     public Builder lease(Duration lease) {
-      Objects.requireNonNull(lease, "lease");
-      if (lease.toMillis() < 2) {
-        throw new IllegalArgumentException("the lease must be at least 2 ms, but was " + lease);
-      }
-      this.lease = lease;
+      this.lease = Settings.lease(lease);
       return this;
     }
 
@@ -351,10 +345,7 @@ public interface Submissions extends AutoCloseable {
      * @return this builder
      */
     public Builder batchSize(int batchSize) {
-      if (batchSize < 1 || batchSize > 1000) {
-        throw new IllegalArgumentException("the batch size must be 1 to 1000, but was " + batchSize);
-      }
-      this.batchSize = batchSize;
+      this.batchSize = Settings.batchSize(batchSize);
       return this;
     }
 
@@ -365,11 +356,7 @@ public interface Submissions extends AutoCloseable {
      * @return this builder
      */
     public Builder pollInterval(Duration pollInterval) {
-      Objects.requireNonNull(pollInterval, "pollInterval");
-      if (pollInterval.isNegative() || pollInterval.isZero()) {
-        throw new IllegalArgumentException("the poll interval must be positive, but was " + pollInterval);
-      }
-      this.pollInterval = pollInterval;
+      this.pollInterval = Settings.positive(pollInterval, "poll interval");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.civickit.notify.outbox;
 
+import io.civickit.notify.internal.settings.Settings;
 import io.civickit.core.progress.KeyRing;
 import io.civickit.notify.MessageRenderer;
 import io.civickit.notify.NotificationId;
@@ -215,10 +216,7 @@ public interface Outbox extends Notifier {
 
     /** Attempts per recipient before the message is dead-lettered (10 unless set). */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("max attempts must be at least 1, but was " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.maxAttempts = Settings.maxAttempts(maxAttempts);
       return this;
     }
 
@@ -230,20 +228,13 @@ public interface Outbox extends Notifier {
 
     /** How long a worker holds a claimed batch (2 minutes unless set). */
     public Builder lease(Duration lease) {
-      Objects.requireNonNull(lease, "lease");
-      if (lease.toMillis() < 2) {
-        throw new IllegalArgumentException("the lease must be at least 2 ms, but was " + lease);
-      }
-      this.lease = lease;
+      this.lease = Settings.lease(lease);
       return this;
     }
 
     /** How many messages a worker claims at once (20 unless set). */
     public Builder batchSize(int batchSize) {
-      if (batchSize < 1 || batchSize > 1000) {
-        throw new IllegalArgumentException("the batch size must be 1 to 1000, but was " + batchSize);
-      }
-      this.batchSize = batchSize;
+      this.batchSize = Settings.batchSize(batchSize);
       return this;
     }
 
@@ -269,11 +260,7 @@ public interface Outbox extends Notifier {
 
     /** How long an idle worker waits before looking again (1 second unless set). */
     public Builder pollInterval(Duration pollInterval) {
-      Objects.requireNonNull(pollInterval, "pollInterval");
-      if (pollInterval.isNegative() || pollInterval.isZero()) {
-        throw new IllegalArgumentException("the poll interval must be positive, but was " + pollInterval);
-      }
-      this.pollInterval = pollInterval;
+      this.pollInterval = Settings.positive(pollInterval, "poll interval");
       return this;
     }
 

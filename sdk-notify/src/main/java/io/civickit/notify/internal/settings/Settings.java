@@ -75,4 +75,44 @@ public final class Settings {
     }
     return name;
   }
+
+  /**
+   * Attempts before a message or delivery is dead-lettered: at least 1.
+   *
+   * @param maxAttempts the attempts
+   * @return {@code maxAttempts}
+   */
+  public static int maxAttempts(int maxAttempts) {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("max attempts must be at least 1, but was " + maxAttempts);
+    }
+    return maxAttempts;
+  }
+
+  /**
+   * How long a worker holds a claimed batch: at least 2 ms.
+   *
+   * @param lease the lease
+   * @return {@code lease}
+   */
+  public static Duration lease(Duration lease) {
+    Objects.requireNonNull(lease, "lease");
+    if (lease.toMillis() < 2) {
+      throw new IllegalArgumentException("the lease must be at least 2 ms, but was " + lease);
+    }
+    return lease;
+  }
+
+  /**
+   * How many rows a worker claims at once: 1 to 1000.
+   *
+   * @param batchSize the batch size
+   * @return {@code batchSize}
+   */
+  public static int batchSize(int batchSize) {
+    if (batchSize < 1 || batchSize > 1000) {
+      throw new IllegalArgumentException("the batch size must be 1 to 1000, but was " + batchSize);
+    }
+    return batchSize;
+  }
 }
