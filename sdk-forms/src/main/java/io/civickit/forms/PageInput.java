@@ -1,5 +1,6 @@
 package io.civickit.forms;
 
+import io.civickit.forms.internal.fields.FieldNames;
 import io.civickit.core.Answer;
 import io.civickit.core.Journey;
 import io.civickit.core.Value;
@@ -80,14 +81,14 @@ public final class PageInput {
           i++;
         }
       }
-      out.put(base + "-items", List.of(Integer.toString(Math.max(i, 1))));
+      out.put(FieldNames.itemCount(base), List.of(Integer.toString(Math.max(i, 1))));
     } else if (v instanceof Value.Date d) {
       LocalDate date = d.value();
       if (q.type() != QuestionType.MONTH_YEAR) {
-        out.put(base + "-day", List.of(Integer.toString(date.getDayOfMonth())));
+        out.put(FieldNames.part(base, "day"), List.of(Integer.toString(date.getDayOfMonth())));
       }
-      out.put(base + "-month", List.of(Integer.toString(date.getMonthValue())));
-      out.put(base + "-year", List.of(Integer.toString(date.getYear())));
+      out.put(FieldNames.part(base, "month"), List.of(Integer.toString(date.getMonthValue())));
+      out.put(FieldNames.part(base, "year"), List.of(Integer.toString(date.getYear())));
     } else if (v instanceof Value.Bool b) {
       out.put(base, List.of(b.value() ? "yes" : "no"));
     } else if (v instanceof Value.Items items) {

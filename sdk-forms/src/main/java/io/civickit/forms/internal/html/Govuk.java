@@ -1,5 +1,6 @@
 package io.civickit.forms.internal.html;
 
+import io.civickit.forms.internal.fields.FieldNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -471,12 +472,12 @@ public final class Govuk {
 
   /** The id of the first date part to link to from the error summary. */
   public static String dateErrorTarget(String id, Collection<String> erroneous) {
-    for (String part : List.of("day", "month", "year")) {
+    for (String part : FieldNames.dateParts(false)) {
       if (erroneous.contains(part)) {
-        return id + "-" + part;
+        return FieldNames.part(id, part);
       }
     }
-    return id + "-day";
+    return FieldNames.part(id, "day");
   }
 
   private static void dateItem(StringBuilder b, Field f, String part, String label,

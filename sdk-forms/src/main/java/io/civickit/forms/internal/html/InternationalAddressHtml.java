@@ -1,5 +1,6 @@
 package io.civickit.forms.internal.html;
 
+import io.civickit.forms.internal.fields.FieldNames;
 import io.civickit.forms.address.Countries;
 import io.civickit.forms.address.Country;
 import io.civickit.forms.internal.html.Govuk.Field;
@@ -50,11 +51,11 @@ public final class InternationalAddressHtml {
         .append(anyError ? " govuk-form-group--error" : "").append("\">")
         .append(Govuk.fieldsetStart(group)).append(Govuk.hintFor(group));
     for (String[] p : PARTS) {
-      String id = base + "-" + p[0];
+      String id = FieldNames.part(base, p[0]);
       Field part = Field.of(id, cy ? p[2] : p[1], null, byField.get(id));
       b.append(Govuk.input(part, "text", first(raw, id), p[3], null, p[4], p[0].equals("postcode"), lang));
     }
-    String countryId = base + "-country";
+    String countryId = FieldNames.part(base, "country");
     List<Govuk.Option> options = new ArrayList<>();
     for (Country c : Countries.sorted(locale)) {
       options.add(new Govuk.Option(c.code(), c.name().in(locale), null));
